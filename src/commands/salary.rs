@@ -1,0 +1,289 @@
+//! `roles salary ROLE… | --all`: every figure, sorted, with a bar scaled to the largest so
+//! ranges and the disagreement between sources show at a glance.
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
+use crate::figures::{format_amount, format_pay};
+use crate::model::{Dataset, Period, Role, SalaryKind};
+use crate::view::{Block, Grid, Records, Report, View};
+
+/// Width of the bar column, in characters.
+pub const BAR_WIDTH: usize = 24;
+
+/// Arguments of `roles salary`.
+#[derive(Debug, Clone, clap::Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["roles", "all"]))]
+pub struct SalaryArgs {
+    /// Role ids, names or aliases.
+    #[arg(value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Every role in the dataset.
+    #[arg(long, conflicts_with = "roles")]
+    pub all: bool,
+    /// Order of the figures.
+    #[arg(long, value_enum, default_value_t = SalaryOrder::High)]
+    pub sort: SalaryOrder,
+}
+
+/// How `roles salary` orders figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SalaryOrder {
+    /// Highest first (by the top of a range).
+    High,
+    /// Lowest first (by the bottom of a range).
+    Low,
+    /// By role, in dataset order, each role's figures highest first.
+    Role,
+}
+
+/// The figures asked for and the roles that have none.
+#[derive(Debug, Clone, Serialize)]
+pub struct SalaryTable {
+    /// One row per figure, in the order asked for.
+    pub figures: Vec<SalaryRow>,
+    /// Roles asked for that no source gives a figure for.
+    pub roles_without_figures: Vec<RoleRef>,
+    /// The largest amount, which the bars are scaled to.
+    pub scale_max: u64,
+}
+
+/// One figure of one role.
+#[derive(Debug, Clone, Serialize)]
+pub struct SalaryRow {
+    /// The role.
+    pub role: RoleRef,
+    /// Average or range.
+    pub kind: SalaryKind,
+    /// The average.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    /// Bottom of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// Top of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// What the amount is paid over.
+    pub period: Period,
+    /// Where it applies, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// What the source adds about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Source id.
+    pub source: String,
+    /// Source title.
+    pub source_title: String,
+    #[serde(skip)]
+    low: u64,
+    #[serde(skip)]
+    high: u64,
+    #[serde(skip)]
+    pay: String,
+}
+
+/// Collects and sorts the figures of the roles asked for.
+pub fn salary_table<'a>(
+    dataset: &'a Dataset,
+    args: &SalaryArgs,
+) -> anyhow::Result<(SalaryTable, Resolved<'a>)> {
+    let resolved = if args.all {
+        Resolved {
+            roles: dataset.roles.iter().collect(),
+            notices: Vec::new(),
+        }
+    } else {
+        resolve_roles(dataset, &args.roles)?
+    };
+    let mut figures: Vec<SalaryRow> = resolved
+        .roles
+        .iter()
+        .flat_map(|role| rows(dataset, role))
+        .collect();
+    let position = |id: &str| resolved.roles.iter().position(|r| r.id == id);
+    match args.sort {
+        SalaryOrder::High => figures.sort_by(|a, b| (b.high, b.low).cmp(&(a.high, a.low))),
+        SalaryOrder::Low => figures.sort_by(|a, b| (a.low, a.high).cmp(&(b.low, b.high))),
+        SalaryOrder::Role => figures.sort_by(|a, b| {
+            position(&a.role.id)
+                .cmp(&position(&b.role.id))
+                .then((b.high, b.low).cmp(&(a.high, a.low)))
+        }),
+    }
+    let table = SalaryTable {
+        scale_max: figures.iter().map(|f| f.high).max().unwrap_or(0),
+        figures,
+        roles_without_figures: resolved
+            .roles
+            .iter()
+            .filter(|r| r.salary.is_empty())
+            .map(|r| RoleRef::from(*r))
+            .collect(),
+    };
+    Ok((table, resolved))
+}
+
+fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
+    role.salary
+        .iter()
+        .map(|figure| {
+            let (low, high) = figure.bounds();
+            SalaryRow {
+                role: RoleRef::from(role),
+                kind: figure.kind,
+                amount: figure.amount,
+                min: figure.min,
+                max: figure.max,
+                currency: figure.currency.clone(),
+                period: figure.period,
+                region: figure.region.clone(),
+                note: figure.note.clone(),
+                source: figure.source.clone(),
+                source_title: dataset
+                    .source(&figure.source)
+                    .map_or_else(String::new, |s| s.title.clone()),
+                low,
+                high,
+                pay: format_pay(figure),
+            }
+        })
+        .collect()
+}
+
+/// A bar of [`BAR_WIDTH`] cells over 0..=`scale`: `░` up to the figure, then `█` spanning a range
+/// or marking an average, so two sources' figures for one role can be told apart by eye.
+pub fn bar(low: u64, high: u64, scale: u64) -> String {
+    if scale == 0 {
+        return String::new();
+    }
+    let cell = |amount: u64| -> usize {
+        let scaled = u128::from(amount) * BAR_WIDTH as u128 / u128::from(scale);
+        usize::try_from(scaled).unwrap_or(BAR_WIDTH).min(BAR_WIDTH)
+    };
+    let end = cell(high).max(1);
+    let start = cell(low).min(end - 1);
+    format!("{}{}", "░".repeat(start), "█".repeat(end - start))
+}
+
+impl SalaryRow {
+    fn kind_word(&self) -> &'static str {
+        match self.kind {
+            SalaryKind::Average => "average",
+            SalaryKind::Range => "range",
+        }
+    }
+}
+
+impl View for SalaryTable {
+    fn report(&self) -> Report {
+        let mut blocks = Vec::new();
+        if !self.figures.is_empty() {
+            let mut grid = Grid::new(["Role", "Kind", "Pay", "Source", "Bar"]);
+            grid.keep_whole = vec![2, 4];
+            for row in &self.figures {
+                let pay = match &row.region {
+                    Some(region) => format!("{} {region}", row.pay),
+                    None => row.pay.clone(),
+                };
+                grid.row([
+                    row.role.name.clone(),
+                    row.kind_word().to_string(),
+                    pay,
+                    row.source.clone(),
+                    bar(row.low, row.high, self.scale_max),
+                ]);
+            }
+            blocks.push(Block::Table(grid));
+            let currency = self.figures.first().map_or("USD", |f| f.currency.as_str());
+            blocks.push(Block::Note(format!(
+                "Bar: 0 to {}; █ marks an average or spans a range. Figures are exactly as each source states them.",
+                format_amount(self.scale_max, currency)
+            )));
+            let mut notes: Vec<String> = Vec::new();
+            for row in &self.figures {
+                if let Some(note) = &row.note {
+                    let line = format!("{}: {note}", row.source);
+                    if !notes.contains(&line) {
+                        notes.push(line);
+                    }
+                }
+            }
+            blocks.extend(notes.into_iter().map(Block::Note));
+        }
+        if !self.roles_without_figures.is_empty() {
+            let names: Vec<&str> = self
+                .roles_without_figures
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect();
+            blocks.push(Block::Note(format!(
+                "{NO_SALARY} for: {}.",
+                names.join(", ")
+            )));
+        }
+        Report { blocks }
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new([
+            "role", "kind", "amount", "min", "max", "currency", "period", "region", "source",
+            "note",
+        ]);
+        let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+        for row in &self.figures {
+            let period = serde_json::to_value(row.period)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            records.row([
+                row.role.id.clone(),
+                row.kind_word().to_string(),
+                number(row.amount),
+                number(row.min),
+                number(row.max),
+                row.currency.clone(),
+                period,
+                row.region.clone().unwrap_or_default(),
+                row.source.clone(),
+                row.note.clone().unwrap_or_default(),
+            ]);
+        }
+        for role in &self.roles_without_figures {
+            records.row([
+                role.id.clone(),
+                "none".to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                NO_SALARY.to_string(),
+            ]);
+        }
+        records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_spans_a_range_and_marks_an_average() {
+        assert_eq!(bar(0, 24, 24), "█".repeat(24));
+        assert_eq!(bar(12, 12, 24), format!("{}█", "░".repeat(11)));
+        assert_eq!(
+            bar(12, 18, 24),
+            format!("{}{}", "░".repeat(12), "█".repeat(6))
+        );
+        assert_eq!(bar(1, 1, 0), "");
+    }
+}

@@ -1,0 +1,257 @@
+//! `roles show ROLE`: one role's whole profile, every item with its sources.
+
+use serde::Serialize;
+
+use super::{NO_SALARY, NOT_STATED, Resolved, resolve_roles};
+use crate::figures::describe_figure;
+use crate::model::{Dataset, Requirements, Role, SalaryFigure, Source, Statement};
+use crate::view::{Block, Grid, Records, Report, View, cite};
+
+/// Arguments of `roles show`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ShowArgs {
+    /// Role id, name or alias (any case); an alias shared by several roles shows each.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+}
+
+/// The profiles asked for: one, or several when the name was an ambiguous alias.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profiles {
+    /// The profiles, in dataset order.
+    pub roles: Vec<RoleProfile>,
+}
+
+/// A role with every vocabulary id resolved to its name and every cited source listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleProfile {
+    /// Role id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// What the role is.
+    pub summary: Statement,
+    /// What it does.
+    pub duties: Vec<Statement>,
+    /// What it asks of a person.
+    pub requirements: Requirements,
+    /// Where and how it works.
+    pub environment: Vec<Statement>,
+    /// Skills it needs, with what the sources say.
+    pub skills: Vec<NamedItem>,
+    /// Every salary figure; empty when no source gives one.
+    pub salary: Vec<SalaryFigure>,
+    /// Its value on each contrasted aspect a source gives.
+    pub aspects: Vec<NamedItem>,
+    /// The sources this profile cites.
+    pub sources: Vec<Source>,
+}
+
+/// A skill or aspect of a role with its vocabulary name.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedItem {
+    /// Vocabulary id.
+    pub id: String,
+    /// Vocabulary name.
+    pub name: String,
+    /// What the sources say of it for this role.
+    pub text: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// Shows the role(s) `args.role` names.
+pub fn show_role<'a>(
+    dataset: &'a Dataset,
+    args: &ShowArgs,
+) -> anyhow::Result<(Profiles, Resolved<'a>)> {
+    let resolved = resolve_roles(dataset, std::slice::from_ref(&args.role))?;
+    let roles = resolved
+        .roles
+        .iter()
+        .map(|role| profile(dataset, role))
+        .collect();
+    Ok((Profiles { roles }, resolved))
+}
+
+/// The full profile of one role.
+pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
+    let skills = role
+        .skills
+        .iter()
+        .map(|s| NamedItem {
+            id: s.skill.clone(),
+            name: dataset.skill_name(&s.skill).to_string(),
+            text: s.note.clone(),
+            sources: s.sources.clone(),
+        })
+        .collect();
+    let aspects = role
+        .aspects
+        .iter()
+        .map(|a| NamedItem {
+            id: a.aspect.clone(),
+            name: dataset.aspect_name(&a.aspect).to_string(),
+            text: a.value.clone(),
+            sources: a.sources.clone(),
+        })
+        .collect();
+    RoleProfile {
+        id: role.id.clone(),
+        name: role.name.clone(),
+        aliases: role.aliases.clone(),
+        summary: role.summary.clone(),
+        duties: role.duties.clone(),
+        requirements: role.requirements.clone(),
+        environment: role.environment.clone(),
+        skills,
+        salary: role.salary.clone(),
+        aspects,
+        sources: cited_sources(dataset, &[role]),
+    }
+}
+
+/// The sources `roles` cite, in the dataset's order.
+pub fn cited_sources(dataset: &Dataset, roles: &[&Role]) -> Vec<Source> {
+    dataset
+        .sources
+        .iter()
+        .filter(|source| roles.iter().any(|role| cites(role, &source.id)))
+        .cloned()
+        .collect()
+}
+
+fn cites(role: &Role, source: &str) -> bool {
+    let requirements = &role.requirements;
+    let statements = std::iter::once(&role.summary)
+        .chain(&role.duties)
+        .chain(&requirements.education)
+        .chain(&requirements.experience)
+        .chain(&requirements.certifications)
+        .chain(&role.environment);
+    let mut citations = statements
+        .flat_map(|s| &s.sources)
+        .chain(role.skills.iter().flat_map(|s| &s.sources))
+        .chain(role.aspects.iter().flat_map(|a| &a.sources))
+        .chain(role.salary.iter().map(|f| &f.source));
+    citations.any(|id| id == source)
+}
+
+/// One line per source: `id: title (kind)`.
+pub fn source_lines(sources: &[Source]) -> Vec<String> {
+    sources
+        .iter()
+        .map(|s| format!("{}: \"{}\" ({})", s.id, s.title, s.kind))
+        .collect()
+}
+
+impl RoleProfile {
+    /// (section, text, sources) for every item, in display order; empty sections say so.
+    fn items(&self) -> Vec<(&'static str, String, String)> {
+        let mut items = Vec::new();
+        let mut statements = |section: &'static str, list: &[Statement]| {
+            if list.is_empty() {
+                items.push((
+                    section,
+                    "Not stated in the sources".to_string(),
+                    NOT_STATED.to_string(),
+                ));
+            }
+            for statement in list {
+                items.push((
+                    section,
+                    statement.text.clone(),
+                    statement.sources.join(", "),
+                ));
+            }
+        };
+        statements("Duties", &self.duties);
+        statements("Education", &self.requirements.education);
+        statements("Experience", &self.requirements.experience);
+        statements("Certifications", &self.requirements.certifications);
+        statements("Environment", &self.environment);
+        for skill in &self.skills {
+            items.push((
+                "Skills",
+                format!("{}: {}", skill.name, skill.text),
+                skill.sources.join(", "),
+            ));
+        }
+        if self.salary.is_empty() {
+            items.push(("Salary", format!("{NO_SALARY}."), NOT_STATED.to_string()));
+        }
+        for figure in &self.salary {
+            let mut text = describe_figure(figure);
+            if let Some(note) = &figure.note {
+                text.push_str(&format!(". {note}"));
+            }
+            items.push(("Salary", text, figure.source.clone()));
+        }
+        for aspect in &self.aspects {
+            items.push((
+                "Aspects",
+                format!("{}: {}", aspect.name, aspect.text),
+                aspect.sources.join(", "),
+            ));
+        }
+        items
+    }
+
+    fn heading(&self) -> String {
+        if self.aliases.is_empty() {
+            format!("{} ({})", self.name, self.id)
+        } else {
+            format!(
+                "{} ({}), also called {}",
+                self.name,
+                self.id,
+                self.aliases.join(", ")
+            )
+        }
+    }
+}
+
+impl View for Profiles {
+    fn report(&self) -> Report {
+        let mut blocks = Vec::new();
+        for profile in &self.roles {
+            blocks.push(Block::Heading(profile.heading()));
+            blocks.push(Block::Text(format!(
+                "{} {}",
+                profile.summary.text,
+                cite(&profile.summary.sources)
+            )));
+            let mut grid = Grid::new(["Section", "Detail", "Sources"]);
+            let mut previous = "";
+            for (section, text, sources) in profile.items() {
+                let label = if section == previous { "" } else { section };
+                previous = section;
+                grid.row([label.to_string(), text, sources]);
+            }
+            blocks.push(Block::Table(grid));
+            blocks.push(Block::Note(format!(
+                "Sources: {}",
+                source_lines(&profile.sources).join("; ")
+            )));
+        }
+        Report { blocks }
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new(["role", "section", "text", "sources"]);
+        for profile in &self.roles {
+            records.row([
+                profile.id.clone(),
+                "Summary".to_string(),
+                profile.summary.text.clone(),
+                profile.summary.sources.join(", "),
+            ]);
+            for (section, text, sources) in profile.items() {
+                records.row([profile.id.clone(), section.to_string(), text, sources]);
+            }
+        }
+        records
+    }
+}

@@ -1,0 +1,280 @@
+//! Loading a dataset (the built-in one or a user's YAML) and looking roles up in it.
+
+use std::fmt;
+
+use crate::model::{Dataset, Role, SkillDefinition, Source};
+use crate::validate::{self, Problem};
+
+/// The built-in dataset, compiled into the binary so `roles` works from any directory.
+pub const BUILTIN_YAML: &str = include_str!("../data/roles.yaml");
+
+/// The name the built-in dataset goes by in messages.
+pub const BUILTIN_ORIGIN: &str = "built-in data/roles.yaml";
+
+/// Why a dataset could not be loaded: every problem found, and the file they are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file (or `built-in …`) the problems are in.
+    pub origin: String,
+    /// Every problem, in file order where positions are known.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    /// The first problem as `origin:line:column: message`, and how many more there are.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.first() {
+            Some(first) => {
+                f.write_str(&first.display_in(&self.origin))?;
+                match self.problems.len() - 1 {
+                    0 => Ok(()),
+                    more => write!(f, " (and {more} more problem{})", plural(more)),
+                }
+            }
+            None => write!(f, "{}: invalid dataset", self.origin),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+impl Dataset {
+    /// The dataset that ships inside the binary.
+    pub fn builtin() -> Result<Dataset, LoadError> {
+        Dataset::from_yaml(BUILTIN_YAML, BUILTIN_ORIGIN)
+    }
+
+    /// Parses and validates YAML text; `origin` names it in error messages.
+    pub fn from_yaml(text: &str, origin: &str) -> Result<Dataset, LoadError> {
+        let fail = |problems| LoadError {
+            origin: origin.to_string(),
+            problems,
+        };
+        if text.trim().is_empty() {
+            return Err(fail(vec![Problem::at(
+                None,
+                "the file is empty; a dataset needs version, sources, skills, aspects and roles",
+            )]));
+        }
+        let dataset: Dataset = serde_yaml::from_str(text).map_err(|error| {
+            let position = error.location().map(|l| (l.line(), l.column()));
+            fail(vec![Problem::at(position, yaml_message(&error))])
+        })?;
+        let problems = validate::check(&dataset, text);
+        if problems.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(fail(problems))
+        }
+    }
+
+    /// Source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Vocabulary skill by id.
+    pub fn skill_definition(&self, id: &str) -> Option<&SkillDefinition> {
+        self.skills.iter().find(|s| s.id == id)
+    }
+
+    /// Display name of a vocabulary skill, falling back to its id.
+    pub fn skill_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.skill_definition(id).map_or(id, |s| s.name.as_str())
+    }
+
+    /// Display name of an aspect, falling back to its id.
+    pub fn aspect_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.aspects
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.name.as_str())
+    }
+
+    /// Every role `query` names: by id, name or alias, in any case, with spaces or underscores
+    /// for hyphens. An alias shared by several roles (`PM`) yields all of them, never a guess.
+    pub fn find_roles(&self, query: &str) -> Result<Vec<&Role>, UnknownRole> {
+        let wanted = normalise(query);
+        let by_id: Vec<&Role> = self.roles.iter().filter(|r| r.id == wanted).collect();
+        if !by_id.is_empty() {
+            return Ok(by_id);
+        }
+        let matches: Vec<&Role> = self
+            .roles
+            .iter()
+            .filter(|role| {
+                normalise(&role.name) == wanted
+                    || role.aliases.iter().any(|a| normalise(a) == wanted)
+            })
+            .collect();
+        if matches.is_empty() {
+            Err(UnknownRole {
+                query: query.to_string(),
+                closest: self.closest_roles(&wanted),
+            })
+        } else {
+            Ok(matches)
+        }
+    }
+
+    /// Exactly one role for `query`; an ambiguous alias is an error listing the candidates.
+    pub fn find_one_role(&self, query: &str) -> anyhow::Result<&Role> {
+        let roles = self.find_roles(query)?;
+        match roles.as_slice() {
+            [role] => Ok(role),
+            _ => {
+                let ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+                anyhow::bail!(
+                    "'{query}' is ambiguous: it names {}; give one of those ids",
+                    ids.join(" and ")
+                )
+            }
+        }
+    }
+
+    /// Up to three role ids closest in spelling to `wanted`, best first.
+    fn closest_roles(&self, wanted: &str) -> Vec<String> {
+        let mut scored: Vec<(f64, &str)> = self
+            .roles
+            .iter()
+            .map(|role| {
+                let names = std::iter::once(role.id.clone())
+                    .chain(std::iter::once(normalise(&role.name)))
+                    .chain(role.aliases.iter().map(|a| normalise(a)));
+                let best = names
+                    .map(|name| strsim::jaro_winkler(wanted, &name))
+                    .fold(0.0, f64::max);
+                (best, role.id.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| id.to_string())
+            .collect()
+    }
+}
+
+/// Lowercase, trimmed, with runs of spaces and underscores read as hyphens.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .trim()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// A role name that matches nothing, with the closest real ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRole {
+    /// What the user typed.
+    pub query: String,
+    /// Closest role ids, best first.
+    pub closest: Vec<String>,
+}
+
+impl fmt::Display for UnknownRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown role '{}'", self.query)?;
+        if !self.closest.is_empty() {
+            write!(f, "; closest: {}", self.closest.join(", "))?;
+        }
+        write!(f, " (see `roles list`)")
+    }
+}
+
+impl std::error::Error for UnknownRole {}
+
+/// serde_yaml's message without its trailing ` at line L column C`, which we print up front.
+fn yaml_message(error: &serde_yaml::Error) -> String {
+    let message = error.to_string();
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Dataset {
+        match Dataset::builtin() {
+            Ok(dataset) => dataset,
+            Err(error) => panic!("built-in dataset is invalid: {error}"),
+        }
+    }
+
+    fn ids(roles: Result<Vec<&Role>, UnknownRole>) -> Vec<String> {
+        roles
+            .map(|found| found.iter().map(|r| r.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn roles_are_found_by_id_name_or_alias_in_any_case() {
+        let data = builtin();
+        for query in [
+            "product-owner",
+            "Product Owner",
+            "PRODUCT_OWNER",
+            "po",
+            " PO ",
+        ] {
+            assert_eq!(ids(data.find_roles(query)), ["product-owner"], "{query}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_alias_pm_yields_both_roles() {
+        let data = builtin();
+        assert_eq!(
+            ids(data.find_roles("pm")),
+            ["product-manager", "project-manager"]
+        );
+        let error = data.find_one_role("PM").err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "'PM' is ambiguous: it names product-manager and project-manager; give one of those ids"
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_role_names_the_closest_ids() {
+        let data = builtin();
+        let error = data.find_roles("prodct-ownr").err();
+        assert_eq!(
+            error.map(|e| e.closest.first().cloned()),
+            Some(Some("product-owner".to_string()))
+        );
+    }
+
+    #[test]
+    fn yaml_syntax_error_carries_line_and_column() {
+        let error = Dataset::from_yaml("version: 1\nroles: [\n", "x.yaml").err();
+        let first = error.and_then(|e| e.problems.first().cloned());
+        assert!(first.is_some_and(|p| p.line.is_some() && p.column.is_some()));
+    }
+
+    #[test]
+    fn empty_text_is_refused_with_a_message() {
+        let error = Dataset::from_yaml("  \n", "e.yaml")
+            .err()
+            .map(|e| e.to_string());
+        assert!(error.is_some_and(|e| e.starts_with("e.yaml: the file is empty")));
+    }
+}

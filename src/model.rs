@@ -1,0 +1,289 @@
+//! The typed dataset: what `data/roles.yaml` (or a user's file) deserialises into.
+//!
+//! Every struct denies unknown fields so that a misspelt key is an error with a position, not a
+//! silently ignored line. Checks that types cannot express live in [`crate::validate`].
+
+use serde::{Deserialize, Serialize};
+
+/// A whole dataset: the sources it cites, its vocabularies and its roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Format version, so a future format change can be detected.
+    pub version: u32,
+    /// The articles that items cite by id.
+    pub sources: Vec<Source>,
+    /// The one skill vocabulary every role's skills are drawn from.
+    pub skills: Vec<SkillDefinition>,
+    /// The dimensions the articles contrast roles on.
+    pub aspects: Vec<AspectDefinition>,
+    /// The role profiles.
+    pub roles: Vec<Role>,
+}
+
+/// An article the dataset's facts come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short slug items cite, e.g. `dl-po`.
+    pub id: String,
+    /// The article's title as published.
+    pub title: String,
+    /// What sort of article it is (career guide, blog essay …), to weigh its figures.
+    pub kind: String,
+    /// Ids of the roles the article compares.
+    #[serde(default)]
+    pub compares: Vec<String>,
+    /// What the article covers, in a phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<String>,
+    /// Where the article can be read, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One entry of the skill vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillDefinition {
+    /// Slug roles refer to, e.g. `stakeholder-management`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What the skill means in this dataset.
+    pub description: String,
+}
+
+/// One dimension the articles contrast roles on (focus, time horizon …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectDefinition {
+    /// Slug roles refer to, e.g. `time-horizon`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What the aspect asks of a role.
+    pub description: String,
+}
+
+/// A sentence of the dataset with the sources that back it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The fact, in the dataset's own words.
+    pub text: String,
+    /// Ids of the sources that state it.
+    pub sources: Vec<String>,
+}
+
+/// A role profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Slug used on the command line, e.g. `product-owner`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other names people use; an alias may be shared by several roles (`PM`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Two or three sentences on what the role is.
+    pub summary: Statement,
+    /// What the role does.
+    pub duties: Vec<Statement>,
+    /// Education, experience and certifications the sources name.
+    pub requirements: Requirements,
+    /// Where and how the role works.
+    #[serde(default)]
+    pub environment: Vec<Statement>,
+    /// Skills from the vocabulary, with what the sources say of each for this role.
+    pub skills: Vec<RoleSkill>,
+    /// Every salary figure the sources give; empty when none does.
+    #[serde(default)]
+    pub salary: Vec<SalaryFigure>,
+    /// This role's value on the contrasted aspects, where a source gives one.
+    #[serde(default)]
+    pub aspects: Vec<AspectValue>,
+}
+
+/// What a role asks of a person before they start.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    /// Degrees.
+    #[serde(default)]
+    pub education: Vec<Statement>,
+    /// Prior work.
+    #[serde(default)]
+    pub experience: Vec<Statement>,
+    /// Certifications and the bodies that award them.
+    #[serde(default)]
+    pub certifications: Vec<Statement>,
+}
+
+/// A vocabulary skill as one role needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSkill {
+    /// Id from the dataset's skill vocabulary.
+    pub skill: String,
+    /// What the sources say of this skill for this role.
+    pub note: String,
+    /// Ids of the sources that say it.
+    pub sources: Vec<String>,
+}
+
+/// A role's value on one aspect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectValue {
+    /// Id from the dataset's aspect list.
+    pub aspect: String,
+    /// A short phrase.
+    pub value: String,
+    /// Ids of the sources that give it.
+    pub sources: Vec<String>,
+}
+
+/// Whether a figure is a single average or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SalaryKind {
+    /// One amount, stated as an average.
+    Average,
+    /// A minimum and a maximum.
+    Range,
+}
+
+/// The period a salary amount is paid over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// Per year.
+    Year,
+    /// Per month.
+    Month,
+    /// Per week.
+    Week,
+    /// Per day.
+    Day,
+    /// Per hour.
+    Hour,
+}
+
+impl Period {
+    /// The short suffix shown after an amount, e.g. `/yr`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Period::Year => "/yr",
+            Period::Month => "/mo",
+            Period::Week => "/wk",
+            Period::Day => "/day",
+            Period::Hour => "/hr",
+        }
+    }
+}
+
+/// One salary figure exactly as one source states it.
+///
+/// Kept flat (rather than an enum per kind) so unknown fields are still rejected; the validator
+/// checks that an average has `amount` and a range has `min` and `max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryFigure {
+    /// Average or range.
+    pub kind: SalaryKind,
+    /// The average, for `kind: average`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    /// The bottom of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// The top of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// ISO 4217 code, e.g. `USD`.
+    pub currency: String,
+    /// What the amount is paid over.
+    pub period: Period,
+    /// Where the figure applies, when the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Anything the source adds about the figure (e.g. that it is illustrative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Id of the one source that states the figure.
+    pub source: String,
+}
+
+impl SalaryFigure {
+    /// Lowest and highest amount; an average is both. A figure the validator would reject
+    /// (missing amounts) reads as zero rather than panicking.
+    pub fn bounds(&self) -> (u64, u64) {
+        match self.kind {
+            SalaryKind::Average => {
+                let amount = self.amount.unwrap_or(0);
+                (amount, amount)
+            }
+            SalaryKind::Range => (self.min.unwrap_or(0), self.max.unwrap_or(0)),
+        }
+    }
+
+    /// True when two figures can be subtracted meaningfully: same kind, currency and period.
+    pub fn comparable_with(&self, other: &SalaryFigure) -> bool {
+        self.kind == other.kind && self.currency == other.currency && self.period == other.period
+    }
+}
+
+impl Role {
+    /// The aspect value this role has for `aspect_id`, if a source gives one.
+    pub fn aspect(&self, aspect_id: &str) -> Option<&AspectValue> {
+        self.aspects.iter().find(|a| a.aspect == aspect_id)
+    }
+
+    /// This role's entry for a vocabulary skill, if it needs it.
+    pub fn skill(&self, skill_id: &str) -> Option<&RoleSkill> {
+        self.skills.iter().find(|s| s.skill == skill_id)
+    }
+
+    /// The first sentence of the summary, for one-line listings.
+    pub fn tagline(&self) -> &str {
+        let text = self.summary.text.trim();
+        match text.find(". ") {
+            Some(end) => &text[..=end],
+            None => text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(kind: SalaryKind) -> SalaryFigure {
+        SalaryFigure {
+            kind,
+            amount: Some(100),
+            min: Some(90),
+            max: Some(120),
+            currency: "USD".into(),
+            period: Period::Year,
+            region: None,
+            note: None,
+            source: "s".into(),
+        }
+    }
+
+    #[test]
+    fn average_bounds_are_the_amount_and_range_bounds_are_min_max() {
+        assert_eq!(figure(SalaryKind::Average).bounds(), (100, 100));
+        assert_eq!(figure(SalaryKind::Range).bounds(), (90, 120));
+    }
+
+    #[test]
+    fn figures_of_different_kinds_are_not_comparable() {
+        let average = figure(SalaryKind::Average);
+        assert!(average.comparable_with(&figure(SalaryKind::Average)));
+        assert!(!average.comparable_with(&figure(SalaryKind::Range)));
+    }
+}

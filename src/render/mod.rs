@@ -1,0 +1,168 @@
+//! Output formats. Renderers know views ([`crate::view`]), never commands: adding a format
+//! touches this folder alone.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::view::View;
+
+/// The output formats `--format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Tables for people, fitted to the terminal.
+    Table,
+    /// The command's view as JSON, for jq and programs.
+    Json,
+    /// Flat records, for spreadsheets.
+    Csv,
+    /// GitHub-flavoured Markdown tables, for documents.
+    Markdown,
+}
+
+/// When to colour output, as `--color` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour only on a terminal, and not when NO_COLOR is set.
+    Auto,
+    /// Always colour, even into a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Width used when stdout is not a terminal and COLUMNS is not set.
+pub const DEFAULT_WIDTH: u16 = 100;
+
+/// Narrowest width tables are squeezed to; below this they would be unreadable.
+const MIN_WIDTH: u16 = 40;
+
+/// How to draw: decided once, at start-up, from the terminal, the flags and the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Whether to emit ANSI colour and bold.
+    pub color: bool,
+    /// Columns the output must fit in.
+    pub width: u16,
+}
+
+impl Style {
+    /// Colour and width for stdout. Colour: `always`/`never` win; `auto` colours a terminal unless
+    /// NO_COLOR is set and non-empty. Width: the terminal's, else COLUMNS, else [`DEFAULT_WIDTH`].
+    pub fn detect(choice: ColorChoice) -> Style {
+        let stdout = io::stdout();
+        let is_terminal = stdout.is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color,
+        };
+        let terminal_width = is_terminal
+            .then(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| w.0))
+            .flatten();
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok());
+        let width = terminal_width.or(columns).unwrap_or(DEFAULT_WIDTH);
+        Style {
+            color,
+            width: width.max(MIN_WIDTH),
+        }
+    }
+
+    /// Plain output of a given width, for tests.
+    pub fn plain(width: u16) -> Style {
+        Style {
+            color: false,
+            width: width.max(MIN_WIDTH),
+        }
+    }
+}
+
+/// Writes `view` to `out` in `format`.
+pub fn render<V: View>(
+    view: &V,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::write(&view.report(), style, out),
+        Format::Markdown => markdown::write(&view.report(), out),
+        Format::Csv => csv::write(&view.records(), out),
+        Format::Json => json::write(view, out),
+    }
+}
+
+/// Text from a data file is untrusted: control characters, escape sequences and bidirectional
+/// overrides are shown as `\u{…}` so they never reach a terminal raw. Newlines survive only where
+/// the renderer lays out multi-line cells itself.
+pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Greedy word wrap to `width` display columns (counted as chars; our text is not CJK-wide).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let fits = line.chars().count() + 1 + word.chars().count() <= width;
+        if !line.is_empty() && !fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_never_reach_the_terminal_raw() {
+        assert_eq!(clean("a\u{1b}[31mb", false), "a\\u{1b}[31mb");
+        assert_eq!(clean("x\u{202E}y", false), "x\\u{202e}y");
+        assert_eq!(clean("one\ntwo", true), "one\ntwo");
+        assert_eq!(clean("one\ntwo", false), "one\\u{a}two");
+        assert!(matches!(clean("plain", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_within_width() {
+        assert_eq!(wrap("aa bb cc dd", 5), ["aa bb", "cc dd"]);
+        assert_eq!(wrap("longword x", 3), ["longword", "x"]);
+        assert!(wrap("", 10).is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! Tables for people: comfy-table grids fitted to the width, with colour only when allowed.
+
+use std::io::{self, Write};
+
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, presets,
+};
+
+use super::{Style, clean, wrap};
+use crate::view::{Block, Grid, Report};
+
+/// Writes every block of the report, separated by blank lines.
+pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = usize::from(style.width);
+    for (index, block) in report.blocks.iter().enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        match block {
+            Block::Heading(text) => writeln!(out, "{}", paint(&clean(text, false), "1", style))?,
+            Block::Text(text) => {
+                for line in wrap(&clean(text, false), width) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            Block::Note(text) => {
+                for line in wrap(&clean(text, false), width) {
+                    writeln!(out, "{}", paint(&line, "2", style))?;
+                }
+            }
+            Block::Table(grid) => writeln!(out, "{}", build(grid, style))?,
+        }
+    }
+    Ok(())
+}
+
+/// Wraps `text` in an SGR sequence when colour is on.
+fn paint(text: &str, sgr: &str, style: Style) -> String {
+    if style.color {
+        format!("\u{1b}[{sgr}m{text}\u{1b}[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+fn build(grid: &Grid, style: Style) -> Table {
+    let multi_line = grid
+        .rows
+        .iter()
+        .flatten()
+        .any(|cell| cell.contains('\n') || cell.chars().count() > 40);
+    let mut table = Table::new();
+    table
+        .load_preset(if multi_line {
+            presets::UTF8_FULL
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .force_no_tty()
+        .set_width(style.width);
+    if style.color {
+        table.enforce_styling();
+    }
+    table.set_header(grid.headers.iter().map(|header| {
+        let cell = Cell::new(clean(header, false));
+        if style.color {
+            cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
+        } else {
+            cell
+        }
+    }));
+    for row in &grid.rows {
+        table.add_row(row.iter().enumerate().map(|(column, text)| {
+            let cell = Cell::new(clean(text, true));
+            let first_column = column == 0 && row.len() > 1;
+            if style.color && first_column {
+                cell.add_attribute(Attribute::Bold)
+            } else if style.color && text == "—" {
+                cell.add_attribute(Attribute::Dim)
+            } else {
+                cell
+            }
+        }));
+    }
+    for &column in &grid.keep_whole {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+            column.set_cell_alignment(CellAlignment::Left);
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(report: &Report, style: Style) -> String {
+        let mut out = Vec::new();
+        let written = write(report, style, &mut out);
+        assert!(written.is_ok());
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn wide_report() -> Report {
+        let mut grid = Grid::new(["Role", "Summary"]);
+        grid.row(["a", &"word ".repeat(60)]);
+        Report {
+            blocks: vec![Block::Heading("Title".into()), Block::Table(grid)],
+        }
+    }
+
+    #[test]
+    fn tables_fit_the_width() {
+        let text = rendered(&wide_report(), Style::plain(60));
+        for line in text.lines() {
+            assert!(line.chars().count() <= 60, "too wide: {line}");
+        }
+    }
+
+    #[test]
+    fn plain_style_has_no_escape_codes_and_colour_style_has_them() {
+        assert!(!rendered(&wide_report(), Style::plain(80)).contains('\u{1b}'));
+        let coloured = Style {
+            color: true,
+            width: 80,
+        };
+        assert!(rendered(&wide_report(), coloured).contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,469 @@
+//! Checks a parsed dataset for what its types cannot express: unique slug ids, cited sources
+//! that exist, skills and aspects from the vocabularies, sane salary figures.
+//!
+//! Every problem is collected (not only the first) and, where the YAML text allows, given the
+//! line and column of the offending item, so `roles validate` can list them all as
+//! `FILE:LINE:COLUMN: message`.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Dataset, Role, SalaryFigure, SalaryKind, Statement};
+
+/// The version of the dataset format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Largest amount accepted in a salary figure; anything above is a typo, not a salary.
+pub const MAX_SALARY_AMOUNT: u64 = 100_000_000;
+
+/// One thing wrong with a dataset, with where it is when that can be known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line in the file, if known.
+    pub line: Option<usize>,
+    /// 1-based column in the file, if known.
+    pub column: Option<usize>,
+    /// What is wrong, naming the item (e.g. `role 'x': skill 'y' is not in the vocabulary`).
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a known position, or at none.
+    pub fn at(position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        Problem {
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+            message: message.into(),
+        }
+    }
+
+    /// The `origin:line:column: message` form, with as much position as is known.
+    pub fn display_in(&self, origin: &str) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{origin}:{line}:{column}: {}", self.message),
+            (Some(line), None) => format!("{origin}:{line}: {}", self.message),
+            _ => format!("{origin}: {}", self.message),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// True for ids like `product-owner`: lowercase ASCII letters and digits joined by single hyphens.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Every problem in `dataset`; `text` is the YAML it was parsed from, used only to find positions.
+pub fn check(dataset: &Dataset, text: &str) -> Vec<Problem> {
+    let mut checker = Checker {
+        dataset,
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    checker.run();
+    checker.problems
+}
+
+struct Checker<'a> {
+    dataset: &'a Dataset,
+    locator: Locator<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn run(&mut self) {
+        if self.dataset.version != FORMAT_VERSION {
+            let at = self.locator.key_in_section(None, 0, "version");
+            self.report(
+                at,
+                format!(
+                    "version {} is not supported (this build reads version {FORMAT_VERSION})",
+                    self.dataset.version
+                ),
+            );
+        }
+        self.check_ids();
+        for (index, role) in self.dataset.roles.iter().enumerate() {
+            self.check_role(index, role);
+        }
+    }
+
+    fn report(&mut self, position: Option<(usize, usize)>, message: String) {
+        self.problems.push(Problem::at(position, message));
+    }
+
+    fn check_ids(&mut self) {
+        let data = self.dataset;
+        let sections: [(&str, &str, Vec<&str>); 4] = [
+            (
+                "sources",
+                "source",
+                data.sources.iter().map(|s| s.id.as_str()).collect(),
+            ),
+            (
+                "skills",
+                "skill",
+                data.skills.iter().map(|s| s.id.as_str()).collect(),
+            ),
+            (
+                "aspects",
+                "aspect",
+                data.aspects.iter().map(|a| a.id.as_str()).collect(),
+            ),
+            (
+                "roles",
+                "role",
+                data.roles.iter().map(|r| r.id.as_str()).collect(),
+            ),
+        ];
+        for (section, noun, ids) in sections {
+            let mut seen = HashSet::new();
+            for (index, id) in ids.into_iter().enumerate() {
+                let at = self.locator.key_in_section(Some(section), index, "id");
+                if !is_slug(id) {
+                    self.report(
+                        at,
+                        format!(
+                            "{noun} id '{id}' is not a slug (lowercase letters, digits and single hyphens)"
+                        ),
+                    );
+                }
+                if !seen.insert(id) {
+                    self.report(at, format!("{noun} id '{id}' is used twice"));
+                }
+            }
+        }
+        for (index, source) in data.sources.iter().enumerate() {
+            for compared in &source.compares {
+                if !is_slug(compared) {
+                    let at = self.locator.word_in_item("sources", index, compared);
+                    self.report(
+                        at,
+                        format!(
+                            "source '{}': compared role '{compared}' is not a slug",
+                            source.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_role(&mut self, index: usize, role: &Role) {
+        if role.name.trim().is_empty() {
+            let at = self.locator.key_in_section(Some("roles"), index, "name");
+            self.report(at, format!("role '{}': name is empty", role.id));
+        }
+        let mut statements: Vec<(&str, &Statement)> = vec![("summary", &role.summary)];
+        statements.extend(role.duties.iter().map(|s| ("duty", s)));
+        statements.extend(role.requirements.education.iter().map(|s| ("education", s)));
+        statements.extend(
+            role.requirements
+                .experience
+                .iter()
+                .map(|s| ("experience", s)),
+        );
+        statements.extend(
+            role.requirements
+                .certifications
+                .iter()
+                .map(|s| ("certification", s)),
+        );
+        statements.extend(role.environment.iter().map(|s| ("environment", s)));
+        for (what, statement) in statements {
+            self.check_statement(index, role, what, statement);
+        }
+        self.check_skills(index, role);
+        self.check_aspects(index, role);
+        for figure in &role.salary {
+            self.check_salary(index, role, figure);
+        }
+    }
+
+    fn check_statement(&mut self, index: usize, role: &Role, what: &str, statement: &Statement) {
+        if statement.text.trim().is_empty() {
+            let at = self.locator.key_in_section(Some("roles"), index, "text");
+            self.report(at, format!("role '{}': a {what} has empty text", role.id));
+        }
+        self.check_citations(index, role, what, &statement.sources);
+    }
+
+    fn check_citations(&mut self, index: usize, role: &Role, what: &str, sources: &[String]) {
+        if sources.is_empty() {
+            let at = self.locator.key_in_section(Some("roles"), index, "sources");
+            self.report(at, format!("role '{}': a {what} cites no source", role.id));
+        }
+        for source in sources {
+            if !self.dataset.sources.iter().any(|s| &s.id == source) {
+                let at = self.locator.word_in_item("roles", index, source);
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': {what} cites source '{source}', which is not listed under sources",
+                        role.id
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_skills(&mut self, index: usize, role: &Role) {
+        let mut seen = HashSet::new();
+        for skill in &role.skills {
+            let at = self.locator.word_in_item("roles", index, &skill.skill);
+            if !self.dataset.skills.iter().any(|s| s.id == skill.skill) {
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': skill '{}' is not in the skill vocabulary",
+                        role.id, skill.skill
+                    ),
+                );
+            }
+            if !seen.insert(skill.skill.as_str()) {
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': skill '{}' is listed twice",
+                        role.id, skill.skill
+                    ),
+                );
+            }
+            self.check_citations(index, role, "skill", &skill.sources);
+        }
+    }
+
+    fn check_aspects(&mut self, index: usize, role: &Role) {
+        let mut seen = HashSet::new();
+        for aspect in &role.aspects {
+            let at = self.locator.word_in_item("roles", index, &aspect.aspect);
+            if !self.dataset.aspects.iter().any(|a| a.id == aspect.aspect) {
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': aspect '{}' is not listed under aspects",
+                        role.id, aspect.aspect
+                    ),
+                );
+            }
+            if !seen.insert(aspect.aspect.as_str()) {
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': aspect '{}' is given twice",
+                        role.id, aspect.aspect
+                    ),
+                );
+            }
+            self.check_citations(index, role, "aspect", &aspect.sources);
+        }
+    }
+
+    fn check_salary(&mut self, index: usize, role: &Role, figure: &SalaryFigure) {
+        let id = &role.id;
+        let at = self.locator.word_in_item("roles", index, "salary");
+        let shape_error = match figure.kind {
+            SalaryKind::Average if figure.amount.is_none() => {
+                Some("an average figure needs `amount`")
+            }
+            SalaryKind::Average if figure.min.is_some() || figure.max.is_some() => {
+                Some("an average figure takes `amount`, not `min`/`max`")
+            }
+            SalaryKind::Range if figure.min.is_none() || figure.max.is_none() => {
+                Some("a range figure needs both `min` and `max`")
+            }
+            SalaryKind::Range if figure.amount.is_some() => {
+                Some("a range figure takes `min` and `max`, not `amount`")
+            }
+            _ => None,
+        };
+        if let Some(message) = shape_error {
+            self.report(at, format!("role '{id}': {message}"));
+        }
+        let (low, high) = figure.bounds();
+        if low > high {
+            self.report(
+                at,
+                format!("role '{id}': salary range min {low} is above max {high}"),
+            );
+        }
+        for amount in [figure.amount, figure.min, figure.max]
+            .into_iter()
+            .flatten()
+        {
+            if amount == 0 || amount > MAX_SALARY_AMOUNT {
+                self.report(
+                    at,
+                    format!(
+                        "role '{id}': salary amount {amount} is not plausible (expected 1 to {MAX_SALARY_AMOUNT})"
+                    ),
+                );
+            }
+        }
+        let currency = &figure.currency;
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.report(
+                at,
+                format!("role '{id}': currency '{currency}' is not a three-letter code like USD"),
+            );
+        }
+        if !self.dataset.sources.iter().any(|s| s.id == figure.source) {
+            let at = self.locator.word_in_item("roles", index, &figure.source);
+            self.report(
+                at,
+                format!(
+                    "role '{id}': salary figure cites source '{}', which is not listed under sources",
+                    figure.source
+                ),
+            );
+        }
+    }
+}
+
+/// Finds approximate positions of items in block-style YAML text.
+///
+/// serde_yaml gives positions only for parse errors, so the checks done after parsing look the
+/// item up in the text: the top-level section, the n-th list item in it, then a key or a word
+/// inside that item. Flow-style or unusual layouts simply get no position.
+struct Locator<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Locator {
+            lines: text.lines().collect(),
+        }
+    }
+
+    /// Lines `[start, end)` of top-level `section:`, or the whole file for `None`.
+    fn section(&self, section: Option<&str>) -> Option<(usize, usize)> {
+        let Some(name) = section else {
+            return Some((0, self.lines.len()));
+        };
+        let header = format!("{name}:");
+        let start = self
+            .lines
+            .iter()
+            .position(|line| line.trim_end().starts_with(&header) && !line.starts_with(' '))?;
+        let end = (start + 1..self.lines.len())
+            .find(|&i| {
+                let line = self.lines[i];
+                !line.is_empty()
+                    && !line.starts_with([' ', '-', '#'])
+                    && line.trim_end().contains(':')
+            })
+            .unwrap_or(self.lines.len());
+        Some((start + 1, end))
+    }
+
+    /// Lines of the `index`-th list item in a section (the whole section for `None`).
+    fn item(&self, section: Option<&str>, index: usize) -> Option<(usize, usize)> {
+        let (start, end) = self.section(section)?;
+        if section.is_none() {
+            return Some((start, end));
+        }
+        let item_indent = (start..end).find_map(|i| {
+            let line = self.lines[i];
+            let trimmed = line.trim_start();
+            trimmed
+                .starts_with("- ")
+                .then(|| line.len() - trimmed.len())
+        })?;
+        let starts: Vec<usize> = (start..end)
+            .filter(|&i| {
+                let line = self.lines[i];
+                line.len() > item_indent
+                    && line[..item_indent].trim().is_empty()
+                    && line[item_indent..].starts_with("- ")
+            })
+            .collect();
+        let first = *starts.get(index)?;
+        let last = starts.get(index + 1).copied().unwrap_or(end);
+        Some((first, last))
+    }
+
+    /// Position of `key:` in the `index`-th item of `section`.
+    fn key_in_section(
+        &self,
+        section: Option<&str>,
+        index: usize,
+        key: &str,
+    ) -> Option<(usize, usize)> {
+        let (start, end) = self.item(section, index)?;
+        let pattern = format!("{key}:");
+        (start..end).find_map(|i| {
+            let line = self.lines[i];
+            let column = line.find(&pattern)?;
+            let before = &line[..column];
+            before
+                .trim_start_matches([' ', '-'])
+                .is_empty()
+                .then_some((i + 1, column + 1))
+        })
+    }
+
+    /// Position of `word` (as a whole token) in the `index`-th item of `section`.
+    fn word_in_item(&self, section: &str, index: usize, word: &str) -> Option<(usize, usize)> {
+        if word.is_empty() {
+            return None;
+        }
+        let (start, end) = self.item(Some(section), index)?;
+        (start..end).find_map(|i| {
+            let line = self.lines[i];
+            line.match_indices(word).find_map(|(column, _)| {
+                let before = line[..column].chars().next_back();
+                let after = line[column + word.len()..].chars().next();
+                let is_token_edge = |c: Option<char>| {
+                    c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                };
+                (is_token_edge(before) && is_token_edge(after)).then_some((i + 1, column + 1))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_single_hyphens() {
+        assert!(is_slug("product-owner"));
+        assert!(is_slug("role2"));
+        for bad in ["", "Product-Owner", "a--b", "-a", "a-", "a b", "a_b", "é"] {
+            assert!(!is_slug(bad), "{bad:?} should not be a slug");
+        }
+    }
+
+    #[test]
+    fn locator_finds_a_word_inside_the_nth_item() {
+        let text =
+            "version: 1\nroles:\n  - id: a\n    skills: [x]\n  - id: b\n    skills: [y, zz]\n";
+        let locator = Locator::new(text);
+        assert_eq!(locator.word_in_item("roles", 1, "zz"), Some((6, 17)));
+        assert_eq!(locator.key_in_section(Some("roles"), 1, "id"), Some((5, 5)));
+        assert_eq!(locator.word_in_item("roles", 0, "zz"), None);
+    }
+
+    #[test]
+    fn problem_shows_as_much_position_as_is_known() {
+        assert_eq!(
+            Problem::at(Some((3, 7)), "bad").display_in("f.yaml"),
+            "f.yaml:3:7: bad"
+        );
+        assert_eq!(Problem::at(None, "bad").display_in("f.yaml"), "f.yaml: bad");
+    }
+}
