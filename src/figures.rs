@@ -43,7 +43,7 @@ pub fn format_pay(figure: &SalaryFigure) -> String {
     }
 }
 
-/// One line for a figure: kind, amount, region and note, and its source in brackets.
+/// One line for a figure: kind, amount and region (`average $108,042/yr`, `range …, USA`).
 pub fn describe_figure(figure: &SalaryFigure) -> String {
     let kind = match figure.kind {
         SalaryKind::Average => "average",
@@ -53,7 +53,6 @@ pub fn describe_figure(figure: &SalaryFigure) -> String {
     if let Some(region) = &figure.region {
         text.push_str(&format!(", {region}"));
     }
-    text.push_str(&format!(" [{}]", figure.source));
     text
 }
 

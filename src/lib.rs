@@ -27,43 +27,45 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let dataset = Dataset::builtin()?;
-    let format = cli.format;
-    let (notices, written) = match &cli.command {
-        Command::List(args) => (
-            Vec::new(),
-            emit(
-                &commands::list::list_roles(&dataset, args),
-                format,
-                style,
-                out,
-            ),
-        ),
+    let output = Output {
+        format: cli.format,
+        style,
+        out,
+        err,
+    };
+    match &cli.command {
+        Command::List(args) => output.emit(&commands::list::list_roles(&dataset, args), &[]),
         Command::Show(args) => {
             let (view, resolved) = commands::show::show_role(&dataset, args)?;
-            (resolved.notices, emit(&view, format, style, out))
+            output.emit(&view, &resolved.notices)
         }
         Command::Compare(args) => {
             let (view, resolved) = commands::compare::compare_roles(&dataset, args)?;
-            (resolved.notices, emit(&view, format, style, out))
+            output.emit(&view, &resolved.notices)
         }
         Command::Salary(args) => {
             let (view, resolved) = commands::salary::salary_table(&dataset, args)?;
-            (resolved.notices, emit(&view, format, style, out))
+            output.emit(&view, &resolved.notices)
         }
-    };
-    for notice in notices {
-        writeln!(err, "{notice}")?;
     }
-    written?;
-    Ok(())
 }
 
-fn emit<V: View>(
-    view: &V,
+/// Where and how a command's view is written.
+struct Output<'a> {
     format: render::Format,
     style: Style,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    render(view, format, style, out)?;
-    out.flush()
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+}
+
+impl Output<'_> {
+    /// Notices to stderr first (so they are seen even if stdout is cut short), then the view.
+    fn emit<V: View>(self, view: &V, notices: &[String]) -> anyhow::Result<()> {
+        for notice in notices {
+            writeln!(self.err, "{notice}")?;
+        }
+        render(view, self.format, self.style, self.out)?;
+        self.out.flush()?;
+        Ok(())
+    }
 }

@@ -62,6 +62,28 @@ pub struct Comparison {
     pub sources: Vec<Source>,
 }
 
+impl ComparedRole {
+    /// The role's own statement sections that were asked for, in display order.
+    fn statements(&self) -> Vec<(&'static str, &[Statement])> {
+        let mut sections: Vec<(&'static str, &[Statement])> = Vec::new();
+        if let Some(summary) = &self.summary {
+            sections.push(("Summary", std::slice::from_ref(summary)));
+        }
+        if let Some(duties) = &self.duties {
+            sections.push(("Duties", duties));
+        }
+        if let Some(requirements) = &self.requirements {
+            sections.push(("Education", &requirements.education));
+            sections.push(("Experience", &requirements.experience));
+            sections.push(("Certifications", &requirements.certifications));
+        }
+        if let Some(environment) = &self.environment {
+            sections.push(("Environment", environment));
+        }
+        sections
+    }
+}
+
 /// One compared role's own sections.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparedRole {
@@ -239,10 +261,10 @@ fn cited(statement: &Statement) -> String {
 }
 
 fn cited_list(statements: &[Statement]) -> String {
-    if statements.is_empty() {
-        NOT_STATED.to_string()
-    } else {
-        bullets(statements.iter().map(cited))
+    match statements {
+        [] => NOT_STATED.to_string(),
+        [only] => cited(only),
+        _ => bullets(statements.iter().map(cited)),
     }
 }
 
@@ -252,7 +274,7 @@ fn salary_cell(figures: &[SalaryFigure]) -> String {
     } else {
         figures
             .iter()
-            .map(describe_figure)
+            .map(|f| format!("{} [{}]", describe_figure(f), f.source))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -266,28 +288,24 @@ impl Comparison {
 
     /// (label, one cell per role) for the per-role sections that were asked for.
     fn profile_rows(&self) -> Vec<(&'static str, Vec<String>)> {
-        type Cell = fn(&ComparedRole) -> Option<String>;
-        let sections: [(&'static str, Cell); 6] = [
-            ("Summary", |r| r.summary.as_ref().map(cited)),
-            ("Duties", |r| r.duties.as_deref().map(cited_list)),
-            ("Education", |r| {
-                r.requirements.as_ref().map(|q| cited_list(&q.education))
-            }),
-            ("Experience", |r| {
-                r.requirements.as_ref().map(|q| cited_list(&q.experience))
-            }),
-            ("Certifications", |r| {
-                r.requirements
-                    .as_ref()
-                    .map(|q| cited_list(&q.certifications))
-            }),
-            ("Environment", |r| r.environment.as_deref().map(cited_list)),
-        ];
-        sections
-            .into_iter()
-            .filter_map(|(label, cell)| {
-                let cells: Option<Vec<String>> = self.roles.iter().map(cell).collect();
-                cells.map(|cells| (label, cells))
+        let per_role: Vec<Vec<(&'static str, &[Statement])>> =
+            self.roles.iter().map(ComparedRole::statements).collect();
+        let Some(first) = per_role.first() else {
+            return Vec::new();
+        };
+        first
+            .iter()
+            .enumerate()
+            .map(|(index, (label, _))| {
+                let cells = per_role
+                    .iter()
+                    .map(|sections| {
+                        sections
+                            .get(index)
+                            .map_or_else(String::new, |(_, s)| cited_list(s))
+                    })
+                    .collect();
+                (*label, cells)
             })
             .collect()
     }
@@ -395,15 +413,17 @@ impl View for Comparison {
 
     fn records(&self) -> Records {
         let mut records = Records::new(["section", "item", "role", "text", "sources"]);
-        for (label, cells) in self.profile_rows() {
-            for (role, cell) in self.roles.iter().zip(cells) {
-                records.row([
-                    label.to_string(),
-                    String::new(),
-                    role.id.clone(),
-                    cell,
-                    String::new(),
-                ]);
+        for role in &self.roles {
+            for (section, statements) in role.statements() {
+                for (number, statement) in statements.iter().enumerate() {
+                    records.row([
+                        section.to_string(),
+                        (number + 1).to_string(),
+                        role.id.clone(),
+                        statement.text.clone(),
+                        statement.sources.join(", "),
+                    ]);
+                }
             }
         }
         for skill in self.skills.iter().flatten() {

@@ -108,8 +108,8 @@ pub fn salary_table<'a>(
         .collect();
     let position = |id: &str| resolved.roles.iter().position(|r| r.id == id);
     match args.sort {
-        SalaryOrder::High => figures.sort_by(|a, b| (b.high, b.low).cmp(&(a.high, a.low))),
-        SalaryOrder::Low => figures.sort_by(|a, b| (a.low, a.high).cmp(&(b.low, b.high))),
+        SalaryOrder::High => figures.sort_by_key(|f| std::cmp::Reverse((f.high, f.low))),
+        SalaryOrder::Low => figures.sort_by_key(|f| (f.low, f.high)),
         SalaryOrder::Role => figures.sort_by(|a, b| {
             position(&a.role.id)
                 .cmp(&position(&b.role.id))
@@ -188,7 +188,7 @@ impl View for SalaryTable {
             grid.keep_whole = vec![2, 4];
             for row in &self.figures {
                 let pay = match &row.region {
-                    Some(region) => format!("{} {region}", row.pay),
+                    Some(region) => format!("{}, {region}", row.pay),
                     None => row.pay.clone(),
                 };
                 grid.row([

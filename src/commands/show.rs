@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{NO_SALARY, NOT_STATED, Resolved, resolve_roles};
+use super::{NO_SALARY, NOT_STATED, Resolved, bullets, resolve_roles};
 use crate::figures::describe_figure;
 use crate::model::{Dataset, Requirements, Role, SalaryFigure, Source, Statement};
 use crate::view::{Block, Grid, Records, Report, View, cite};
@@ -155,7 +155,7 @@ impl RoleProfile {
             if list.is_empty() {
                 items.push((
                     section,
-                    "Not stated in the sources".to_string(),
+                    "Not stated in the sources.".to_string(),
                     NOT_STATED.to_string(),
                 ));
             }
@@ -186,6 +186,8 @@ impl RoleProfile {
             let mut text = describe_figure(figure);
             if let Some(note) = &figure.note {
                 text.push_str(&format!(". {note}"));
+            } else {
+                text.push('.');
             }
             items.push(("Salary", text, figure.source.clone()));
         }
@@ -223,12 +225,26 @@ impl View for Profiles {
                 profile.summary.text,
                 cite(&profile.summary.sources)
             )));
-            let mut grid = Grid::new(["Section", "Detail", "Sources"]);
-            let mut previous = "";
+            let mut grid = Grid::new(["Section", "Detail"]);
+            let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
             for (section, text, sources) in profile.items() {
-                let label = if section == previous { "" } else { section };
-                previous = section;
-                grid.row([label.to_string(), text, sources]);
+                let line = if sources == NOT_STATED {
+                    text
+                } else {
+                    format!("{text} [{sources}]")
+                };
+                match sections.last_mut() {
+                    Some((last, lines)) if *last == section => lines.push(line),
+                    _ => sections.push((section, vec![line])),
+                }
+            }
+            for (section, lines) in sections {
+                let detail = if lines.len() == 1 {
+                    lines.concat()
+                } else {
+                    bullets(lines)
+                };
+                grid.row([section.to_string(), detail]);
             }
             blocks.push(Block::Table(grid));
             blocks.push(Block::Note(format!(

@@ -17,7 +17,11 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
             writeln!(out)?;
         }
         match block {
-            Block::Heading(text) => writeln!(out, "{}", paint(&clean(text, false), "1", style))?,
+            Block::Heading(text) => {
+                for line in wrap(&clean(text, false), width) {
+                    writeln!(out, "{}", paint(&line, "1", style))?;
+                }
+            }
             Block::Text(text) => {
                 for line in wrap(&clean(text, false), width) {
                     writeln!(out, "{line}")?;

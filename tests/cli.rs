@@ -1,0 +1,270 @@
+//! The real binary, end to end: every command, every format, errors and exit codes.
+//! Rendered output is pinned with insta snapshots under tests/snapshots/.
+
+use std::io::Read;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary with a fixed width and no colour, whatever the caller's environment.
+fn roles() -> Command {
+    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
+    command.env("COLUMNS", "100").env_remove("NO_COLOR");
+    command
+}
+
+/// Stdout of a successful run.
+fn stdout_of(args: &[&str]) -> String {
+    let output = roles()
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("utf-8: {e}"))
+}
+
+const FORMATS: [&str; 4] = ["table", "json", "csv", "markdown"];
+
+fn snapshot_in_every_format(name: &str, args: &[&str]) {
+    for format in FORMATS {
+        let mut full: Vec<&str> = args.to_vec();
+        full.extend(["--format", format]);
+        insta::assert_snapshot!(format!("{name}_{format}"), stdout_of(&full));
+    }
+}
+
+#[test]
+fn compare_product_owner_product_manager_in_every_format() {
+    snapshot_in_every_format(
+        "compare_po_pm",
+        &["compare", "product-owner", "product-manager"],
+    );
+}
+
+#[test]
+fn show_delivery_lead_in_every_format() {
+    snapshot_in_every_format("show_delivery_lead", &["show", "delivery-lead"]);
+}
+
+#[test]
+fn salary_all_in_every_format() {
+    snapshot_in_every_format("salary_all", &["salary", "--all"]);
+}
+
+#[test]
+fn list_in_every_format() {
+    snapshot_in_every_format("list", &["list"]);
+}
+
+#[test]
+fn show_project_manager_says_no_salary_plainly() {
+    insta::assert_snapshot!(
+        "show_project_manager_table",
+        stdout_of(&["show", "project-manager"])
+    );
+}
+
+#[test]
+fn compare_three_roles_narrowed_to_skills_and_salary() {
+    insta::assert_snapshot!(
+        "compare_three_only_skills_salary",
+        stdout_of(&[
+            "compare",
+            "delivery-lead",
+            "delivery-manager",
+            "project-manager",
+            "--only",
+            "skills,salary"
+        ])
+    );
+}
+
+#[test]
+fn every_json_output_parses_as_json() {
+    let commands: [&[&str]; 5] = [
+        &["list"],
+        &["show", "PM"],
+        &["compare", "po", "pm", "dl", "dm"],
+        &["salary", "--all", "--sort", "low"],
+        &["compare", "po", "dl", "--only", "aspects"],
+    ];
+    for args in commands {
+        let mut full = args.to_vec();
+        full.extend(["--format", "json"]);
+        let text = stdout_of(&full);
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        assert!(parsed.is_ok(), "{args:?} printed invalid JSON");
+    }
+}
+
+#[test]
+fn json_compare_carries_the_like_for_like_difference() {
+    let text = stdout_of(&[
+        "compare",
+        "po",
+        "product-manager",
+        "--only",
+        "salary",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let difference = &value["salary_differences"][0]["differences"][0];
+    assert_eq!(difference["low_delta"], 15_000);
+    assert_eq!(difference["high_delta"], 20_000);
+    assert_eq!(difference["same_source"], true);
+    assert!(
+        value.get("skills").is_none(),
+        "--only salary must leave skills out"
+    );
+}
+
+#[test]
+fn roles_match_by_name_and_alias_in_any_case() {
+    let by_id = stdout_of(&["show", "delivery-manager"]);
+    assert_eq!(stdout_of(&["show", "Delivery Manager"]), by_id);
+    assert_eq!(stdout_of(&["show", "dm"]), by_id);
+}
+
+#[test]
+fn ambiguous_alias_pm_shows_both_roles_and_says_so() {
+    roles()
+        .args(["show", "PM"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Product Manager (product-manager)",
+        ))
+        .stdout(predicate::str::contains(
+            "Project Manager (project-manager)",
+        ))
+        .stderr("note: 'PM' names product-manager and project-manager; showing each\n");
+}
+
+#[test]
+fn unknown_role_names_the_closest_on_one_stderr_line_and_exits_1() {
+    roles()
+        .args(["show", "prodct-owner"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("roles: error: unknown role 'prodct-owner'; closest: product-owner, product-manager, project-manager (see `roles list`)\n");
+}
+
+#[test]
+fn compare_of_one_role_twice_is_an_error() {
+    roles()
+        .args(["compare", "po", "product-owner"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "compare needs two different roles",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    roles().args(["compare", "po"]).assert().code(2).stdout("");
+    roles().args(["salary"]).assert().code(2).stdout("");
+    roles()
+        .args(["list", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stdout("");
+    roles().args(["frobnicate"]).assert().code(2).stdout("");
+}
+
+#[test]
+fn help_and_version_succeed_on_stdout() {
+    roles()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("compare"));
+    roles()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("roles "));
+}
+
+#[test]
+fn piped_output_has_no_colour_unless_forced_and_no_color_is_honoured() {
+    let plain = stdout_of(&["salary", "--all"]);
+    assert!(!plain.contains('\u{1b}'));
+    let forced = stdout_of(&["salary", "--all", "--color", "always"]);
+    assert!(forced.contains('\u{1b}'));
+    let output = roles()
+        .args(["salary", "--all", "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn tables_fit_the_width_given_by_columns() {
+    for width in ["60", "80", "120"] {
+        let output = roles()
+            .args(["compare", "po", "pm", "dl"])
+            .env("COLUMNS", width)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let limit: usize = width.parse().unwrap_or(0);
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            assert!(line.chars().count() <= limit, "wider than {width}: {line}");
+        }
+    }
+}
+
+#[test]
+fn salary_sorts_highest_first_by_default_and_lowest_first_on_request() {
+    let text = stdout_of(&["salary", "--all", "--format", "csv"]);
+    let amounts: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(amounts.first(), Some(&"range"));
+    let low = stdout_of(&["salary", "--all", "--sort", "low", "--format", "csv"]);
+    assert!(
+        low.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("delivery-manager,average,66214"))
+    );
+}
+
+#[test]
+fn salary_of_role_without_figures_says_so() {
+    roles()
+        .args(["salary", "project-manager"])
+        .assert()
+        .success()
+        .stdout("No salary figure in the sources for: Project Manager.\n");
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let binary = assert_cmd::cargo::cargo_bin("roles");
+    let mut child = StdCommand::new(binary)
+        .args(["compare", "po", "product-manager", "dl", "dm", "pjm"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    let status = child.wait().unwrap_or_else(|e| panic!("wait: {e}"));
+    assert!(status.success(), "status {status:?}, stderr {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr, "");
+}

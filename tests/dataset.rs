@@ -1,0 +1,139 @@
+//! The built-in dataset against the articles: the figures are exactly theirs and no others,
+//! every role has every section, and every listed source is cited.
+
+use std::collections::BTreeSet;
+
+use roles::model::{Dataset, SalaryKind};
+
+fn builtin() -> Dataset {
+    Dataset::builtin().unwrap_or_else(|e| panic!("built-in dataset invalid: {e}"))
+}
+
+#[test]
+fn salary_figures_are_exactly_the_articles_and_no_others() {
+    let mut found = BTreeSet::new();
+    for role in &builtin().roles {
+        for figure in &role.salary {
+            assert_eq!(figure.currency, "USD");
+            let (low, high) = figure.bounds();
+            let kind = match figure.kind {
+                SalaryKind::Average => "average",
+                SalaryKind::Range => "range",
+            };
+            found.insert((role.id.clone(), kind, low, high, figure.source.clone()));
+        }
+    }
+    let expected: BTreeSet<_> = [
+        ("delivery-lead", "average", 99_595, 99_595, "dl-po"),
+        ("product-owner", "average", 108_042, 108_042, "dl-po"),
+        ("product-manager", "average", 98_439, 98_439, "pm-dm"),
+        ("delivery-manager", "average", 66_214, 66_214, "pm-dm"),
+        ("product-owner", "range", 95_000, 130_000, "po-pm-guide"),
+        ("product-manager", "range", 110_000, 150_000, "po-pm-guide"),
+    ]
+    .into_iter()
+    .map(|(role, kind, low, high, source)| (role.to_string(), kind, low, high, source.to_string()))
+    .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn project_manager_has_no_salary_because_no_article_gives_one() {
+    let data = builtin();
+    let project_manager = data.roles.iter().find(|r| r.id == "project-manager");
+    assert!(project_manager.is_some_and(|r| r.salary.is_empty()));
+}
+
+#[test]
+fn the_five_roles_of_the_articles_are_there() {
+    let ids: Vec<String> = builtin().roles.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            "product-owner",
+            "product-manager",
+            "delivery-lead",
+            "delivery-manager",
+            "project-manager"
+        ]
+    );
+}
+
+#[test]
+fn every_role_has_every_section_the_sources_support() {
+    for role in &builtin().roles {
+        assert!(!role.summary.text.is_empty(), "{}: summary", role.id);
+        let sentences = role.summary.text.matches(". ").count() + 1;
+        assert!(
+            (2..=3).contains(&sentences),
+            "{}: summary has {sentences} sentences",
+            role.id
+        );
+        assert!(!role.duties.is_empty(), "{}: duties", role.id);
+        assert!(!role.skills.is_empty(), "{}: skills", role.id);
+        assert!(!role.aspects.is_empty(), "{}: aspects", role.id);
+        // The essay that covers the project manager names no degree, certification, setting or
+        // pay; every other role's articles cover them all.
+        if role.id != "project-manager" {
+            assert!(
+                !role.requirements.education.is_empty(),
+                "{}: education",
+                role.id
+            );
+            assert!(
+                !role.requirements.certifications.is_empty(),
+                "{}: certifications",
+                role.id
+            );
+            assert!(!role.environment.is_empty(), "{}: environment", role.id);
+            assert!(!role.salary.is_empty(), "{}: salary", role.id);
+        }
+    }
+}
+
+#[test]
+fn every_listed_source_is_cited_somewhere() {
+    let data = builtin();
+    let yaml = roles::dataset::BUILTIN_YAML;
+    for source in &data.sources {
+        let roles_part = yaml.split("\nroles:").nth(1).unwrap_or("");
+        assert!(
+            roles_part.contains(source.id.as_str()),
+            "source {} is never cited",
+            source.id
+        );
+        for role in &source.compares {
+            assert!(
+                data.roles.iter().any(|r| &r.id == role),
+                "{} compares unknown {role}",
+                source.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_certifying_bodies_the_articles_name_are_kept() {
+    let data = builtin();
+    let certifications: String = data
+        .roles
+        .iter()
+        .flat_map(|r| &r.requirements.certifications)
+        .map(|c| c.text.as_str())
+        .collect();
+    for body in ["PMI", "IAPPM", "ASQ", "CSCMP"] {
+        assert!(certifications.contains(body), "{body} missing");
+    }
+}
+
+#[test]
+fn pm_is_an_alias_of_both_product_and_project_manager() {
+    let data = builtin();
+    let holders: Vec<&str> = data
+        .roles
+        .iter()
+        .filter(|r| r.aliases.iter().any(|a| a == "PM"))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(holders, ["product-manager", "project-manager"]);
+}

@@ -1,0 +1,65 @@
+//! The README's examples are real: every ```console block that starts with `$ roles …` must show
+//! exactly what that command prints at 100 columns. `UPDATE_README=1 cargo test --test readme`
+//! rewrites the blocks from the binary after an intended change.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const FENCE: &str = "```console\n$ roles ";
+
+fn run(args: &str) -> String {
+    let output = Command::cargo_bin("roles")
+        .unwrap_or_else(|e| panic!("binary: {e}"))
+        .args(args.split_whitespace())
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    text
+}
+
+#[test]
+fn readme_examples_show_the_real_output() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("README.md: {e}"));
+    let mut rewritten = String::with_capacity(readme.len());
+    let mut rest = readme.as_str();
+    let mut checked = 0;
+    let mut stale = Vec::new();
+    while let Some(start) = rest.find(FENCE) {
+        let after_fence = start + FENCE.len();
+        let Some(line_end) = rest[after_fence..].find('\n') else {
+            break;
+        };
+        let args = &rest[after_fence..after_fence + line_end];
+        let body_start = after_fence + line_end + 1;
+        let Some(body_len) = rest[body_start..].find("```\n") else {
+            break;
+        };
+        let shown = &rest[body_start..body_start + body_len];
+        let real = run(args);
+        if shown != real {
+            stale.push(args.to_string());
+        }
+        rewritten.push_str(&rest[..body_start]);
+        rewritten.push_str(&real);
+        rest = &rest[body_start + body_len..];
+        checked += 1;
+    }
+    rewritten.push_str(rest);
+    assert!(
+        checked >= 5,
+        "expected the README to show every command, found {checked} examples"
+    );
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(&path, rewritten).unwrap_or_else(|e| panic!("writing README.md: {e}"));
+    } else {
+        assert!(
+            stale.is_empty(),
+            "README examples out of date (UPDATE_README=1 cargo test --test readme): {stale:?}"
+        );
+    }
+}
