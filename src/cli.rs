@@ -1,12 +1,18 @@
 //! The command line: global options and the subcommands. Each subcommand's own arguments live
 //! beside its code in `commands/`.
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 
 use crate::commands::compare::CompareArgs;
+use crate::commands::export::ExportArgs;
 use crate::commands::list::ListArgs;
 use crate::commands::salary::SalaryArgs;
 use crate::commands::show::ShowArgs;
+use crate::commands::tooling::{CompletionsArgs, ManArgs};
+use crate::commands::validate::ValidateArgs;
+use crate::loader::DataChoice;
 use crate::render::{ColorChoice, Format};
 
 /// What product and delivery roles do, and how they differ — sourced, side by side.
@@ -18,18 +24,35 @@ use crate::render::{ColorChoice, Format};
     long_about = "What product and delivery roles do, and how they differ: product owner, product \
                   manager, delivery lead, delivery manager and project manager, side by side, \
                   every fact and salary figure cited to the article it comes from.",
-    after_help = "Examples:\n  roles compare product-owner product-manager\n  roles show delivery-lead\n  roles salary --all\n  roles list --format json | jq '.roles[].id'"
+    after_help = "Examples:\n  roles compare product-owner product-manager\n  roles show delivery-lead\n  roles salary --all\n  roles list --format json | jq '.roles[].id'\n  roles --data my-roles.yaml compare tech-lead delivery-lead"
 )]
 pub struct Cli {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: table; yaml for export].
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
     /// When to use colour (NO_COLOR is honoured under `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Add roles from a YAML file in the format of data/roles.yaml; a role with a built-in id
+    /// replaces it. Repeat to layer several files.
+    #[arg(long, global = true, value_name = "FILE", env = "ROLES_DATA")]
+    pub data: Vec<PathBuf>,
+    /// Use only the --data files, not the built-in dataset.
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Which data the options ask for.
+    pub fn data_choice(&self) -> DataChoice<'_> {
+        DataChoice {
+            files: &self.data,
+            no_builtin: self.no_builtin,
+        }
+    }
 }
 
 /// The subcommands.
@@ -43,4 +66,12 @@ pub enum Command {
     Compare(CompareArgs),
     /// Salary figures, sorted, with bars that show ranges and disagreements.
     Salary(SalaryArgs),
+    /// Check dataset files and list every problem as FILE:LINE:COLUMN: message.
+    Validate(ValidateArgs),
+    /// Write the loaded dataset in the format --data reads (yaml or json).
+    Export(ExportArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man(ManArgs),
 }

@@ -48,8 +48,18 @@ impl Dataset {
         Dataset::from_yaml(BUILTIN_YAML, BUILTIN_ORIGIN)
     }
 
-    /// Parses and validates YAML text; `origin` names it in error messages.
+    /// Parses and validates a self-contained dataset; `origin` names it in error messages.
     pub fn from_yaml(text: &str, origin: &str) -> Result<Dataset, LoadError> {
+        Dataset::from_yaml_over(text, origin, None)
+    }
+
+    /// Parses and validates YAML text meant to be layered over `base` (see [`Dataset::layered`]):
+    /// it may cite the base's sources, skills and aspects without listing them.
+    pub fn from_yaml_over(
+        text: &str,
+        origin: &str,
+        base: Option<&Dataset>,
+    ) -> Result<Dataset, LoadError> {
         let fail = |problems| LoadError {
             origin: origin.to_string(),
             problems,
@@ -64,12 +74,22 @@ impl Dataset {
             let position = error.location().map(|l| (l.line(), l.column()));
             fail(vec![Problem::at(position, yaml_message(&error))])
         })?;
-        let problems = validate::check(&dataset, text);
+        let problems = validate::check(&dataset, text, base);
         if problems.is_empty() {
             Ok(dataset)
         } else {
             Err(fail(problems))
         }
+    }
+
+    /// This dataset with `overlay` laid on top: its sources, skills, aspects and roles are
+    /// added, and an item whose id is already here replaces the one here, in place.
+    pub fn layered(mut self, overlay: Dataset) -> Dataset {
+        upsert(&mut self.sources, overlay.sources, |s| &s.id);
+        upsert(&mut self.skills, overlay.skills, |s| &s.id);
+        upsert(&mut self.aspects, overlay.aspects, |a| &a.id);
+        upsert(&mut self.roles, overlay.roles, |r| &r.id);
+        self
     }
 
     /// Source by id.
@@ -157,6 +177,24 @@ impl Dataset {
             .take(3)
             .map(|(_, id)| id.to_string())
             .collect()
+    }
+}
+
+/// Replaces items of `base` that share an id with one of `items`, and appends the rest.
+fn upsert<T>(base: &mut Vec<T>, items: Vec<T>, id: fn(&T) -> &String) {
+    let mut positions: std::collections::HashMap<String, usize> = base
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (id(item).clone(), index))
+        .collect();
+    for item in items {
+        match positions.get(id(&item)) {
+            Some(&index) => base[index] = item,
+            None => {
+                positions.insert(id(&item).clone(), base.len());
+                base.push(item);
+            }
+        }
     }
 }
 
@@ -268,6 +306,28 @@ mod tests {
         let error = Dataset::from_yaml("version: 1\nroles: [\n", "x.yaml").err();
         let first = error.and_then(|e| e.problems.first().cloned());
         assert!(first.is_some_and(|p| p.line.is_some() && p.column.is_some()));
+    }
+
+    #[test]
+    fn layering_adds_new_roles_and_replaces_same_id_in_place() {
+        let base = builtin();
+        let mut overlay = base.clone();
+        overlay.sources.clear();
+        overlay.skills.clear();
+        overlay.aspects.clear();
+        overlay.roles.truncate(1);
+        overlay.roles[0].name = "Renamed".into();
+        let mut extra = overlay.roles[0].clone();
+        extra.id = "extra-role".into();
+        overlay.roles.push(extra);
+        let layered = base.clone().layered(overlay);
+        assert_eq!(layered.roles.len(), base.roles.len() + 1);
+        assert_eq!(layered.roles[0].name, "Renamed");
+        assert_eq!(
+            layered.roles.last().map(|r| r.id.as_str()),
+            Some("extra-role")
+        );
+        assert_eq!(layered.sources, base.sources);
     }
 
     #[test]

@@ -1,23 +1,47 @@
 //! `roles`: sourced, side-by-side profiles of product and delivery roles.
 //!
-//! Data flows one way: arguments ([`cli`]) → dataset ([`dataset`], [`model`]) → a command builds
-//! a view ([`commands`], [`view`]) → a renderer prints it ([`render`]).
+//! Data flows one way: arguments ([`cli`]) → dataset ([`loader`], [`dataset`], [`model`]) → a
+//! command builds a view ([`commands`], [`view`]) → a renderer prints it ([`render`]).
 
 pub mod cli;
 pub mod commands;
 pub mod dataset;
 pub mod figures;
+pub mod loader;
 pub mod model;
 pub mod render;
 pub mod validate;
 pub mod view;
 
+use std::fmt;
 use std::io::Write;
 
 use cli::{Cli, Command};
-use model::Dataset;
-use render::{Style, render};
+use commands::export::ExportFormat;
+use render::{Format, Style, render};
 use view::View;
+
+/// How a run that did not fail ended: success, or a negative answer (exit status 1 without an
+/// error message), like grep finding nothing or a file failing validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit status 0.
+    Success,
+    /// Exit status 1; the output already says why.
+    Negative,
+}
+
+/// A mistake in how the command was called that clap cannot see; exits with status 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 /// Runs a parsed command line, writing results to `out` and notices to `err`.
 pub fn run(
@@ -25,34 +49,76 @@ pub fn run(
     style: Style,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let dataset = Dataset::builtin()?;
-    let output = Output {
-        format: cli.format,
+) -> anyhow::Result<Outcome> {
+    let mut output = Output {
+        format: cli.format.unwrap_or(Format::Table),
         style,
         out,
         err,
     };
+    // Commands that need no dataset do not pay for loading one.
     match &cli.command {
-        Command::List(args) => output.emit(&commands::list::list_roles(&dataset, args), &[]),
+        Command::Completions(args) => {
+            commands::tooling::write_completions(args, output.out)?;
+            return Ok(Outcome::Success);
+        }
+        Command::Man(_) => {
+            commands::tooling::write_man_page(output.out)?;
+            return Ok(Outcome::Success);
+        }
+        Command::Validate(args) => {
+            let base = if cli.no_builtin && cli.data.is_empty() {
+                None
+            } else {
+                Some(loader::load(&cli.data_choice())?)
+            };
+            let report = commands::validate::validate_files(base.as_ref(), args);
+            output.emit(&report, &[])?;
+            return Ok(if report.all_valid() {
+                Outcome::Success
+            } else {
+                Outcome::Negative
+            });
+        }
+        _ => {}
+    }
+    let dataset = loader::load(&cli.data_choice())?;
+    match &cli.command {
+        Command::List(args) => output.emit(&commands::list::list_roles(&dataset, args), &[])?,
         Command::Show(args) => {
             let (view, resolved) = commands::show::show_role(&dataset, args)?;
-            output.emit(&view, &resolved.notices)
+            output.emit(&view, &resolved.notices)?
         }
         Command::Compare(args) => {
             let (view, resolved) = commands::compare::compare_roles(&dataset, args)?;
-            output.emit(&view, &resolved.notices)
+            output.emit(&view, &resolved.notices)?
         }
         Command::Salary(args) => {
             let (view, resolved) = commands::salary::salary_table(&dataset, args)?;
-            output.emit(&view, &resolved.notices)
+            output.emit(&view, &resolved.notices)?
         }
+        Command::Export(_) => {
+            let format = match cli.format {
+                None | Some(Format::Yaml) => ExportFormat::Yaml,
+                Some(Format::Json) => ExportFormat::Json,
+                Some(other) => {
+                    return Err(UsageError(format!(
+                        "export writes yaml or json, the formats --data reads, not {other:?}"
+                    ))
+                    .into());
+                }
+            };
+            commands::export::export_dataset(&dataset, format, output.out)?;
+            output.out.flush()?;
+        }
+        Command::Validate(_) | Command::Completions(_) | Command::Man(_) => {}
     }
+    Ok(Outcome::Success)
 }
 
 /// Where and how a command's view is written.
 struct Output<'a> {
-    format: render::Format,
+    format: Format,
     style: Style,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
@@ -60,7 +126,7 @@ struct Output<'a> {
 
 impl Output<'_> {
     /// Notices to stderr first (so they are seen even if stdout is cut short), then the view.
-    fn emit<V: View>(self, view: &V, notices: &[String]) -> anyhow::Result<()> {
+    fn emit<V: View>(&mut self, view: &V, notices: &[String]) -> anyhow::Result<()> {
         for notice in notices {
             writeln!(self.err, "{notice}")?;
         }

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use roles::cli::Cli;
-use roles::render::Style;
+use roles::render::{Style, clean};
+use roles::{Outcome, UsageError};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -20,11 +21,18 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     match roles::run(&cli, style, &mut out, &mut err) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Negative) => ExitCode::FAILURE,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(err, "roles: error: {error:#}");
-            ExitCode::FAILURE
+            // Messages can quote a user's file: never let its control characters through raw.
+            let message = format!("{error:#}");
+            let _ = writeln!(err, "roles: error: {}", clean(&message, false));
+            if error.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -11,13 +11,17 @@ use serde::{Deserialize, Serialize};
 pub struct Dataset {
     /// Format version, so a future format change can be detected.
     pub version: u32,
-    /// The articles that items cite by id.
+    /// The articles that items cite by id. A user's file may leave out the built-in ones it cites.
+    #[serde(default)]
     pub sources: Vec<Source>,
     /// The one skill vocabulary every role's skills are drawn from.
+    #[serde(default)]
     pub skills: Vec<SkillDefinition>,
     /// The dimensions the articles contrast roles on.
+    #[serde(default)]
     pub aspects: Vec<AspectDefinition>,
     /// The role profiles.
+    #[serde(default)]
     pub roles: Vec<Role>,
 }
 
@@ -172,6 +176,17 @@ pub enum Period {
 }
 
 impl Period {
+    /// The word used in the data format and CSV, e.g. `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Month => "month",
+            Period::Week => "week",
+            Period::Day => "day",
+            Period::Hour => "hour",
+        }
+    }
+
     /// The short suffix shown after an amount, e.g. `/yr`.
     pub fn suffix(self) -> &'static str {
         match self {

@@ -66,9 +66,12 @@ pub fn is_slug(id: &str) -> bool {
 }
 
 /// Every problem in `dataset`; `text` is the YAML it was parsed from, used only to find positions.
-pub fn check(dataset: &Dataset, text: &str) -> Vec<Problem> {
+/// With a `base` (the built-in data a user's file is layered on), the file may cite the base's
+/// sources, skills and aspects without listing them, and may reuse its ids to replace items.
+pub fn check(dataset: &Dataset, text: &str, base: Option<&Dataset>) -> Vec<Problem> {
     let mut checker = Checker {
         dataset,
+        base,
         locator: Locator::new(text),
         problems: Vec::new(),
     };
@@ -78,11 +81,28 @@ pub fn check(dataset: &Dataset, text: &str) -> Vec<Problem> {
 
 struct Checker<'a> {
     dataset: &'a Dataset,
+    base: Option<&'a Dataset>,
     locator: Locator<'a>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
+    fn layers(&self) -> impl Iterator<Item = &Dataset> {
+        std::iter::once(self.dataset).chain(self.base)
+    }
+
+    fn knows_source(&self, id: &str) -> bool {
+        self.layers().any(|d| d.sources.iter().any(|s| s.id == id))
+    }
+
+    fn knows_skill(&self, id: &str) -> bool {
+        self.layers().any(|d| d.skills.iter().any(|s| s.id == id))
+    }
+
+    fn knows_aspect(&self, id: &str) -> bool {
+        self.layers().any(|d| d.aspects.iter().any(|a| a.id == id))
+    }
+
     fn run(&mut self) {
         if self.dataset.version != FORMAT_VERSION {
             let at = self.locator.key_in_section(None, 0, "version");
@@ -206,7 +226,7 @@ impl Checker<'_> {
             self.report(at, format!("role '{}': a {what} cites no source", role.id));
         }
         for source in sources {
-            if !self.dataset.sources.iter().any(|s| &s.id == source) {
+            if !self.knows_source(source) {
                 let at = self.locator.word_in_item("roles", index, source);
                 self.report(
                     at,
@@ -223,7 +243,7 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for skill in &role.skills {
             let at = self.locator.word_in_item("roles", index, &skill.skill);
-            if !self.dataset.skills.iter().any(|s| s.id == skill.skill) {
+            if !self.knows_skill(&skill.skill) {
                 self.report(
                     at,
                     format!(
@@ -249,7 +269,7 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for aspect in &role.aspects {
             let at = self.locator.word_in_item("roles", index, &aspect.aspect);
-            if !self.dataset.aspects.iter().any(|a| a.id == aspect.aspect) {
+            if !self.knows_aspect(&aspect.aspect) {
                 self.report(
                     at,
                     format!(
@@ -319,7 +339,7 @@ impl Checker<'_> {
                 format!("role '{id}': currency '{currency}' is not a three-letter code like USD"),
             );
         }
-        if !self.dataset.sources.iter().any(|s| s.id == figure.source) {
+        if !self.knows_source(&figure.source) {
             let at = self.locator.word_in_item("roles", index, &figure.source);
             self.report(
                 at,

@@ -24,6 +24,8 @@ pub enum Block {
     Note(String),
     /// A table.
     Table(Grid),
+    /// Lines shown exactly, never wrapped: diagnostics like `FILE:LINE:COLUMN: message`.
+    Lines(Vec<String>),
 }
 
 /// A table: header cells and rows of cells; a cell may hold several lines.

@@ -2,9 +2,12 @@
 //! none of them prints.
 
 pub mod compare;
+pub mod export;
 pub mod list;
 pub mod salary;
 pub mod show;
+pub mod tooling;
+pub mod validate;
 
 use serde::Serialize;
 

@@ -237,10 +237,7 @@ impl View for SalaryTable {
         ]);
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for row in &self.figures {
-            let period = serde_json::to_value(row.period)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let period = row.period.as_str().to_string();
             records.row([
                 row.role.id.clone(),
                 row.kind_word().to_string(),

@@ -16,6 +16,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Block::Text(text) => writeln!(out, "{}", inline(text))?,
             Block::Note(text) => writeln!(out, "_{}_", inline(text))?,
             Block::Table(grid) => write_grid(grid, out)?,
+            Block::Lines(lines) => {
+                for line in lines {
+                    writeln!(out, "- {}", inline(line))?;
+                }
+            }
         }
     }
     Ok(())

@@ -26,6 +26,8 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown tables, for documents.
     Markdown,
+    /// The command's view as YAML (and, for `export`, the dataset format).
+    Yaml,
 }
 
 /// When to colour output, as `--color` says.
@@ -100,6 +102,10 @@ pub fn render<V: View>(
         Format::Markdown => markdown::write(&view.report(), out),
         Format::Csv => csv::write(&view.records(), out),
         Format::Json => json::write(view, out),
+        Format::Yaml => {
+            let text = serde_yaml::to_string(view).map_err(io::Error::other)?;
+            out.write_all(text.as_bytes())
+        }
     }
 }
 

@@ -33,6 +33,11 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                 }
             }
             Block::Table(grid) => writeln!(out, "{}", build(grid, style))?,
+            Block::Lines(lines) => {
+                for line in lines {
+                    writeln!(out, "{}", clean(line, false))?;
+                }
+            }
         }
     }
     Ok(())

@@ -1,0 +1,139 @@
+//! Reading users' dataset files safely and layering them over the built-in data.
+//!
+//! A user's file is untrusted: it may be missing, a directory, huge, not UTF-8 or not YAML. Each
+//! case becomes one [`LoadError`] naming the file (with line and column where there is one).
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::dataset::LoadError;
+use crate::model::Dataset;
+use crate::validate::Problem;
+
+/// Largest dataset file read; bigger files are refused before they can exhaust memory.
+/// Generous enough for a whole occupational database of detailed profiles.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What to load: the built-in data (unless left out) and users' files on top, in order.
+#[derive(Debug, Clone, Default)]
+pub struct DataChoice<'a> {
+    /// Users' files, each layered over what comes before it.
+    pub files: &'a [std::path::PathBuf],
+    /// Leave the built-in dataset out.
+    pub no_builtin: bool,
+}
+
+/// Loads the dataset the choice describes.
+pub fn load(choice: &DataChoice<'_>) -> Result<Dataset, LoadError> {
+    if choice.no_builtin && choice.files.is_empty() {
+        return Err(LoadError {
+            origin: "--no-builtin".into(),
+            problems: vec![Problem::at(
+                None,
+                "there is no data left to load: give a file with --data FILE or ROLES_DATA",
+            )],
+        });
+    }
+    let mut dataset = if choice.no_builtin {
+        None
+    } else {
+        Some(Dataset::builtin()?)
+    };
+    for path in choice.files {
+        let origin = path.display().to_string();
+        let text = read_text(path).map_err(|problem| LoadError {
+            origin: origin.clone(),
+            problems: vec![problem],
+        })?;
+        let layer = Dataset::from_yaml_over(&text, &origin, dataset.as_ref())?;
+        dataset = Some(match dataset {
+            Some(base) => base.layered(layer),
+            None => layer,
+        });
+    }
+    dataset.ok_or_else(|| LoadError {
+        origin: "data".into(),
+        problems: vec![Problem::at(None, "no dataset to load")],
+    })
+}
+
+/// The text of a dataset file, or one problem saying why it cannot be had.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let fail = |message: String| Problem::at(None, message);
+    let metadata = std::fs::metadata(path).map_err(|e| fail(describe_io(&e)))?;
+    if metadata.is_dir() {
+        return Err(fail("is a directory, not a YAML file".into()));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(too_big(metadata.len())));
+    }
+    let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
+    let mut bytes = Vec::new();
+    // `take` guards against files whose size the metadata does not tell (devices, pipes).
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(describe_io(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(too_big(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Problem::at(
+            Some((line, column)),
+            "the file is not UTF-8 text (a dataset is a YAML file in UTF-8)",
+        )
+    })
+}
+
+fn too_big(bytes: u64) -> String {
+    format!(
+        "the file is {} MiB, over the {} MiB limit for a dataset",
+        bytes.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// An I/O error in a few plain words, without the OS error number.
+fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied: the file cannot be read".into(),
+        io::ErrorKind::IsADirectory => "is a directory, not a YAML file".into(),
+        _ => format!("cannot be read: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located_by_line_and_column() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let path = dir.path().join("bad.yaml");
+        std::fs::write(&path, b"version: 1\nab\xffc\n").unwrap_or_else(|e| panic!("write: {e}"));
+        let problem = read_text(&path).err();
+        assert_eq!(
+            problem.map(|p| (p.line, p.column)),
+            Some((Some(2), Some(3)))
+        );
+    }
+
+    #[test]
+    fn no_builtin_without_a_file_is_refused() {
+        let error = load(&DataChoice {
+            files: &[],
+            no_builtin: true,
+        })
+        .err()
+        .map(|e| e.to_string());
+        assert!(error.is_some_and(|e| e.contains("--data FILE")));
+    }
+}
