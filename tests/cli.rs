@@ -173,11 +173,16 @@ fn usage_errors_exit_2() {
     roles().args(["compare", "po"]).assert().code(2).stdout("");
     roles().args(["salary"]).assert().code(2).stdout("");
     roles()
-        .args(["list", "--format", "yaml"])
+        .args(["list", "--format", "xml"])
         .assert()
         .code(2)
         .stdout("");
     roles().args(["frobnicate"]).assert().code(2).stdout("");
+    roles()
+        .args(["export", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stdout("");
 }
 
 #[test]
