@@ -70,6 +70,7 @@ impl Dataset {
                 "the file is empty; a dataset needs version, sources, skills, aspects and roles",
             )]));
         }
+        validate::check_nesting(text).map_err(|problem| fail(vec![problem]))?;
         let dataset: Dataset = serde_yaml::from_str(text).map_err(|error| {
             let position = error.location().map(|l| (l.line(), l.column()));
             fail(vec![Problem::at(position, yaml_message(&error))])

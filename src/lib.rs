@@ -108,7 +108,7 @@ pub fn run(
                     .into());
                 }
             };
-            commands::export::export_dataset(&dataset, format, output.out)?;
+            commands::export::export_dataset(&dataset, format, output.style, output.out)?;
             output.out.flush()?;
         }
         Command::Validate(_) | Command::Completions(_) | Command::Man(_) => {}

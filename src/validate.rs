@@ -16,6 +16,58 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Largest amount accepted in a salary figure; anything above is a typo, not a salary.
 pub const MAX_SALARY_AMOUNT: u64 = 100_000_000;
 
+/// Deepest flow nesting (`[` and `{`) accepted. The format needs a handful of levels; the YAML
+/// parser slows quadratically with depth, so a hostile file is refused before parsing.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// Refuses text whose `[`/`{` nesting goes deeper than [`MAX_FLOW_DEPTH`], at the place it does.
+/// Quoted strings and comments are skipped; it is a cheap guard, not a YAML parser.
+pub fn check_nesting(text: &str) -> Result<(), Problem> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut in_comment = false;
+    let mut previous = '\n';
+    let (mut line, mut column) = (1usize, 0usize);
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            in_comment = false;
+        } else if in_comment {
+        } else if let Some(open) = quote {
+            if escaped {
+                escaped = false;
+            } else if open == '"' && c == '\\' {
+                escaped = true;
+            } else if c == open {
+                quote = None;
+            }
+        } else {
+            match c {
+                '"' | '\'' => quote = Some(c),
+                '#' if previous.is_whitespace() => in_comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(Problem::at(
+                            Some((line, column)),
+                            format!(
+                                "nesting deeper than {MAX_FLOW_DEPTH} levels; a dataset needs only a few"
+                            ),
+                        ));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    Ok(())
+}
+
 /// One thing wrong with a dataset, with where it is when that can be known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -207,8 +259,8 @@ impl Checker<'_> {
         }
         self.check_skills(index, role);
         self.check_aspects(index, role);
-        for figure in &role.salary {
-            self.check_salary(index, role, figure);
+        for (number, figure) in role.salary.iter().enumerate() {
+            self.check_salary(index, role, number, figure);
         }
     }
 
@@ -291,9 +343,16 @@ impl Checker<'_> {
         }
     }
 
-    fn check_salary(&mut self, index: usize, role: &Role, figure: &SalaryFigure) {
+    fn check_salary(&mut self, index: usize, role: &Role, number: usize, figure: &SalaryFigure) {
         let id = &role.id;
-        let at = self.locator.word_in_item("roles", index, "salary");
+        let locator = &self.locator;
+        let key_at = |key: &str| {
+            locator
+                .figure_key(index, number, key)
+                .or_else(|| locator.word_in_item("roles", index, "salary"))
+        };
+        let mut found = Vec::new();
+        let at = key_at("kind");
         let shape_error = match figure.kind {
             SalaryKind::Average if figure.amount.is_none() => {
                 Some("an average figure needs `amount`")
@@ -310,22 +369,27 @@ impl Checker<'_> {
             _ => None,
         };
         if let Some(message) = shape_error {
-            self.report(at, format!("role '{id}': {message}"));
+            report(&mut found, at, format!("role '{id}': {message}"));
         }
         let (low, high) = figure.bounds();
         if low > high {
-            self.report(
-                at,
+            report(
+                &mut found,
+                key_at("min"),
                 format!("role '{id}': salary range min {low} is above max {high}"),
             );
         }
-        for amount in [figure.amount, figure.min, figure.max]
-            .into_iter()
-            .flatten()
-        {
+        let amounts = [
+            ("amount", figure.amount),
+            ("min", figure.min),
+            ("max", figure.max),
+        ];
+        for (key, amount) in amounts {
+            let Some(amount) = amount else { continue };
             if amount == 0 || amount > MAX_SALARY_AMOUNT {
-                self.report(
-                    at,
+                report(
+                    &mut found,
+                    key_at(key),
                     format!(
                         "role '{id}': salary amount {amount} is not plausible (expected 1 to {MAX_SALARY_AMOUNT})"
                     ),
@@ -334,22 +398,28 @@ impl Checker<'_> {
         }
         let currency = &figure.currency;
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-            self.report(
-                at,
+            report(
+                &mut found,
+                key_at("currency"),
                 format!("role '{id}': currency '{currency}' is not a three-letter code like USD"),
             );
         }
         if !self.knows_source(&figure.source) {
-            let at = self.locator.word_in_item("roles", index, &figure.source);
-            self.report(
-                at,
+            report(
+                &mut found,
+                key_at("source"),
                 format!(
                     "role '{id}': salary figure cites source '{}', which is not listed under sources",
                     figure.source
                 ),
             );
         }
+        self.problems.extend(found);
     }
+}
+
+fn report(problems: &mut Vec<Problem>, position: Option<(usize, usize)>, message: String) {
+    problems.push(Problem::at(position, message));
 }
 
 /// Finds approximate positions of items in block-style YAML text.
@@ -395,34 +465,44 @@ impl<'a> Locator<'a> {
         if section.is_none() {
             return Some((start, end));
         }
-        let item_indent = (start..end).find_map(|i| {
-            let line = self.lines[i];
-            let trimmed = line.trim_start();
-            trimmed
-                .starts_with("- ")
-                .then(|| line.len() - trimmed.len())
-        })?;
-        let starts: Vec<usize> = (start..end)
-            .filter(|&i| {
-                let line = self.lines[i];
-                line.len() > item_indent
-                    && line[..item_indent].trim().is_empty()
-                    && line[item_indent..].starts_with("- ")
-            })
-            .collect();
-        let first = *starts.get(index)?;
-        let last = starts.get(index + 1).copied().unwrap_or(end);
-        Some((first, last))
+        self.list_item(start, end, index)
     }
 
-    /// Position of `key:` in the `index`-th item of `section`.
-    fn key_in_section(
-        &self,
-        section: Option<&str>,
-        index: usize,
-        key: &str,
-    ) -> Option<(usize, usize)> {
-        let (start, end) = self.item(section, index)?;
+    /// Lines of the `index`-th block-list item (`- …`) within lines `[start, end)`; the list ends
+    /// at the first line indented less than its items.
+    fn list_item(&self, start: usize, end: usize, index: usize) -> Option<(usize, usize)> {
+        let indent_of = |line: &str| line.len() - line.trim_start().len();
+        let item_indent = (start..end).find_map(|i| {
+            let line = self.lines[i];
+            line.trim_start().starts_with("- ").then(|| indent_of(line))
+        })?;
+        let mut starts = Vec::new();
+        let mut last = end;
+        for i in start..end {
+            let line = self.lines[i];
+            let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
+            if blank {
+                continue;
+            }
+            let indent = indent_of(line);
+            if indent < item_indent {
+                if !starts.is_empty() {
+                    last = i;
+                    break;
+                }
+                continue;
+            }
+            if indent == item_indent && line[indent..].starts_with("- ") {
+                starts.push(i);
+            }
+        }
+        let first = *starts.get(index)?;
+        let next = starts.get(index + 1).copied().unwrap_or(last);
+        Some((first, next))
+    }
+
+    /// Position of `key:` on a line of its own within `[start, end)`.
+    fn key_in(&self, start: usize, end: usize, key: &str) -> Option<(usize, usize)> {
         let pattern = format!("{key}:");
         (start..end).find_map(|i| {
             let line = self.lines[i];
@@ -433,6 +513,25 @@ impl<'a> Locator<'a> {
                 .is_empty()
                 .then_some((i + 1, column + 1))
         })
+    }
+
+    /// Position of `key:` in the `figure`-th salary figure of the `role`-th role.
+    fn figure_key(&self, role: usize, figure: usize, key: &str) -> Option<(usize, usize)> {
+        let (start, end) = self.item(Some("roles"), role)?;
+        let (salary_line, _) = self.key_in(start, end, "salary")?;
+        let (first, last) = self.list_item(salary_line, end, figure)?;
+        self.key_in(first, last, key)
+    }
+
+    /// Position of `key:` in the `index`-th item of `section`.
+    fn key_in_section(
+        &self,
+        section: Option<&str>,
+        index: usize,
+        key: &str,
+    ) -> Option<(usize, usize)> {
+        let (start, end) = self.item(section, index)?;
+        self.key_in(start, end, key)
     }
 
     /// Position of `word` (as a whole token) in the `index`-th item of `section`.
@@ -476,6 +575,28 @@ mod tests {
         assert_eq!(locator.word_in_item("roles", 1, "zz"), Some((6, 17)));
         assert_eq!(locator.key_in_section(Some("roles"), 1, "id"), Some((5, 5)));
         assert_eq!(locator.word_in_item("roles", 0, "zz"), None);
+    }
+
+    #[test]
+    fn locator_finds_a_key_in_the_nth_salary_figure() {
+        let text = "roles:\n  - id: a\n    salary:\n      - kind: average\n        amount: 1\n      - kind: range\n        min: 3\n        max: 2\n    aspects: []\n";
+        let locator = Locator::new(text);
+        assert_eq!(locator.figure_key(0, 1, "min"), Some((7, 9)));
+        assert_eq!(locator.figure_key(0, 0, "amount"), Some((5, 9)));
+        assert_eq!(locator.figure_key(0, 2, "min"), None);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_where_it_gets_too_deep() {
+        let deep = format!("roles: {}", "[".repeat(MAX_FLOW_DEPTH + 1));
+        let problem = check_nesting(&deep).err();
+        assert_eq!(
+            problem.map(|p| (p.line, p.column)),
+            Some((Some(1), Some(8 + MAX_FLOW_DEPTH)))
+        );
+        let quoted = format!("text: \"{}\" # {}", "[".repeat(500), "{".repeat(500));
+        assert!(check_nesting(&quoted).is_ok());
+        assert!(check_nesting("a: [[1, 2], {b: [3]}]").is_ok());
     }
 
     #[test]

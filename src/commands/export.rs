@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use crate::model::Dataset;
+use crate::render::{Style, write_yaml};
 
 /// Arguments of `roles export`.
 #[derive(Debug, Clone, clap::Args)]
@@ -22,20 +23,17 @@ pub enum ExportFormat {
 pub fn export_dataset(
     dataset: &Dataset,
     format: ExportFormat,
+    style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         ExportFormat::Yaml => {
-            let text = serde_yaml::to_string(dataset).map_err(io::Error::other)?;
             writeln!(
                 out,
                 "# roles dataset, written by `roles export`; load it with --data FILE."
             )?;
-            out.write_all(text.as_bytes())
+            write_yaml(dataset, style, out)
         }
-        ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, dataset).map_err(io::Error::from)?;
-            writeln!(out)
-        }
+        ExportFormat::Json => crate::render::write_json(dataset, out),
     }
 }

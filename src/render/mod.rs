@@ -5,6 +5,10 @@ mod csv;
 mod json;
 mod markdown;
 mod table;
+mod yaml;
+
+pub use json::write as write_json;
+pub use yaml::write as write_yaml;
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
@@ -54,6 +58,9 @@ pub struct Style {
     pub color: bool,
     /// Columns the output must fit in.
     pub width: u16,
+    /// Whether stdout is a terminal, where even exact data formats must not show raw
+    /// bidirectional overrides.
+    pub terminal: bool,
 }
 
 impl Style {
@@ -78,6 +85,7 @@ impl Style {
         Style {
             color,
             width: width.max(MIN_WIDTH),
+            terminal: is_terminal,
         }
     }
 
@@ -86,6 +94,7 @@ impl Style {
         Style {
             color: false,
             width: width.max(MIN_WIDTH),
+            terminal: false,
         }
     }
 }
@@ -102,21 +111,21 @@ pub fn render<V: View>(
         Format::Markdown => markdown::write(&view.report(), out),
         Format::Csv => csv::write(&view.records(), out),
         Format::Json => json::write(view, out),
-        Format::Yaml => {
-            let text = serde_yaml::to_string(view).map_err(io::Error::other)?;
-            out.write_all(text.as_bytes())
-        }
+        Format::Yaml => yaml::write(view, style, out),
     }
+}
+
+/// True for the invisible characters that reorder how a terminal shows text (Trojan-source style).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
 /// Text from a data file is untrusted: control characters, escape sequences and bidirectional
 /// overrides are shown as `\u{…}` so they never reach a terminal raw. Newlines survive only where
 /// the renderer lays out multi-line cells itself.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && !(keep_newlines && c == '\n'))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
-    };
+    let unsafe_char =
+        |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || is_bidi_control(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }

@@ -133,7 +133,7 @@ mod tests {
         assert!(!rendered(&wide_report(), Style::plain(80)).contains('\u{1b}'));
         let coloured = Style {
             color: true,
-            width: 80,
+            ..Style::plain(80)
         };
         assert!(rendered(&wide_report(), coloured).contains('\u{1b}'));
     }

@@ -1,0 +1,453 @@
+//! Users' data through the real binary: --data, ROLES_DATA, --no-builtin, validate, export,
+//! completions, man, and every kind of bad input getting one clear line and exit status 1.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const FIXTURE: &str = "tests/fixtures/tech-lead.yaml";
+
+fn roles() -> Command {
+    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
+    command
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .env_remove("ROLES_DATA");
+    command
+}
+
+fn fixture_text() -> String {
+    std::fs::read_to_string(FIXTURE).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {name}: {e}"));
+    path
+}
+
+/// What a bad file must produce: exit 1, nothing on stdout, exactly one stderr line that names
+/// the file (with line and column where `position` is given) and says `message`.
+struct BadInput {
+    name: &'static str,
+    file: PathBuf,
+    position: Option<&'static str>,
+    message: &'static str,
+}
+
+fn bad_inputs(dir: &Path) -> Vec<BadInput> {
+    let good = fixture_text();
+    let edit = |from: &str, to: &str| {
+        assert!(good.contains(from), "fixture lacks {from:?}");
+        good.replacen(from, to, 1)
+    };
+    let bomb = {
+        let mut text =
+            String::from("version: 1\nanchors:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let previous = format!("*l{}", level - 1);
+            let items = [previous.as_str(); 10].join(", ");
+            text.push_str(&format!("  - &l{level} [{items}]\n"));
+        }
+        text.push_str("roles: *l9\n");
+        text
+    };
+    let deep = format!(
+        "version: 1\nroles: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let random: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let huge = dir.join("huge.yaml");
+    let file = std::fs::File::create(&huge).unwrap_or_else(|e| panic!("huge: {e}"));
+    file.set_len(roles::loader::MAX_FILE_BYTES + 1)
+        .unwrap_or_else(|e| panic!("sparse: {e}"));
+    let duplicate = format!(
+        "{good}{}",
+        &good[good.find("  - id: tech-lead").unwrap_or(0)..]
+    );
+    vec![
+        BadInput {
+            name: "missing file",
+            file: dir.join("missing.yaml"),
+            position: None,
+            message: "no such file",
+        },
+        BadInput {
+            name: "directory",
+            file: dir.to_path_buf(),
+            position: None,
+            message: "is a directory, not a YAML file",
+        },
+        BadInput {
+            name: "empty file",
+            file: write(dir, "empty.yaml", ""),
+            position: None,
+            message: "the file is empty",
+        },
+        BadInput {
+            name: "not UTF-8",
+            file: write(dir, "latin1.yaml", b"version: 1\nname: caf\xe9\n"),
+            position: Some("2:10"),
+            message: "the file is not UTF-8 text",
+        },
+        BadInput {
+            name: "random bytes",
+            file: write(dir, "random.yaml", random),
+            position: Some(""),
+            message: "",
+        },
+        BadInput {
+            name: "YAML syntax error",
+            file: write(dir, "syntax.yaml", "version: 1\nroles: [\n  - id: x\n"),
+            position: Some("3:"),
+            message: "did not find expected",
+        },
+        BadInput {
+            name: "wrong type",
+            file: write(dir, "type.yaml", edit("version: 1", "version: one")),
+            position: Some("3:10"),
+            message: "version: invalid type: string \"one\", expected u32",
+        },
+        BadInput {
+            name: "unknown field",
+            file: write(
+                dir,
+                "field.yaml",
+                edit("    aliases: [TL]", "    aliases: [TL]\n    colour: blue"),
+            ),
+            position: Some(""),
+            message: "unknown field `colour`",
+        },
+        BadInput {
+            name: "duplicate ids",
+            file: write(dir, "duplicate.yaml", duplicate),
+            position: Some(""),
+            message: "role id 'tech-lead' is used twice",
+        },
+        BadInput {
+            name: "id not a slug",
+            file: write(
+                dir,
+                "slug.yaml",
+                edit("  - id: tech-lead", "  - id: Tech Lead"),
+            ),
+            position: Some("17:5"),
+            message: "role id 'Tech Lead' is not a slug",
+        },
+        BadInput {
+            name: "source not listed",
+            file: write(
+                dir,
+                "source.yaml",
+                edit(
+                    "      sources: [acme-ladder]\n    duties:",
+                    "      sources: [acme-ladders]\n    duties:",
+                ),
+            ),
+            position: Some("22:17"),
+            message: "cites source 'acme-ladders', which is not listed",
+        },
+        BadInput {
+            name: "skill not in vocabulary",
+            file: write(dir, "skill.yaml", edit("skill: coaching", "skill: coachin")),
+            position: Some("44:16"),
+            message: "skill 'coachin' is not in the skill vocabulary",
+        },
+        BadInput {
+            name: "min above max",
+            file: write(dir, "range.yaml", edit("min: 120000", "min: 190000")),
+            position: Some(""),
+            message: "salary range min 190000 is above max 160000",
+        },
+        BadInput {
+            name: "negative figure",
+            file: write(dir, "negative.yaml", edit("min: 120000", "min: -5")),
+            position: Some(""),
+            message: "invalid type: integer `-5`, expected u64",
+        },
+        BadInput {
+            name: "absurd figure",
+            file: write(dir, "absurd.yaml", edit("max: 160000", "max: 160000000000")),
+            position: Some(""),
+            message: "salary amount 160000000000 is not plausible",
+        },
+        BadInput {
+            name: "over the size cap",
+            file: huge,
+            position: None,
+            message: "over the 512 MiB limit",
+        },
+        BadInput {
+            name: "alias bomb",
+            file: write(dir, "bomb.yaml", bomb),
+            position: Some(""),
+            message: "",
+        },
+        BadInput {
+            name: "very deep nesting",
+            file: write(dir, "deep.yaml", deep),
+            position: Some(""),
+            message: "",
+        },
+    ]
+}
+
+#[test]
+fn every_bad_input_gets_one_clear_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    for case in bad_inputs(dir.path()) {
+        let output = roles()
+            .arg("--data")
+            .arg(&case.file)
+            .arg("list")
+            .output()
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", case.name);
+        assert!(output.stdout.is_empty(), "{}: wrote to stdout", case.name);
+        assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", case.name);
+        let prefix = match case.position {
+            Some(position) => format!("roles: error: {}:{position}", case.file.display()),
+            None => format!("roles: error: {}: ", case.file.display()),
+        };
+        assert!(
+            stderr.starts_with(&prefix),
+            "{}: expected {prefix:?}, got {stderr}",
+            case.name
+        );
+        assert!(
+            stderr.contains(case.message),
+            "{}: expected {:?}, got {stderr}",
+            case.name,
+            case.message
+        );
+        assert!(!stderr.contains("panicked"), "{}: {stderr}", case.name);
+    }
+}
+
+#[test]
+fn validate_lists_every_problem_with_positions_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text()
+        .replacen("  - id: tech-lead", "  - id: Tech_Lead", 1)
+        .replacen("skill: coaching", "skill: coachin", 1)
+        .replacen("min: 120000", "min: 190000", 1);
+    let bad = write(dir.path(), "bad.yaml", text);
+    let bad_name = bad.display().to_string();
+    roles()
+        .arg("validate")
+        .arg(&bad)
+        .arg(FIXTURE)
+        .assert()
+        .code(1)
+        .stdout(format!(
+            "{bad_name}:17:5: role id 'Tech_Lead' is not a slug (lowercase letters, digits and single hyphens)\n\
+             {bad_name}:44:16: role 'Tech_Lead': skill 'coachin' is not in the skill vocabulary\n\
+             {bad_name}:49:9: role 'Tech_Lead': salary range min 190000 is above max 160000\n\
+             {FIXTURE}: ok (1 role)\n\
+             \n\
+             3 problems in 1 of 2 files\n"
+        ));
+}
+
+#[test]
+fn validate_of_a_clean_file_exits_0() {
+    roles()
+        .args(["validate", FIXTURE])
+        .assert()
+        .success()
+        .stdout(format!("{FIXTURE}: ok (1 role)\n"));
+}
+
+#[test]
+fn a_users_role_is_added_and_compared_with_a_built_in_one() {
+    roles()
+        .args([
+            "--data",
+            FIXTURE,
+            "compare",
+            "tl",
+            "delivery-lead",
+            "--only",
+            "skills",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tech Lead"))
+        .stdout(predicate::str::contains("Coaching"));
+    let listed = roles()
+        .args(["--data", FIXTURE, "list", "--format", "csv"])
+        .output();
+    let listed = listed
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count())
+        .unwrap_or(0);
+    assert_eq!(listed, 1 + 6, "five built-in roles and the user's");
+}
+
+#[test]
+fn roles_data_variable_works_like_the_option() {
+    roles()
+        .env("ROLES_DATA", FIXTURE)
+        .args(["show", "tech-lead"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tech Lead (tech-lead)"));
+}
+
+#[test]
+fn a_role_with_a_built_in_id_replaces_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text()
+        .replacen("  - id: tech-lead", "  - id: delivery-lead", 1)
+        .replacen("    name: Tech Lead", "    name: Delivery Lead (Acme)", 1);
+    let file = write(dir.path(), "override.yaml", text);
+    let output = roles()
+        .arg("--data")
+        .arg(&file)
+        .args(["list", "--format", "csv"])
+        .output();
+    let stdout = output
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    assert_eq!(stdout.lines().count(), 1 + 5);
+    assert!(stdout.contains("delivery-lead,Delivery Lead (Acme)"));
+}
+
+#[test]
+fn no_builtin_uses_the_file_alone_and_the_file_must_then_stand_alone() {
+    roles()
+        .args(["--no-builtin", "--data", FIXTURE, "list"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "skill 'communication' is not in the skill vocabulary",
+        ));
+    let exported = roles().args(["--data", FIXTURE, "export"]).output();
+    let exported = exported.map(|o| o.stdout).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let whole = write(dir.path(), "whole.yaml", exported);
+    let output = roles()
+        .arg("--no-builtin")
+        .arg("--data")
+        .arg(&whole)
+        .args(["list", "--format", "csv"])
+        .output();
+    let stdout = output
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    assert_eq!(stdout.lines().count(), 1 + 6);
+    roles()
+        .arg("--no-builtin")
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--data FILE"));
+}
+
+#[test]
+fn export_validate_and_load_round_trip_in_yaml_and_json() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    for format in ["yaml", "json"] {
+        let first = roles()
+            .args(["--data", FIXTURE, "export", "--format", format])
+            .output();
+        let first = first.map(|o| o.stdout).unwrap_or_default();
+        assert!(!first.is_empty());
+        let file = write(dir.path(), &format!("export.{format}"), &first);
+        roles()
+            .arg("--no-builtin")
+            .arg("validate")
+            .arg(&file)
+            .assert()
+            .success();
+        let second = roles()
+            .arg("--no-builtin")
+            .arg("--data")
+            .arg(&file)
+            .args(["export", "--format", format])
+            .output();
+        let second = second.map(|o| o.stdout).unwrap_or_default();
+        assert_eq!(
+            String::from_utf8_lossy(&first),
+            String::from_utf8_lossy(&second),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_data_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text =
+        fixture_text().replacen("name: Tech Lead", "name: \"Tech\\e[31m Lead\\u202e\\a\"", 1);
+    let file = write(dir.path(), "escapes.yaml", text);
+    for format in ["table", "json", "csv", "markdown", "yaml"] {
+        for command in [
+            &["show", "tech-lead"][..],
+            &["list"],
+            &["compare", "tl", "po"],
+            &["salary", "--all"],
+        ] {
+            let output = roles()
+                .arg("--data")
+                .arg(&file)
+                .args(command)
+                .args(["--format", format, "--color", "never"])
+                .output()
+                .unwrap_or_else(|e| panic!("run: {e}"));
+            assert!(output.status.success(), "{format} {command:?}");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                !stdout.contains('\u{1b}'),
+                "{format} {command:?} let ESC through"
+            );
+            assert!(
+                !stdout.contains('\u{7}'),
+                "{format} {command:?} let BEL through"
+            );
+            // YAML keeps the data exact when it is not shown on a terminal (a unit test covers
+            // the terminal case); every other format escapes bidi overrides always.
+            if format != "yaml" {
+                assert!(
+                    !stdout.contains('\u{202e}'),
+                    "{format} {command:?} let a bidi override through"
+                );
+            }
+        }
+    }
+    let bad_skill = fixture_text().replacen("skill: coaching", "skill: \"x\\e]0;pwned\\a\"", 1);
+    let file = write(dir.path(), "bad-skill.yaml", bad_skill);
+    let output = roles().arg("--data").arg(&file).arg("list").output();
+    let stderr = output
+        .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+        .unwrap_or_default();
+    assert!(stderr.contains("\\u{1b}]0;pwned"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'));
+}
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        roles()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("compare"));
+    }
+    roles().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_page_is_roff_and_documents_the_commands() {
+    roles()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::contains("compare"));
+}
