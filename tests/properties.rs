@@ -1,0 +1,201 @@
+//! Property tests: no input makes the loader or any renderer panic.
+
+use proptest::prelude::*;
+use roles::commands::compare::{CompareArgs, compare_roles};
+use roles::commands::list::{ListArgs, list_roles};
+use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
+use roles::commands::show::{ShowArgs, show_role};
+use roles::model::{
+    AspectDefinition, AspectValue, Dataset, Period, Requirements, Role, RoleSkill, SalaryFigure,
+    SalaryKind, SkillDefinition, Source, Statement,
+};
+use roles::render::{Format, Style, render};
+use roles::view::View;
+
+const FIXTURE: &str = include_str!("fixtures/tech-lead.yaml");
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = Dataset::from_yaml(&text, "fuzz.yaml");
+    }
+
+    #[test]
+    fn mutated_datasets_never_panic_the_loader(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<char>(), 0u8..3), 1..12)
+    ) {
+        let mut text: Vec<char> = FIXTURE.chars().collect();
+        for (at, c, kind) in edits {
+            if text.is_empty() { break; }
+            let i = at.index(text.len());
+            match kind {
+                0 => text[i] = c,
+                1 => text.insert(i, c),
+                _ => { text.remove(i); }
+            }
+        }
+        let text: String = text.into_iter().collect();
+        let base = Dataset::builtin().ok();
+        let _ = Dataset::from_yaml_over(&text, "fuzz.yaml", base.as_ref());
+    }
+
+    #[test]
+    fn arbitrary_valid_datasets_never_panic_any_renderer(dataset in dataset_strategy()) {
+        prop_assume!(Dataset::from_yaml(&serde_yaml::to_string(&dataset).unwrap_or_default(), "gen").is_ok());
+        let ids: Vec<String> = dataset.roles.iter().map(|r| r.id.clone()).collect();
+        for width in [40u16, 100] {
+            let style = Style::plain(width);
+            render_all(&Some(list_roles(&dataset, &ListArgs {})), style);
+            render_all(&salary_table(&dataset, &SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High }).map(|v| v.0).ok(), style);
+            for id in &ids {
+                render_all(&show_role(&dataset, &ShowArgs { role: id.clone() }).map(|v| v.0).ok(), style);
+            }
+            if ids.len() >= 2 {
+                let args = CompareArgs { roles: ids.clone(), only: Vec::new() };
+                render_all(&compare_roles(&dataset, &args).map(|v| v.0).ok(), style);
+            }
+        }
+    }
+}
+
+/// Renders in every format; the table must carry no raw escape character.
+fn render_all<V: View>(view: &Option<V>, style: Style) {
+    let Some(view) = view else { return };
+    for format in [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Yaml,
+    ] {
+        let mut out = Vec::new();
+        let _ = render(view, format, style, &mut out);
+        if format != Format::Yaml {
+            assert!(
+                !String::from_utf8_lossy(&out).contains('\u{1b}'),
+                "{format:?} let ESC through"
+            );
+        }
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ,.]{1,40}",
+        any::<String>().prop_filter("non-blank", |s| !s.trim().is_empty()),
+        Just("\u{1b}[31mred\u{1b}[0m | pipe\nnew line \u{202e}".to_string()),
+    ]
+}
+
+fn statement() -> impl Strategy<Value = Statement> {
+    text().prop_map(|text| Statement {
+        text,
+        sources: vec!["src".into()],
+    })
+}
+
+fn figure() -> impl Strategy<Value = SalaryFigure> {
+    (
+        any::<bool>(),
+        1u64..=100_000_000,
+        1u64..=100_000_000,
+        prop_oneof![Just("USD"), Just("EUR"), Just("JPY")],
+    )
+        .prop_map(|(average, a, b, currency)| SalaryFigure {
+            kind: if average {
+                SalaryKind::Average
+            } else {
+                SalaryKind::Range
+            },
+            amount: average.then_some(a),
+            min: (!average).then_some(a.min(b)),
+            max: (!average).then_some(a.max(b)),
+            currency: currency.into(),
+            period: Period::Year,
+            region: None,
+            note: None,
+            source: "src".into(),
+        })
+}
+
+fn role(index: usize) -> impl Strategy<Value = Role> {
+    (
+        text(),
+        statement(),
+        proptest::collection::vec(statement(), 0..4),
+        proptest::collection::vec(statement(), 0..3),
+        proptest::collection::btree_set(0usize..4, 0..4),
+        proptest::collection::vec(figure(), 0..3),
+        proptest::collection::btree_set(0usize..3, 0..3),
+        text(),
+    )
+        .prop_map(
+            move |(name, summary, duties, environment, skills, salary, aspects, note)| Role {
+                id: format!("role-{index}"),
+                name,
+                aliases: vec!["X".into()],
+                summary,
+                duties: duties.clone(),
+                requirements: Requirements {
+                    education: environment.clone(),
+                    experience: Vec::new(),
+                    certifications: duties,
+                },
+                environment,
+                skills: skills
+                    .into_iter()
+                    .map(|s| RoleSkill {
+                        skill: format!("skill-{s}"),
+                        note: note.clone(),
+                        sources: vec!["src".into()],
+                    })
+                    .collect(),
+                salary,
+                aspects: aspects
+                    .into_iter()
+                    .map(|a| AspectValue {
+                        aspect: format!("aspect-{a}"),
+                        value: note.clone(),
+                        sources: vec!["src".into()],
+                    })
+                    .collect(),
+            },
+        )
+}
+
+fn dataset_strategy() -> impl Strategy<Value = Dataset> {
+    (1usize..5).prop_flat_map(|count| {
+        (0..count)
+            .map(role)
+            .collect::<Vec<_>>()
+            .prop_map(|roles| Dataset {
+                version: 1,
+                sources: vec![Source {
+                    id: "src".into(),
+                    title: "T\u{1b}]0;title\u{7}".into(),
+                    kind: "k".into(),
+                    compares: Vec::new(),
+                    covers: None,
+                    url: None,
+                }],
+                skills: (0..4)
+                    .map(|i| SkillDefinition {
+                        id: format!("skill-{i}"),
+                        name: format!("Skill {i}"),
+                        description: "d".into(),
+                    })
+                    .collect(),
+                aspects: (0..3)
+                    .map(|i| AspectDefinition {
+                        id: format!("aspect-{i}"),
+                        name: format!("Aspect {i}"),
+                        description: "d".into(),
+                    })
+                    .collect(),
+                roles,
+            })
+    })
+}
