@@ -28,7 +28,12 @@ impl fmt::Display for LoadError {
                 f.write_str(&first.display_in(&self.origin))?;
                 match self.problems.len() - 1 {
                     0 => Ok(()),
-                    more => write!(f, " (and {more} more problem{})", plural(more)),
+                    more => write!(
+                        f,
+                        " (and {more} more problem{}: `roles validate {}` lists them all)",
+                        plural(more),
+                        self.origin
+                    ),
                 }
             }
             None => write!(f, "{}: invalid dataset", self.origin),

@@ -131,6 +131,13 @@ pub fn check(dataset: &Dataset, text: &str, base: Option<&Dataset>) -> Vec<Probl
     checker.problems
 }
 
+#[derive(Clone, Copy)]
+enum Vocabulary {
+    Sources,
+    Skills,
+    Aspects,
+}
+
 struct Checker<'a> {
     dataset: &'a Dataset,
     base: Option<&'a Dataset>,
@@ -153,6 +160,26 @@ impl Checker<'_> {
 
     fn knows_aspect(&self, id: &str) -> bool {
         self.layers().any(|d| d.aspects.iter().any(|a| a.id == id))
+    }
+
+    /// `; did you mean 'x'?` when one known id is spelt much like `word`, else nothing.
+    fn hint(&self, kind: Vocabulary, word: &str) -> String {
+        let ids: Vec<&str> = self
+            .layers()
+            .flat_map(|d| -> Vec<&str> {
+                match kind {
+                    Vocabulary::Sources => d.sources.iter().map(|s| s.id.as_str()).collect(),
+                    Vocabulary::Skills => d.skills.iter().map(|s| s.id.as_str()).collect(),
+                    Vocabulary::Aspects => d.aspects.iter().map(|a| a.id.as_str()).collect(),
+                }
+            })
+            .collect();
+        ids.into_iter()
+            .map(|id| (strsim::jaro_winkler(word, id), id))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| format!("; did you mean '{id}'?"))
+            .unwrap_or_default()
     }
 
     fn run(&mut self) {
@@ -283,8 +310,9 @@ impl Checker<'_> {
                 self.report(
                     at,
                     format!(
-                        "role '{}': {what} cites source '{source}', which is not listed under sources",
-                        role.id
+                        "role '{}': {what} cites source '{source}', which is not listed under sources{}",
+                        role.id,
+                        self.hint(Vocabulary::Sources, source)
                     ),
                 );
             }
@@ -299,8 +327,10 @@ impl Checker<'_> {
                 self.report(
                     at,
                     format!(
-                        "role '{}': skill '{}' is not in the skill vocabulary",
-                        role.id, skill.skill
+                        "role '{}': skill '{}' is not in the skill vocabulary{}",
+                        role.id,
+                        skill.skill,
+                        self.hint(Vocabulary::Skills, &skill.skill)
                     ),
                 );
             }
@@ -325,8 +355,10 @@ impl Checker<'_> {
                 self.report(
                     at,
                     format!(
-                        "role '{}': aspect '{}' is not listed under aspects",
-                        role.id, aspect.aspect
+                        "role '{}': aspect '{}' is not listed under aspects{}",
+                        role.id,
+                        aspect.aspect,
+                        self.hint(Vocabulary::Aspects, &aspect.aspect)
                     ),
                 );
             }
@@ -352,6 +384,7 @@ impl Checker<'_> {
                 .or_else(|| locator.word_in_item("roles", index, "salary"))
         };
         let mut found = Vec::new();
+        let source_hint = self.hint(Vocabulary::Sources, &figure.source);
         let at = key_at("kind");
         let shape_error = match figure.kind {
             SalaryKind::Average if figure.amount.is_none() => {
@@ -409,7 +442,7 @@ impl Checker<'_> {
                 &mut found,
                 key_at("source"),
                 format!(
-                    "role '{id}': salary figure cites source '{}', which is not listed under sources",
+                    "role '{id}': salary figure cites source '{}', which is not listed under sources{source_hint}",
                     figure.source
                 ),
             );

@@ -246,7 +246,7 @@ fn validate_lists_every_problem_with_positions_and_exits_1() {
         .code(1)
         .stdout(format!(
             "{bad_name}:17:5: role id 'Tech_Lead' is not a slug (lowercase letters, digits and single hyphens)\n\
-             {bad_name}:44:16: role 'Tech_Lead': skill 'coachin' is not in the skill vocabulary\n\
+             {bad_name}:44:16: role 'Tech_Lead': skill 'coachin' is not in the skill vocabulary; did you mean 'coaching'?\n\
              {bad_name}:49:9: role 'Tech_Lead': salary range min 190000 is above max 160000\n\
              {FIXTURE}: ok (1 role)\n\
              \n\
