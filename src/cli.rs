@@ -7,9 +7,14 @@ use clap::{Parser, Subcommand};
 
 use crate::commands::compare::CompareArgs;
 use crate::commands::export::ExportArgs;
+use crate::commands::gap::GapArgs;
 use crate::commands::list::ListArgs;
+use crate::commands::matching::MatchArgs;
 use crate::commands::salary::SalaryArgs;
+use crate::commands::search::SearchArgs;
 use crate::commands::show::ShowArgs;
+use crate::commands::similar::SimilarArgs;
+use crate::commands::skills::SkillsArgs;
 use crate::commands::tooling::{CompletionsArgs, ManArgs};
 use crate::commands::validate::ValidateArgs;
 use crate::loader::DataChoice;
@@ -66,6 +71,16 @@ pub enum Command {
     Compare(CompareArgs),
     /// Salary figures, sorted, with bars that show ranges and disagreements.
     Salary(SalaryArgs),
+    /// Find text in every role, ranked, with the match marked; exit 1 when nothing matches.
+    Search(SearchArgs),
+    /// Every other role ranked by likeness to ROLE, with what they share and what sets them apart.
+    Similar(SimilarArgs),
+    /// What a person in FROM must add to move to TO, what carries over, and the pay change.
+    Gap(GapArgs),
+    /// Roles ranked by how much of what each needs your skills cover.
+    Match(MatchArgs),
+    /// The skill vocabulary and which roles need each skill.
+    Skills(SkillsArgs),
     /// Check dataset files and list every problem as FILE:LINE:COLUMN: message.
     Validate(ValidateArgs),
     /// Write the loaded dataset in the format --data reads (yaml or json).

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod loader;
 pub mod model;
 pub mod render;
+pub mod text;
 pub mod validate;
 pub mod view;
 
@@ -96,6 +97,28 @@ pub fn run(
         Command::Salary(args) => {
             let (view, resolved) = commands::salary::salary_table(&dataset, args)?;
             output.emit(&view, &resolved.notices)?
+        }
+        Command::Search(args) => {
+            let results = commands::search::search_roles(&dataset, args);
+            if results.hits.is_empty() {
+                writeln!(
+                    output.err,
+                    "roles: no match for \"{}\"",
+                    render::clean(&results.query, false)
+                )?;
+                return Ok(Outcome::Negative);
+            }
+            output.emit(&results, &[])?
+        }
+        Command::Similar(args) => {
+            output.emit(&commands::similar::similar_roles(&dataset, args)?, &[])?
+        }
+        Command::Gap(args) => output.emit(&commands::gap::role_gap(&dataset, args)?, &[])?,
+        Command::Match(args) => {
+            output.emit(&commands::matching::match_skills(&dataset, args)?, &[])?
+        }
+        Command::Skills(args) => {
+            output.emit(&commands::skills::list_skills(&dataset, args), &[])?
         }
         Command::Export(_) => {
             let format = match cli.format {

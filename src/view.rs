@@ -90,3 +90,55 @@ pub trait View: Serialize {
 pub fn cite(sources: &[String]) -> String {
     format!("[{}]", sources.join(", "))
 }
+
+/// Opens a highlighted span inside a cell (a private-use character renderers replace).
+pub const MARK_OPEN: char = '\u{E000}';
+/// Closes a highlighted span.
+pub const MARK_CLOSE: char = '\u{E001}';
+
+/// `text` with each byte range wrapped in [`MARK_OPEN`]/[`MARK_CLOSE`]. Marker characters already
+/// in the (untrusted) text become U+FFFD so they cannot fake a highlight.
+pub fn marked(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 6);
+    let mut at = 0;
+    let push = |out: &mut String, part: &str| {
+        out.extend(part.chars().map(|c| match c {
+            MARK_OPEN | MARK_CLOSE => '\u{FFFD}',
+            other => other,
+        }));
+    };
+    for &(start, end) in ranges {
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        push(&mut out, &text[at..start]);
+        out.push(MARK_OPEN);
+        push(&mut out, &text[start..end]);
+        out.push(MARK_CLOSE);
+        at = end;
+    }
+    push(&mut out, &text[at..]);
+    out
+}
+
+/// `text` with highlight markers replaced by `open` and `close` (e.g. `**` for Markdown).
+pub fn unmark(text: &str, open: &str, close: &str) -> String {
+    text.replace(MARK_OPEN, open).replace(MARK_CLOSE, close)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_wrap_ranges_and_neutralise_markers_in_the_text() {
+        let text = format!("a{MARK_OPEN}b backlog");
+        let start = text.find("backlog").unwrap_or(0);
+        let shown = unmark(&marked(&text, &[(start, start + 7)]), "<", ">");
+        assert_eq!(shown, "a\u{FFFD}b <backlog>");
+    }
+}

@@ -3,9 +3,14 @@
 
 pub mod compare;
 pub mod export;
+pub mod gap;
 pub mod list;
+pub mod matching;
 pub mod salary;
+pub mod search;
 pub mod show;
+pub mod similar;
+pub mod skills;
 pub mod tooling;
 pub mod validate;
 

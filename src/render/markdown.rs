@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::clean;
-use crate::view::{Block, Grid, Report};
+use crate::view::{Block, Grid, Report, unmark};
 
 /// Writes the report as Markdown that renders on GitHub.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -46,7 +46,7 @@ fn write_grid(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 fn cell_text(cell: &str) -> String {
     let text = clean(cell, true);
     let escaped = inline(&text);
-    escaped.replace('\n', "<br>")
+    unmark(&escaped, "**", "**").replace('\n', "<br>")
 }
 
 /// Escapes what Markdown would read as markup or HTML in our text.

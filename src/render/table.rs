@@ -7,7 +7,7 @@ use comfy_table::{
 };
 
 use super::{Style, clean, wrap};
-use crate::view::{Block, Grid, Report};
+use crate::view::{Block, Grid, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
 pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -41,6 +41,15 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
         }
     }
     Ok(())
+}
+
+/// Shows highlighted spans in bold red on colour terminals, between «» otherwise.
+fn highlight(text: &str, style: Style) -> String {
+    if style.color {
+        unmark(text, "\u{1b}[1;31m", "\u{1b}[0m")
+    } else {
+        unmark(text, "«", "»")
+    }
 }
 
 /// Wraps `text` in an SGR sequence when colour is on.
@@ -81,7 +90,7 @@ fn build(grid: &Grid, style: Style) -> Table {
     }));
     for row in &grid.rows {
         table.add_row(row.iter().enumerate().map(|(column, text)| {
-            let cell = Cell::new(clean(text, true));
+            let cell = Cell::new(highlight(&clean(text, true), style));
             let first_column = column == 0 && row.len() > 1;
             if style.color && first_column {
                 cell.add_attribute(Attribute::Bold)

@@ -1,0 +1,327 @@
+//! `roles gap FROM TO`: what a person in FROM must add to move to TO, what carries over, how the
+//! requirements and setting change, and the pay change with its sources.
+
+use serde::Serialize;
+
+use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
+use crate::figures::{SalaryDifference, describe_figure, salary_differences};
+use crate::model::{Dataset, Role, SalaryFigure, Statement};
+use crate::view::{Block, Grid, Records, Report, View, cite};
+
+/// Arguments of `roles gap`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GapArgs {
+    /// The role a person has now.
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The role they want to move to.
+    #[arg(value_name = "TO")]
+    pub to: String,
+}
+
+/// The move from one role to another.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    /// The role now.
+    pub from: RoleRef,
+    /// The role wanted.
+    pub to: RoleRef,
+    /// Skills TO needs that FROM does not, with what TO's sources say of them.
+    pub skills_to_add: Vec<SkillNote>,
+    /// Skills both need.
+    pub skills_carried_over: Vec<SkillNote>,
+    /// Skills FROM needs that TO does not.
+    pub skills_left_behind: Vec<SkillNote>,
+    /// Education, experience and certifications side by side.
+    pub requirements: Vec<Contrast>,
+    /// The work environment side by side.
+    pub environment: Contrast,
+    /// Aspects where the roles' values differ.
+    pub aspects: Vec<AspectChange>,
+    /// The pay change.
+    pub pay: PayChange,
+}
+
+/// A skill with what one role's sources say of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillNote {
+    /// Skill id.
+    pub id: String,
+    /// Skill name.
+    pub name: String,
+    /// What the sources say of it for the role that needs it (TO for carried-over skills).
+    pub note: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// One requirement or setting in both roles.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contrast {
+    /// `education`, `experience`, `certifications` or `environment`.
+    pub topic: &'static str,
+    /// FROM's statements.
+    pub from: Vec<Statement>,
+    /// TO's statements.
+    pub to: Vec<Statement>,
+}
+
+/// An aspect on which the two roles have different values (or only one has a value).
+#[derive(Debug, Clone, Serialize)]
+pub struct AspectChange {
+    /// Aspect id.
+    pub aspect: String,
+    /// Aspect name.
+    pub name: String,
+    /// FROM's value, if a source gives one.
+    pub from: Option<Statement>,
+    /// TO's value, if a source gives one.
+    pub to: Option<Statement>,
+}
+
+/// Pay before and after, and the honest differences between them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PayChange {
+    /// FROM's figures.
+    pub from: Vec<SalaryFigure>,
+    /// TO's figures.
+    pub to: Vec<SalaryFigure>,
+    /// TO's figures minus FROM's, where comparable.
+    pub differences: Vec<SalaryDifference>,
+}
+
+fn note(dataset: &Dataset, role: &Role, id: &str) -> Option<SkillNote> {
+    role.skill(id).map(|s| SkillNote {
+        id: s.skill.clone(),
+        name: dataset.skill_name(&s.skill).to_string(),
+        note: s.note.clone(),
+        sources: s.sources.clone(),
+    })
+}
+
+/// Works out the move from `args.from` to `args.to`.
+pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
+    let from = dataset.find_one_role(&args.from)?;
+    let to = dataset.find_one_role(&args.to)?;
+    if from.id == to.id {
+        anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
+    }
+    let skill_notes = |role: &Role, other: &Role, has: bool| -> Vec<SkillNote> {
+        role.skills
+            .iter()
+            .filter(|s| other.skill(&s.skill).is_some() == has)
+            .filter_map(|s| note(dataset, role, &s.skill))
+            .collect()
+    };
+    let contrast = |topic, from: &[Statement], to: &[Statement]| Contrast {
+        topic,
+        from: from.to_vec(),
+        to: to.to_vec(),
+    };
+    let (f, t) = (&from.requirements, &to.requirements);
+    let aspects = dataset
+        .aspects
+        .iter()
+        .filter_map(|aspect| {
+            let statement = |role: &Role| {
+                role.aspect(&aspect.id).map(|a| Statement {
+                    text: a.value.clone(),
+                    sources: a.sources.clone(),
+                })
+            };
+            let (before, after) = (statement(from), statement(to));
+            let differs = match (&before, &after) {
+                (None, None) => false,
+                (Some(b), Some(a)) => b.text != a.text,
+                _ => true,
+            };
+            differs.then(|| AspectChange {
+                aspect: aspect.id.clone(),
+                name: aspect.name.clone(),
+                from: before,
+                to: after,
+            })
+        })
+        .collect();
+    Ok(Gap {
+        from: RoleRef::from(from),
+        to: RoleRef::from(to),
+        skills_to_add: skill_notes(to, from, false),
+        skills_carried_over: skill_notes(to, from, true),
+        skills_left_behind: skill_notes(from, to, false),
+        requirements: vec![
+            contrast("education", &f.education, &t.education),
+            contrast("experience", &f.experience, &t.experience),
+            contrast("certifications", &f.certifications, &t.certifications),
+        ],
+        environment: contrast("environment", &from.environment, &to.environment),
+        aspects,
+        pay: PayChange {
+            from: from.salary.clone(),
+            to: to.salary.clone(),
+            differences: salary_differences(&to.salary, &from.salary),
+        },
+    })
+}
+
+fn statements_cell(statements: &[Statement]) -> String {
+    match statements {
+        [] => NOT_STATED.to_string(),
+        [only] => format!("{} {}", only.text, cite(&only.sources)),
+        many => bullets(
+            many.iter()
+                .map(|s| format!("{} {}", s.text, cite(&s.sources))),
+        ),
+    }
+}
+
+fn figures_cell(figures: &[SalaryFigure]) -> String {
+    if figures.is_empty() {
+        return NO_SALARY.to_string();
+    }
+    figures
+        .iter()
+        .map(|f| format!("{} [{}]", describe_figure(f), f.source))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+impl View for Gap {
+    fn report(&self) -> Report {
+        let (from, to) = (&self.from.name, &self.to.name);
+        let mut blocks = vec![Block::Heading(format!("From {from} to {to}"))];
+        let mut skills = Grid::new(["Skill", "Change", &format!("What the {to} role asks")]);
+        for (change, list) in [
+            ("add", &self.skills_to_add),
+            ("carries over", &self.skills_carried_over),
+        ] {
+            for skill in list {
+                skills.row([
+                    skill.name.clone(),
+                    change.to_string(),
+                    format!("{} {}", skill.note, cite(&skill.sources)),
+                ]);
+            }
+        }
+        for skill in &self.skills_left_behind {
+            skills.row([
+                skill.name.clone(),
+                "left behind".to_string(),
+                format!("(needed as {from}) {} {}", skill.note, cite(&skill.sources)),
+            ]);
+        }
+        blocks.push(Block::Table(skills));
+        let mut changes = Grid::new(["", from.as_str(), to.as_str()]);
+        for contrast in self
+            .requirements
+            .iter()
+            .chain(std::iter::once(&self.environment))
+        {
+            changes.row([
+                capitalised(contrast.topic),
+                statements_cell(&contrast.from),
+                statements_cell(&contrast.to),
+            ]);
+        }
+        for aspect in &self.aspects {
+            let cell = |s: &Option<Statement>| {
+                s.as_ref().map_or(NOT_STATED.to_string(), |s| {
+                    statements_cell(std::slice::from_ref(s))
+                })
+            };
+            changes.row([aspect.name.clone(), cell(&aspect.from), cell(&aspect.to)]);
+        }
+        let change = if self.pay.differences.is_empty() {
+            "No comparable figures".to_string()
+        } else {
+            self.pay
+                .differences
+                .iter()
+                .map(SalaryDifference::describe)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        changes.row([
+            "Pay".to_string(),
+            figures_cell(&self.pay.from),
+            figures_cell(&self.pay.to),
+        ]);
+        blocks.push(Block::Table(changes));
+        blocks.push(Block::Text(format!(
+            "Pay change, {to} minus {from}: {}",
+            change.replace('\n', "; ")
+        )));
+        blocks.push(Block::Note(format!(
+            "{NOT_STATED} means the sources say nothing on it."
+        )));
+        Report { blocks }
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new(["topic", "change", "item", "text", "sources"]);
+        let lists = [
+            ("add", &self.skills_to_add),
+            ("carries over", &self.skills_carried_over),
+            ("left behind", &self.skills_left_behind),
+        ];
+        for (change, list) in lists {
+            for skill in list {
+                records.row([
+                    "skill".to_string(),
+                    change.to_string(),
+                    skill.id.clone(),
+                    skill.note.clone(),
+                    skill.sources.join(", "),
+                ]);
+            }
+        }
+        for contrast in self
+            .requirements
+            .iter()
+            .chain(std::iter::once(&self.environment))
+        {
+            for (side, statements) in [(&self.from.id, &contrast.from), (&self.to.id, &contrast.to)]
+            {
+                for statement in statements {
+                    records.row([
+                        contrast.topic.to_string(),
+                        side.clone(),
+                        String::new(),
+                        statement.text.clone(),
+                        statement.sources.join(", "),
+                    ]);
+                }
+            }
+        }
+        for aspect in &self.aspects {
+            for (side, value) in [(&self.from.id, &aspect.from), (&self.to.id, &aspect.to)] {
+                if let Some(value) = value {
+                    records.row([
+                        "aspect".to_string(),
+                        side.clone(),
+                        aspect.aspect.clone(),
+                        value.text.clone(),
+                        value.sources.join(", "),
+                    ]);
+                }
+            }
+        }
+        for difference in &self.pay.differences {
+            records.row([
+                "pay".to_string(),
+                "difference".to_string(),
+                String::new(),
+                difference.describe(),
+                format!("{}, {}", difference.source, difference.baseline_source),
+            ]);
+        }
+        records
+    }
+}
