@@ -63,11 +63,9 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
                 .map(|s| s.skill.clone())
                 .partition(|id| skills.contains(id));
             let needed = matched.len() + missing.len();
-            let score = if needed == 0 {
-                0
-            } else {
-                u32::try_from((matched.len() * 100 + needed / 2) / needed).unwrap_or(100)
-            };
+            let score = (matched.len() * 100 + needed / 2)
+                .checked_div(needed)
+                .map_or(0, |score| u32::try_from(score).unwrap_or(100));
             RoleFit {
                 role: RoleRef::from(role),
                 score,
