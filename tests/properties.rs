@@ -2,9 +2,14 @@
 
 use proptest::prelude::*;
 use roles::commands::compare::{CompareArgs, compare_roles};
+use roles::commands::gap::{GapArgs, role_gap};
 use roles::commands::list::{ListArgs, list_roles};
+use roles::commands::matching::{MatchArgs, match_skills};
 use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
+use roles::commands::search::{SearchArgs, search_roles};
 use roles::commands::show::{ShowArgs, show_role};
+use roles::commands::similar::{SimilarArgs, similar_roles};
+use roles::commands::skills::{SkillsArgs, list_skills};
 use roles::model::{
     AspectDefinition, AspectValue, Dataset, Period, Requirements, Role, RoleSkill, SalaryFigure,
     SalaryKind, SkillDefinition, Source, Statement,
@@ -56,6 +61,17 @@ proptest! {
             if ids.len() >= 2 {
                 let args = CompareArgs { roles: ids.clone(), only: Vec::new() };
                 render_all(&compare_roles(&dataset, &args).map(|v| v.0).ok(), style);
+                let gap = GapArgs { from: ids[0].clone(), to: ids[1].clone() };
+                render_all(&role_gap(&dataset, &gap).ok(), style);
+            }
+            for id in &ids {
+                render_all(&similar_roles(&dataset, &SimilarArgs { role: id.clone() }).ok(), style);
+            }
+            let skills = MatchArgs { skills: vec!["skill-0".into(), "skill-2".into()] };
+            render_all(&match_skills(&dataset, &skills).ok(), style);
+            render_all(&Some(list_skills(&dataset, &SkillsArgs {})), style);
+            for needle in ["e", "\u{1b}", "Skill", "red |"] {
+                render_all(&Some(search_roles(&dataset, &SearchArgs { text: vec![needle.into()] })), style);
             }
         }
     }
