@@ -2,6 +2,8 @@
 //! built-in data) and, when a dataset loads, every renderer on it.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 use roles::commands::list::{ListArgs, list_roles};
 use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
@@ -10,7 +12,9 @@ use roles::render::{Format, Style, render};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let base = Dataset::builtin().ok();
+    // Parsed once: re-parsing the built-in data every run would cost most of the fuzzing time.
+    static BUILTIN: OnceLock<Option<Dataset>> = OnceLock::new();
+    let base = BUILTIN.get_or_init(|| Dataset::builtin().ok()).clone();
     let Ok(layer) = Dataset::from_yaml_over(&text, "fuzz.yaml", base.as_ref()) else {
         return;
     };
