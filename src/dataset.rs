@@ -76,10 +76,19 @@ impl Dataset {
             )]));
         }
         validate::check_nesting(text).map_err(|problem| fail(vec![problem]))?;
-        let dataset: Dataset = serde_yaml::from_str(text).map_err(|error| {
-            let position = error.location().map(|l| (l.line(), l.column()));
-            fail(vec![Problem::at(position, yaml_message(&error))])
-        })?;
+        // JSON is YAML too, but serde_json reads it about ten times faster and without
+        // serde_yaml's buffer of every event, which matters for large datasets.
+        let dataset: Dataset = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|error| {
+                let position = (error.line() > 0).then(|| (error.line(), error.column()));
+                fail(vec![Problem::at(position, json_message(&error))])
+            })?
+        } else {
+            serde_yaml::from_str(text).map_err(|error| {
+                let position = error.location().map(|l| (l.line(), l.column()));
+                fail(vec![Problem::at(position, yaml_message(&error))])
+            })?
+        };
         let problems = validate::check(&dataset, text, base);
         if problems.is_empty() {
             Ok(dataset)
@@ -241,6 +250,15 @@ impl fmt::Display for UnknownRole {
 
 impl std::error::Error for UnknownRole {}
 
+/// serde_json's message without its trailing ` at line L column C`, which we print up front.
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
 /// serde_yaml's message without its trailing ` at line L column C`, which we print up front.
 fn yaml_message(error: &serde_yaml::Error) -> String {
     let message = error.to_string();
@@ -334,6 +352,16 @@ mod tests {
             Some("extra-role")
         );
         assert_eq!(layered.sources, base.sources);
+    }
+
+    #[test]
+    fn json_datasets_load_and_their_errors_carry_positions() {
+        let data = builtin();
+        let json = serde_json::to_string_pretty(&data).unwrap_or_default();
+        assert_eq!(Dataset::from_yaml(&json, "d.json").ok(), Some(data));
+        let error = Dataset::from_yaml("{\n  \"version\": \"x\"\n}", "d.json").err();
+        let first = error.and_then(|e| e.problems.first().cloned());
+        assert_eq!(first.map(|p| (p.line, p.column)), Some((Some(2), Some(16))));
     }
 
     #[test]

@@ -12,8 +12,8 @@ use crate::model::Dataset;
 use crate::validate::Problem;
 
 /// Largest dataset file read; bigger files are refused before they can exhaust memory.
-/// Generous enough for a whole occupational database of detailed profiles.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// Generous enough for 100,000 detailed profiles (about 550 MiB of JSON).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What to load: the built-in data (unless left out) and users' files on top, in order.
 #[derive(Debug, Clone, Default)]

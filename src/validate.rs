@@ -230,8 +230,14 @@ impl Checker<'_> {
         for (section, noun, ids) in sections {
             let mut seen = HashSet::new();
             for (index, id) in ids.into_iter().enumerate() {
+                let not_slug = !is_slug(id);
+                let repeated = !seen.insert(id);
+                if !(not_slug || repeated) {
+                    continue;
+                }
+                // Positions are looked up only for problems: finding one scans the text.
                 let at = self.locator.key_in_section(Some(section), index, "id");
-                if !is_slug(id) {
+                if not_slug {
                     self.report(
                         at,
                         format!(
@@ -239,7 +245,7 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                if !seen.insert(id) {
+                if repeated {
                     self.report(at, format!("{noun} id '{id}' is used twice"));
                 }
             }
@@ -322,8 +328,14 @@ impl Checker<'_> {
     fn check_skills(&mut self, index: usize, role: &Role) {
         let mut seen = HashSet::new();
         for skill in &role.skills {
-            let at = self.locator.word_in_item("roles", index, &skill.skill);
-            if !self.knows_skill(&skill.skill) {
+            let unknown = !self.knows_skill(&skill.skill);
+            let repeated = !seen.insert(skill.skill.as_str());
+            let at = if unknown || repeated {
+                self.locator.word_in_item("roles", index, &skill.skill)
+            } else {
+                None
+            };
+            if unknown {
                 self.report(
                     at,
                     format!(
@@ -334,7 +346,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if !seen.insert(skill.skill.as_str()) {
+            if repeated {
                 self.report(
                     at,
                     format!(
@@ -350,8 +362,14 @@ impl Checker<'_> {
     fn check_aspects(&mut self, index: usize, role: &Role) {
         let mut seen = HashSet::new();
         for aspect in &role.aspects {
-            let at = self.locator.word_in_item("roles", index, &aspect.aspect);
-            if !self.knows_aspect(&aspect.aspect) {
+            let unknown = !self.knows_aspect(&aspect.aspect);
+            let repeated = !seen.insert(aspect.aspect.as_str());
+            let at = if unknown || repeated {
+                self.locator.word_in_item("roles", index, &aspect.aspect)
+            } else {
+                None
+            };
+            if unknown {
                 self.report(
                     at,
                     format!(
@@ -362,7 +380,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if !seen.insert(aspect.aspect.as_str()) {
+            if repeated {
                 self.report(
                     at,
                     format!(
@@ -385,7 +403,6 @@ impl Checker<'_> {
         };
         let mut found = Vec::new();
         let source_hint = self.hint(Vocabulary::Sources, &figure.source);
-        let at = key_at("kind");
         let shape_error = match figure.kind {
             SalaryKind::Average if figure.amount.is_none() => {
                 Some("an average figure needs `amount`")
@@ -402,7 +419,11 @@ impl Checker<'_> {
             _ => None,
         };
         if let Some(message) = shape_error {
-            report(&mut found, at, format!("role '{id}': {message}"));
+            report(
+                &mut found,
+                key_at("kind"),
+                format!("role '{id}': {message}"),
+            );
         }
         let (low, high) = figure.bounds();
         if low > high {

@@ -179,7 +179,7 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
             name: "over the size cap",
             file: huge,
             position: None,
-            message: "over the 512 MiB limit",
+            message: "over the 1024 MiB limit",
         },
         BadInput {
             name: "alias bomb",

@@ -8,26 +8,75 @@ use roles::model::{
 };
 
 const VERBS: &[&str] = &[
-    "Plans", "Tracks", "Owns", "Reviews", "Prioritises", "Coordinates", "Reports on", "Improves",
-    "Defines", "Negotiates", "Measures", "Leads", "Budgets for", "Documents", "Presents",
+    "Plans",
+    "Tracks",
+    "Owns",
+    "Reviews",
+    "Prioritises",
+    "Coordinates",
+    "Reports on",
+    "Improves",
+    "Defines",
+    "Negotiates",
+    "Measures",
+    "Leads",
+    "Budgets for",
+    "Documents",
+    "Presents",
 ];
 const OBJECTS: &[&str] = &[
-    "the product roadmap", "release schedules", "the team backlog", "vendor contracts",
-    "customer feedback", "delivery risks", "quarterly objectives", "stakeholder updates",
-    "service levels", "the hiring plan", "market research", "user stories", "budgets",
-    "dependencies between teams", "incident reviews", "training for new starters",
+    "the product roadmap",
+    "release schedules",
+    "the team backlog",
+    "vendor contracts",
+    "customer feedback",
+    "delivery risks",
+    "quarterly objectives",
+    "stakeholder updates",
+    "service levels",
+    "the hiring plan",
+    "market research",
+    "user stories",
+    "budgets",
+    "dependencies between teams",
+    "incident reviews",
+    "training for new starters",
 ];
 const QUALIFIERS: &[&str] = &[
-    "with engineering", "for senior management", "across departments", "every sprint",
-    "against agreed targets", "with customers", "in line with company strategy",
-    "before each release", "with the finance team", "for the wider organisation",
+    "with engineering",
+    "for senior management",
+    "across departments",
+    "every sprint",
+    "against agreed targets",
+    "with customers",
+    "in line with company strategy",
+    "before each release",
+    "with the finance team",
+    "for the wider organisation",
 ];
 const TITLES: &[&str] = &[
-    "Analyst", "Coordinator", "Lead", "Manager", "Owner", "Specialist", "Director", "Partner",
+    "Analyst",
+    "Coordinator",
+    "Lead",
+    "Manager",
+    "Owner",
+    "Specialist",
+    "Director",
+    "Partner",
 ];
 const AREAS: &[&str] = &[
-    "Platform", "Payments", "Growth", "Data", "Mobile", "Logistics", "Security", "Content",
-    "Infrastructure", "Customer", "Retail", "Operations",
+    "Platform",
+    "Payments",
+    "Growth",
+    "Data",
+    "Mobile",
+    "Logistics",
+    "Security",
+    "Content",
+    "Infrastructure",
+    "Customer",
+    "Retail",
+    "Operations",
 ];
 
 /// A small xorshift generator: no dependency, same output for the same seed everywhere.
@@ -85,12 +134,20 @@ fn sources(rng: &mut Rng, ids: &[String]) -> Vec<String> {
 }
 
 fn sentence(rng: &mut Rng) -> String {
-    format!("{} {} {}.", rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(QUALIFIERS))
+    format!(
+        "{} {} {}.",
+        rng.pick(VERBS),
+        rng.pick(OBJECTS),
+        rng.pick(QUALIFIERS)
+    )
 }
 
 fn statements(rng: &mut Rng, ids: &[String]) -> Vec<Statement> {
     (0..rng.count())
-        .map(|_| Statement { text: sentence(rng), sources: sources(rng, ids) })
+        .map(|_| Statement {
+            text: sentence(rng),
+            sources: sources(rng, ids),
+        })
         .collect()
 }
 
@@ -107,7 +164,13 @@ fn distinct(rng: &mut Rng, ids: &[String], count: usize) -> Vec<String> {
     chosen.into_iter().map(|i| ids[i].clone()).collect()
 }
 
-fn role(index: usize, rng: &mut Rng, source_ids: &[String], skill_ids: &[String], aspect_ids: &[String]) -> Role {
+fn role(
+    index: usize,
+    rng: &mut Rng,
+    source_ids: &[String],
+    skill_ids: &[String],
+    aspect_ids: &[String],
+) -> Role {
     let name = format!("{} {} {}", rng.pick(AREAS), rng.pick(TITLES), index);
     let skill_count = rng.count();
     let aspect_count = rng.count();
@@ -128,12 +191,20 @@ fn role(index: usize, rng: &mut Rng, source_ids: &[String], skill_ids: &[String]
         environment: statements(rng, source_ids),
         skills: distinct(rng, skill_ids, skill_count)
             .into_iter()
-            .map(|skill| RoleSkill { skill, note: sentence(rng), sources: sources(rng, source_ids) })
+            .map(|skill| RoleSkill {
+                skill,
+                note: sentence(rng),
+                sources: sources(rng, source_ids),
+            })
             .collect(),
         salary: (0..figures).map(|_| figure(rng, source_ids)).collect(),
         aspects: distinct(rng, aspect_ids, aspect_count)
             .into_iter()
-            .map(|aspect| AspectValue { aspect, value: sentence(rng), sources: sources(rng, source_ids) })
+            .map(|aspect| AspectValue {
+                aspect,
+                value: sentence(rng),
+                sources: sources(rng, source_ids),
+            })
             .collect(),
         name,
     }
@@ -143,7 +214,11 @@ fn figure(rng: &mut Rng, source_ids: &[String]) -> SalaryFigure {
     let low = 40_000 + 1_000 * rng.below(100) as u64;
     let average = rng.below(2) == 0;
     SalaryFigure {
-        kind: if average { SalaryKind::Average } else { SalaryKind::Range },
+        kind: if average {
+            SalaryKind::Average
+        } else {
+            SalaryKind::Range
+        },
         amount: average.then_some(low),
         min: (!average).then_some(low),
         max: (!average).then_some(low + 5_000 + 1_000 * rng.below(50) as u64),
