@@ -1,0 +1,110 @@
+//! `cargo bench`: load+validate and each command's work at 5, 1,000, 10,000 and 100,000
+//! generated roles. Whole-process timings and peak memory are in `scripts/bench.sh`.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::sync::OnceLock;
+
+use divan::Bencher;
+use roles::commands::compare::{CompareArgs, compare_roles};
+use roles::commands::list::{ListArgs, list_roles};
+use roles::commands::matching::{MatchArgs, match_skills};
+use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
+use roles::commands::search::{SearchArgs, search_roles};
+use roles::commands::similar::{SimilarArgs, similar_roles};
+use roles::model::Dataset;
+
+const SIZES: [usize; 4] = [5, 1_000, 10_000, 100_000];
+
+fn main() {
+    divan::main();
+}
+
+/// Each size's dataset and its JSON and YAML text, generated once.
+fn fixture(size: usize) -> &'static (Dataset, String, String) {
+    static CACHE: [OnceLock<(Dataset, String, String)>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let slot = SIZES.iter().position(|&s| s == size).unwrap_or(0);
+    CACHE[slot].get_or_init(|| {
+        let dataset = generate::generate(size, 42);
+        let json = serde_json::to_string(&dataset).unwrap_or_default();
+        // YAML at 100,000 roles is ~600 MB of text; the YAML load is measured up to 10,000.
+        let yaml = if size <= 10_000 {
+            serde_yaml::to_string(&dataset).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        (dataset, json, yaml)
+    })
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_json(bencher: Bencher, size: usize) {
+    let text = &fixture(size).1;
+    bencher.bench(|| Dataset::from_yaml(text, "bench.json").map(|d| d.roles.len()));
+}
+
+#[divan::bench(args = [5, 1_000, 10_000], sample_count = 5, sample_size = 1)]
+fn load_yaml(bencher: Bencher, size: usize) {
+    let text = &fixture(size).2;
+    bencher.bench(|| Dataset::from_yaml(text, "bench.yaml").map(|d| d.roles.len()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn list(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    bencher.bench(|| list_roles(data, &ListArgs {}).roles.len());
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn compare(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    let args = CompareArgs {
+        roles: vec!["role-1".into(), "role-2".into()],
+        only: Vec::new(),
+    };
+    bencher.bench(|| compare_roles(data, &args).map(|c| c.0.roles.len()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn salary_all(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    let args = SalaryArgs {
+        roles: Vec::new(),
+        all: true,
+        sort: SalaryOrder::High,
+    };
+    bencher.bench(|| salary_table(data, &args).map(|s| s.0.figures.len()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn similar(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    let args = SimilarArgs {
+        role: "role-3".into(),
+    };
+    bencher.bench(|| similar_roles(data, &args).map(|s| s.others.len()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn search(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    let args = SearchArgs {
+        text: vec!["backlog".into()],
+    };
+    bencher.bench(|| search_roles(data, &args).hits.len());
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn match_skills_bench(bencher: Bencher, size: usize) {
+    let data = &fixture(size).0;
+    let args = MatchArgs {
+        skills: vec!["communication".into(), "planning".into()],
+    };
+    bencher.bench(|| match_skills(data, &args).map(|m| m.roles.len()));
+}
