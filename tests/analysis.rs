@@ -3,30 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{roles, stdout_of};
 use predicates::prelude::*;
-
-fn roles() -> Command {
-    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
-    command
-        .env("COLUMNS", "100")
-        .env_remove("NO_COLOR")
-        .env_remove("ROLES_DATA");
-    command
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let output = roles()
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let mut full = args.to_vec();

@@ -4,29 +4,10 @@
 use std::io::Read;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{roles, stdout_of};
 use predicates::prelude::*;
-
-/// The binary with a fixed width and no colour, whatever the caller's environment.
-fn roles() -> Command {
-    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
-    command.env("COLUMNS", "100").env_remove("NO_COLOR");
-    command
-}
-
-/// Stdout of a successful run.
-fn stdout_of(args: &[&str]) -> String {
-    let output = roles()
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("utf-8: {e}"))
-}
 
 const FORMATS: [&str; 4] = ["table", "json", "csv", "markdown"];
 

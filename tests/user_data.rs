@@ -3,19 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::roles;
 use predicates::prelude::*;
 
 const FIXTURE: &str = "tests/fixtures/tech-lead.yaml";
-
-fn roles() -> Command {
-    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
-    command
-        .env("COLUMNS", "100")
-        .env_remove("NO_COLOR")
-        .env_remove("ROLES_DATA");
-    command
-}
 
 fn fixture_text() -> String {
     std::fs::read_to_string(FIXTURE).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
