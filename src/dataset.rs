@@ -81,12 +81,18 @@ impl Dataset {
         let dataset: Dataset = if text.trim_start().starts_with('{') {
             serde_json::from_str(text).map_err(|error| {
                 let position = (error.line() > 0).then(|| (error.line(), error.column()));
-                fail(vec![Problem::at(position, json_message(&error))])
+                fail(vec![Problem::at(
+                    position,
+                    without_position(error.to_string()),
+                )])
             })?
         } else {
             serde_yaml::from_str(text).map_err(|error| {
                 let position = error.location().map(|l| (l.line(), l.column()));
-                fail(vec![Problem::at(position, yaml_message(&error))])
+                fail(vec![Problem::at(
+                    position,
+                    without_position(error.to_string()),
+                )])
             })?
         };
         let problems = validate::check(&dataset, text, base);
@@ -213,8 +219,9 @@ fn upsert<T>(base: &mut Vec<T>, items: Vec<T>, id: fn(&T) -> &String) {
     }
 }
 
-/// Lowercase, trimmed, with runs of spaces and underscores read as hyphens.
-fn normalise(text: &str) -> String {
+/// Lowercase, trimmed, with runs of spaces and underscores read as hyphens: how a name typed
+/// by a person is compared with ids and names.
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text
         .trim()
@@ -250,18 +257,8 @@ impl fmt::Display for UnknownRole {
 
 impl std::error::Error for UnknownRole {}
 
-/// serde_json's message without its trailing ` at line L column C`, which we print up front.
-fn json_message(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    }
-}
-
-/// serde_yaml's message without its trailing ` at line L column C`, which we print up front.
-fn yaml_message(error: &serde_yaml::Error) -> String {
-    let message = error.to_string();
+/// A parser's message without its trailing ` at line L column C`, which we print up front.
+fn without_position(message: String) -> String {
     match message.find(" at line ") {
         Some(cut) => message[..cut].to_string(),
         None => message,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::RoleRef;
+use crate::dataset::normalise;
 use crate::model::{Dataset, SkillDefinition};
 use crate::view::{Block, Grid, Records, Report, View};
 
@@ -54,11 +55,11 @@ pub fn list_skills(dataset: &Dataset, _args: &SkillsArgs) -> SkillVocabulary {
 /// The vocabulary skill a person means by `query` (id or name, any case, spaces for hyphens);
 /// otherwise an error naming the closest skills.
 pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a SkillDefinition> {
-    let wanted = slug_of(query);
+    let wanted = normalise(query);
     if let Some(skill) = dataset
         .skills
         .iter()
-        .find(|s| s.id == wanted || slug_of(&s.name) == wanted)
+        .find(|s| s.id == wanted || normalise(&s.name) == wanted)
     {
         return Ok(skill);
     }
@@ -67,7 +68,7 @@ pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a S
         .iter()
         .map(|s| {
             let score = strsim::jaro_winkler(&wanted, &s.id)
-                .max(strsim::jaro_winkler(&wanted, &slug_of(&s.name)));
+                .max(strsim::jaro_winkler(&wanted, &normalise(&s.name)));
             (score, s.id.as_str())
         })
         .collect();
@@ -77,14 +78,6 @@ pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a S
         "unknown skill '{query}'; closest: {} (see `roles skills`)",
         closest.join(", ")
     )
-}
-
-fn slug_of(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 impl View for SkillVocabulary {
