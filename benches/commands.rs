@@ -35,7 +35,7 @@ fn fixture(size: usize) -> &'static (Dataset, String, String) {
         let json = serde_json::to_string(&dataset).unwrap_or_default();
         // YAML at 100,000 roles is ~600 MB of text; the YAML load is measured up to 10,000.
         let yaml = if size <= 10_000 {
-            serde_yaml::to_string(&dataset).unwrap_or_default()
+            serde_saphyr::to_string(&dataset).unwrap_or_default()
         } else {
             String::new()
         };

@@ -34,7 +34,7 @@ fn main() {
     let text = if json {
         serde_json::to_string(&dataset).map_err(|e| e.to_string())
     } else {
-        serde_yaml::to_string(&dataset).map_err(|e| e.to_string())
+        serde_saphyr::to_string(&dataset).map_err(|e| e.to_string())
     };
     match text {
         Ok(text) => {

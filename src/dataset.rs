@@ -76,25 +76,7 @@ impl Dataset {
             )]));
         }
         validate::check_nesting(text).map_err(|problem| fail(vec![problem]))?;
-        // JSON is YAML too, but serde_json reads it about ten times faster and without
-        // serde_yaml's buffer of every event, which matters for large datasets.
-        let dataset: Dataset = if text.trim_start().starts_with('{') {
-            serde_json::from_str(text).map_err(|error| {
-                let position = (error.line() > 0).then(|| (error.line(), error.column()));
-                fail(vec![Problem::at(
-                    position,
-                    without_position(error.to_string()),
-                )])
-            })?
-        } else {
-            serde_yaml::from_str(text).map_err(|error| {
-                let position = error.location().map(|l| (l.line(), l.column()));
-                fail(vec![Problem::at(
-                    position,
-                    without_position(error.to_string()),
-                )])
-            })?
-        };
+        let dataset = crate::parse::parse_dataset(text).map_err(|problem| fail(vec![problem]))?;
         let problems = validate::check(&dataset, text, base);
         if problems.is_empty() {
             Ok(dataset)
@@ -256,14 +238,6 @@ impl fmt::Display for UnknownRole {
 }
 
 impl std::error::Error for UnknownRole {}
-
-/// A parser's message without its trailing ` at line L column C`, which we print up front.
-fn without_position(message: String) -> String {
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod figures;
 pub mod loader;
 pub mod model;
+pub mod parse;
 pub mod render;
 pub mod text;
 pub mod validate;

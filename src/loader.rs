@@ -69,9 +69,16 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(fail(too_big(metadata.len())));
     }
     let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
-    let mut bytes = Vec::new();
     // `take` guards against files whose size the metadata does not tell (devices, pipes).
-    file.take(MAX_FILE_BYTES + 1)
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(describe_io(&e)))?;
+    // Junk (a log, a binary, prose) is refused from its first line, before the rest is read.
+    sniff(&bytes)?;
+    reader
         .read_to_end(&mut bytes)
         .map_err(|e| fail(describe_io(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -90,6 +97,61 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             "the file is not UTF-8 text (a dataset is a YAML file in UTF-8)",
         )
     })
+}
+
+/// How much of a file is read before deciding whether it can be a dataset at all.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// Refuses text whose first meaningful line cannot begin a dataset: a dataset is a mapping, so
+/// it starts with `{` (JSON or flow style) or a `key:`, after any comments, blank lines,
+/// directives and `---`. Only whole lines within `head` are judged.
+fn sniff(head: &[u8]) -> Result<(), Problem> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let complete = match head.iter().rposition(|&b| b == b'\n') {
+        Some(end) => &head[..end],
+        None if (head.len() as u64) < SNIFF_BYTES => head,
+        None => &head[..0],
+    };
+    let text = String::from_utf8_lossy(complete);
+    for (number, line) in text.lines().enumerate() {
+        let content = line.trim();
+        let skipped = content.is_empty()
+            || content.starts_with('#')
+            || content.starts_with('%')
+            || content == "---";
+        if skipped {
+            continue;
+        }
+        let column = line.len() - line.trim_start().len() + 1;
+        return if content.starts_with('{') || content.starts_with("---") || is_mapping_key(content)
+        {
+            Ok(())
+        } else {
+            Err(Problem::at(
+                Some((number + 1, column)),
+                "this does not look like a dataset: one starts with a key such as `version: 1` (or `{` for JSON)",
+            ))
+        };
+    }
+    Ok(())
+}
+
+/// True when `line` starts with `key:` followed by a space or the end of the line.
+fn is_mapping_key(line: &str) -> bool {
+    let key_end = if let Some(rest) = line.strip_prefix('"') {
+        rest.find('"').map(|end| end + 2)
+    } else if let Some(rest) = line.strip_prefix('\'') {
+        rest.find('\'').map(|end| end + 2)
+    } else {
+        line.find(':')
+    };
+    let Some(end) = key_end else { return false };
+    let (key, rest) = line.split_at(end);
+    let plain_key = key.starts_with(['"', '\''])
+        || key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
+    plain_key && rest.starts_with(':') && rest[1..].chars().next().is_none_or(char::is_whitespace)
 }
 
 fn too_big(bytes: u64) -> String {
@@ -124,6 +186,23 @@ mod tests {
             problem.map(|p| (p.line, p.column)),
             Some((Some(2), Some(3)))
         );
+    }
+
+    #[test]
+    fn junk_is_refused_at_its_first_line_and_datasets_pass() {
+        let junk = sniff(b"# notes\n\nlorem ipsum dolor sit amet\n").err();
+        assert_eq!(junk.map(|p| (p.line, p.column)), Some((Some(3), Some(1))));
+        assert!(sniff(b"\x7fELF\x02\x01\n").is_err());
+        for good in [
+            &b"version: 1\n"[..],
+            b"# c\n---\nversion: 1\n",
+            b"{\"version\": 1}",
+            b"\"version\": 1\n",
+            b"",
+            b"roles:\n",
+        ] {
+            assert!(sniff(good).is_ok(), "{:?}", String::from_utf8_lossy(good));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{Dataset, Role, SalaryFigure, SalaryKind, Statement};
+use crate::parse::{EXCERPT_CHARS, excerpt};
 
 /// The version of the dataset format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -81,11 +82,13 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a known position, or at none.
+    /// The message's quoted parts (`'…'`, which hold text from the file) are cut to a short,
+    /// escaped excerpt, so no problem echoes a file back however long its values are.
     pub fn at(position: Option<(usize, usize)>, message: impl Into<String>) -> Self {
         Problem {
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
-            message: message.into(),
+            message: shorten_quotes(&message.into()),
         }
     }
 
@@ -103,6 +106,27 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
+}
+
+/// `message` with every `'quoted'` part cut to [`EXCERPT_CHARS`] characters and escaped, and
+/// the whole cut to a few lines' worth.
+fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (index, part) in message.split('\'').enumerate() {
+        if index > 0 {
+            out.push('\'');
+        }
+        let inside_quotes = index % 2 == 1;
+        out.push_str(&excerpt(
+            part,
+            if inside_quotes {
+                EXCERPT_CHARS
+            } else {
+                4 * EXCERPT_CHARS
+            },
+        ));
+    }
+    excerpt(&out, 8 * EXCERPT_CHARS)
 }
 
 /// True for ids like `product-owner`: lowercase ASCII letters and digits joined by single hyphens.
@@ -651,6 +675,19 @@ mod tests {
         let quoted = format!("text: \"{}\" # {}", "[".repeat(500), "{".repeat(500));
         assert!(check_nesting(&quoted).is_ok());
         assert!(check_nesting("a: [[1, 2], {b: [3]}]").is_ok());
+    }
+
+    #[test]
+    fn problems_quote_only_a_short_excerpt_of_the_file() {
+        let id = "x".repeat(100_000);
+        let problem = Problem::at(None, format!("role '{id}': skill '{id}' is listed twice"));
+        assert!(
+            problem.message.chars().count() < 3 * EXCERPT_CHARS,
+            "{}",
+            problem.message
+        );
+        assert!(problem.message.starts_with("role 'xxx"));
+        assert!(problem.message.contains("': skill 'xxx"));
     }
 
     #[test]

@@ -49,7 +49,7 @@ proptest! {
 
     #[test]
     fn arbitrary_valid_datasets_never_panic_any_renderer(dataset in dataset_strategy()) {
-        prop_assume!(Dataset::from_yaml(&serde_yaml::to_string(&dataset).unwrap_or_default(), "gen").is_ok());
+        prop_assume!(Dataset::from_yaml(&serde_saphyr::to_string(&dataset).unwrap_or_default(), "gen").is_ok());
         let ids: Vec<String> = dataset.roles.iter().map(|r| r.id.clone()).collect();
         for width in [40u16, 100] {
             let style = Style::plain(width);

@@ -96,14 +96,14 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
         BadInput {
             name: "YAML syntax error",
             file: write(dir, "syntax.yaml", "version: 1\nroles: [\n  - id: x\n"),
-            position: Some("3:"),
-            message: "did not find expected",
+            position: Some("3:3"),
+            message: "\"-\" is only valid inside a block",
         },
         BadInput {
             name: "wrong type",
             file: write(dir, "type.yaml", edit("version: 1", "version: one")),
             position: Some("3:10"),
-            message: "version: invalid type: string \"one\", expected u32",
+            message: "expected a whole number",
         },
         BadInput {
             name: "unknown field",
@@ -160,7 +160,7 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
             name: "negative figure",
             file: write(dir, "negative.yaml", edit("min: 120000", "min: -5")),
             position: Some(""),
-            message: "invalid type: integer `-5`, expected u64",
+            message: "expected a whole number, not negative",
         },
         BadInput {
             name: "absurd figure",
@@ -179,6 +179,35 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
             file: write(dir, "bomb.yaml", bomb),
             position: Some(""),
             message: "",
+        },
+        BadInput {
+            name: "alias bomb shaped like a dataset",
+            file: PathBuf::from("tests/fixtures/alias-bomb-dataset-shaped.yaml"),
+            position: Some("11:"),
+            message: "refused: more text than a file of this size can hold without aliases",
+        },
+        BadInput {
+            name: "prose, not a dataset",
+            file: write(
+                dir,
+                "notes.txt",
+                "# my notes\n\nlorem ipsum dolor\n".repeat(10_000),
+            ),
+            position: Some("3:1"),
+            message: "this does not look like a dataset",
+        },
+        BadInput {
+            name: "a huge value is not echoed",
+            file: write(
+                dir,
+                "long.yaml",
+                edit(
+                    "  - id: tech-lead",
+                    &format!("  - id: {}", "X".repeat(1_000_000)),
+                ),
+            ),
+            position: Some("17:5"),
+            message: "is not a slug",
         },
         BadInput {
             name: "very deep nesting",
@@ -219,6 +248,12 @@ fn every_bad_input_gets_one_clear_line_and_exit_1() {
             case.message
         );
         assert!(!stderr.contains("panicked"), "{}: {stderr}", case.name);
+        assert!(
+            stderr.len() < 400,
+            "{}: echoes too much: {} bytes",
+            case.name,
+            stderr.len()
+        );
     }
 }
 

@@ -6,15 +6,11 @@ use serde::Serialize;
 
 use super::{Style, clean};
 
-/// Writes `value` as YAML. serde_yaml escapes control characters itself; on a terminal, any
+/// Writes `value` as YAML. The YAML writer escapes control characters itself; on a terminal, any
 /// remaining bidirectional override is shown escaped too (into a file or pipe the data stays
 /// exact, so an export reloads to the same dataset).
-pub fn write<V: Serialize + ?Sized>(
-    value: &V,
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let text = serde_yaml::to_string(value).map_err(io::Error::other)?;
+pub fn write<V: Serialize>(value: &V, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_saphyr::to_string(value).map_err(io::Error::other)?;
     if style.terminal {
         out.write_all(clean(&text, true).as_bytes())
     } else {
@@ -31,10 +27,10 @@ mod tests {
         let mut terminal = Style::plain(80);
         terminal.terminal = true;
         let mut shown = Vec::new();
-        assert!(write("a\u{202e}b", terminal, &mut shown).is_ok());
+        assert!(write(&"a\u{202e}b", terminal, &mut shown).is_ok());
         assert!(!String::from_utf8_lossy(&shown).contains('\u{202e}'));
         let mut piped = Vec::new();
-        assert!(write("a\u{202e}b", Style::plain(80), &mut piped).is_ok());
+        assert!(write(&"a\u{202e}b", Style::plain(80), &mut piped).is_ok());
         assert!(String::from_utf8_lossy(&piped).contains('\u{202e}'));
     }
 }

@@ -1,0 +1,231 @@
+//! Text to a typed [`Dataset`], bounded whatever the text holds.
+//!
+//! A user's file is untrusted. YAML is parsed by serde-saphyr under a [`Budget`] sized to the
+//! file (events, nodes, scalar bytes, nesting, anchors and aliases), so an alias bomb or a deep
+//! nest is refused at its line and column in milliseconds instead of exhausting memory. JSON (a
+//! file starting with `{`) goes through serde_json, which is faster on large exports. Messages
+//! never echo more than a short, escaped excerpt of the file.
+
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::{Budget, Options, options::AliasLimits};
+
+use crate::model::Dataset;
+use crate::validate::Problem;
+
+/// Most characters of a user's file an error message may quote.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// Deepest nesting of collections accepted. The format needs five levels; room is left for
+/// hand-written flow style.
+pub const MAX_DEPTH: usize = 32;
+
+/// Most alias uses (`*name`) in one file: anchors are a convenience for shared lists of
+/// sources, not a way to build large documents.
+pub const MAX_ALIASES: usize = 10_000;
+
+/// Most parser events that replaying aliases may add, across the whole file.
+pub const MAX_REPLAYED_EVENTS: usize = 100_000;
+
+/// Most bytes of text that aliases may repeat, across the whole file.
+pub const MAX_REPLAYED_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses dataset text; JSON when it starts with `{`, YAML otherwise.
+pub fn parse_dataset(text: &str) -> Result<Dataset, Problem> {
+    if text.trim_start().starts_with('{') {
+        parse_json(text)
+    } else {
+        parse_yaml(text)
+    }
+}
+
+fn parse_json(text: &str) -> Result<Dataset, Problem> {
+    serde_json::from_str(text).map_err(|error| {
+        let position = (error.line() > 0).then(|| (error.line(), error.column()));
+        Problem::at(position, short_message(&error.to_string()))
+    })
+}
+
+fn parse_yaml(text: &str) -> Result<Dataset, Problem> {
+    serde_saphyr::from_str_with_options(text, options_for(text.len())).map_err(|error| {
+        let error = error.without_snippet();
+        let position = error.location().and_then(|location| {
+            let line = usize::try_from(location.line()).ok()?;
+            let column = usize::try_from(location.column()).ok()?;
+            (line > 0).then_some((line, column))
+        });
+        let message = match budget_breach(error) {
+            Some(breach) => describe_breach(breach),
+            None => short_message(&error.to_string()),
+        };
+        Problem::at(position, message)
+    })
+}
+
+/// The budget breach behind `error`, looking through the alias context it may be wrapped in.
+fn budget_breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
+    loop {
+        match error {
+            serde_saphyr::Error::Budget { breach, .. } => return Some(breach),
+            serde_saphyr::Error::AliasError { error: inner, .. }
+            | serde_saphyr::Error::WithSnippet { error: inner, .. } => error = inner,
+            _ => return None,
+        }
+    }
+}
+
+/// A budget breach in a reader's words: which limit, and why there is one.
+fn describe_breach(breach: &BudgetBreach) -> String {
+    let what = match breach {
+        BudgetBreach::Aliases { .. } => format!("more than {MAX_ALIASES} alias uses (*name)"),
+        BudgetBreach::Anchors { .. } => format!("more than {MAX_ALIASES} anchors (&name)"),
+        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
+            "aliases that would repeat too much of the file".to_string()
+        }
+        BudgetBreach::AliasAnchorRatio { .. } => {
+            "far more alias uses than anchors (the shape of an alias bomb)".to_string()
+        }
+        BudgetBreach::Depth { .. } => format!("nesting deeper than {MAX_DEPTH} levels"),
+        BudgetBreach::Documents { .. } => "more than one YAML document".to_string(),
+        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => {
+            "more items than a file of this size can hold without aliases".to_string()
+        }
+        BudgetBreach::ScalarBytes { .. } => {
+            "more text than a file of this size can hold without aliases".to_string()
+        }
+        BudgetBreach::MergeKeys { .. } => "too many merge keys (<<)".to_string(),
+        _ => "a YAML size limit".to_string(),
+    };
+    format!("refused: {what}; a dataset is read within limits so no file can exhaust memory")
+}
+
+/// Budgets that scale with the file: a real dataset has fewer events, nodes and scalar bytes
+/// than it has bytes, so a 100,000-role export loads, while what aliases can add stays small.
+pub fn options_for(bytes: usize) -> Options {
+    let scale = bytes.max(64 * 1024);
+    let mut budget = Budget::default();
+    budget.max_reader_input_bytes = None;
+    budget.max_events = scale;
+    budget.max_nodes = scale;
+    budget.max_total_scalar_bytes = scale;
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_documents = 1;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
+    budget.max_merge_keys = 1_000;
+    budget.max_recorded_anchor_events = MAX_REPLAYED_EVENTS;
+    budget.max_recorded_anchor_bytes = MAX_REPLAYED_BYTES;
+    let mut aliases = AliasLimits::default();
+    aliases.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    aliases.max_replay_stack_depth = 16;
+    aliases.max_alias_expansions_per_anchor = MAX_ALIASES;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.alias_limits = aliases;
+    options
+}
+
+/// A parser's message cut to its first line, without its trailing position (shown up front),
+/// with any quoted part of the file shortened and escaped.
+pub fn short_message(message: &str) -> String {
+    let joined = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let without_position = match joined.rfind(" at line ") {
+        Some(cut)
+            if joined[cut + 9..]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b" ,column".contains(&b)) =>
+        {
+            &joined[..cut]
+        }
+        _ => &joined,
+    };
+    let plain = without_position
+        .replace("invalid u32", "expected a whole number")
+        .replace("invalid u64", "expected a whole number, not negative");
+    excerpt(&plain, EXCERPT_CHARS * 2)
+}
+
+/// At most `limit` characters of `text`, control characters and bidirectional overrides escaped,
+/// with `…` where it was cut: safe to print whatever a file holds.
+pub fn excerpt(text: &str, limit: usize) -> String {
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == limit {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || crate::render::is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` quoted for a message: `'…'`, at most [`EXCERPT_CHARS`] characters, escaped.
+pub fn quoted(text: &str) -> String {
+    format!("'{}'", excerpt(text, EXCERPT_CHARS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> Problem {
+        match parse_dataset(text) {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(problem) => problem,
+        }
+    }
+
+    #[test]
+    fn yaml_errors_carry_line_and_column() {
+        let problem = error_of("version: 1\nroles: [\n");
+        assert!(
+            problem.line.is_some() && problem.column.is_some(),
+            "{problem:?}"
+        );
+    }
+
+    #[test]
+    fn an_alias_bomb_shaped_like_a_dataset_is_refused_quickly() {
+        let mut text = String::from("version: 1\nsources:\n  - &a0 {id: x, title: t, kind: k}\n");
+        for level in 1..12 {
+            let previous = level - 1;
+            text.push_str(&format!(
+                "  - &a{level} [*a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}]\n"
+            ));
+        }
+        let problem = error_of(&text);
+        assert!(problem.line.is_some(), "{problem:?}");
+    }
+
+    #[test]
+    fn messages_never_quote_more_than_a_short_excerpt() {
+        let long = format!("version: \"{}\"\n", "x".repeat(10_000));
+        let problem = error_of(&long);
+        assert!(
+            problem.message.chars().count() <= EXCERPT_CHARS * 2 + 1,
+            "{problem:?}"
+        );
+    }
+
+    #[test]
+    fn positions_are_dropped_from_the_message_but_alias_context_is_kept() {
+        assert_eq!(short_message("bad thing at line 3, column 4"), "bad thing");
+        assert_eq!(
+            short_message(
+                "expected x (defined at line 6, column 19)\n(used at line 10, column 20)"
+            ),
+            "expected x (defined at line 6, column 19) (used at line 10, column 20)"
+        );
+    }
+
+    #[test]
+    fn excerpts_are_cut_and_escaped() {
+        assert_eq!(excerpt("a\u{1b}b", 10), "a\\u{1b}b");
+        assert_eq!(excerpt("abcdef", 3), "abc…");
+        assert_eq!(quoted("id"), "'id'");
+    }
+}
