@@ -224,10 +224,10 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
 
 /// A light plural fold: `companies` → `company`, `products` → `product`; `business` stays.
 fn singular(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies") {
-        if stem.chars().count() >= 2 {
-            return format!("{stem}y");
-        }
+    if let Some(stem) = word.strip_suffix("ies")
+        && stem.chars().count() >= 2
+    {
+        return format!("{stem}y");
     }
     match word.strip_suffix('s') {
         Some(stem) if !stem.ends_with('s') && stem.chars().count() >= 3 => stem.to_string(),
