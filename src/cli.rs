@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::cache::Cache;
 use crate::commands::compare::CompareArgs;
 use crate::commands::export::ExportArgs;
 use crate::commands::gap::GapArgs;
@@ -45,6 +46,10 @@ pub struct Cli {
     /// Use only the --data files, not the built-in dataset.
     #[arg(long, global = true)]
     pub no_builtin: bool,
+    /// Parse and validate --data files afresh instead of using the copies validated before
+    /// (kept in $XDG_CACHE_HOME/roles for files over 64 KiB).
+    #[arg(long, global = true, env = "ROLES_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -56,6 +61,7 @@ impl Cli {
         DataChoice {
             files: &self.data,
             no_builtin: self.no_builtin,
+            cache: Cache::new(!self.no_cache),
         }
     }
 }

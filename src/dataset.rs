@@ -5,8 +5,14 @@ use std::fmt;
 use crate::model::{Dataset, Role, SkillDefinition, Source};
 use crate::validate::{self, Problem};
 
-/// The built-in dataset, compiled into the binary so `roles` works from any directory.
-pub const BUILTIN_YAML: &str = include_str!("../data/roles.yaml");
+/// The built-in dataset, parsed and validated from `data/roles.yaml` by `build.rs` and compiled
+/// into the binary as MessagePack, so `roles` works from any directory and starts without
+/// parsing YAML.
+const BUILTIN_MSGPACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.msgpack"));
+
+/// A hash of the built-in dataset: part of every cache key, so a cached file validated against
+/// other built-in data is never reused.
+pub const BUILTIN_HASH: u64 = include!(concat!(env!("OUT_DIR"), "/builtin_hash.rs"));
 
 /// The name the built-in dataset goes by in messages.
 pub const BUILTIN_ORIGIN: &str = "built-in data/roles.yaml";
@@ -50,7 +56,10 @@ fn plural(count: usize) -> &'static str {
 impl Dataset {
     /// The dataset that ships inside the binary.
     pub fn builtin() -> Result<Dataset, LoadError> {
-        Dataset::from_yaml(BUILTIN_YAML, BUILTIN_ORIGIN)
+        Dataset::from_binary(BUILTIN_MSGPACK).map_err(|error| LoadError {
+            origin: BUILTIN_ORIGIN.to_string(),
+            problems: vec![Problem::at(None, format!("cannot be decoded: {error}"))],
+        })
     }
 
     /// Parses and validates a self-contained dataset; `origin` names it in error messages.

@@ -3,6 +3,7 @@
 //! Data flows one way: arguments ([`cli`]) → dataset ([`loader`], [`dataset`], [`model`]) → a
 //! command builds a view ([`commands`], [`view`]) → a renderer prints it ([`render`]).
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod dataset;

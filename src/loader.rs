@@ -7,6 +7,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::cache::{Cache, CacheKey, MIN_CACHED_BYTES};
 use crate::dataset::LoadError;
 use crate::model::Dataset;
 use crate::validate::Problem;
@@ -16,12 +17,14 @@ use crate::validate::Problem;
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What to load: the built-in data (unless left out) and users' files on top, in order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct DataChoice<'a> {
     /// Users' files, each layered over what comes before it.
     pub files: &'a [std::path::PathBuf],
     /// Leave the built-in dataset out.
     pub no_builtin: bool,
+    /// Where validated files are kept between runs.
+    pub cache: Cache,
 }
 
 /// Loads the dataset the choice describes.
@@ -40,13 +43,16 @@ pub fn load(choice: &DataChoice<'_>) -> Result<Dataset, LoadError> {
     } else {
         Some(Dataset::builtin()?)
     };
+    let mut base_key = CacheKey::base(!choice.no_builtin);
     for path in choice.files {
         let origin = path.display().to_string();
         let text = read_text(path).map_err(|problem| LoadError {
             origin: origin.clone(),
             problems: vec![problem],
         })?;
-        let layer = Dataset::from_yaml_over(&text, &origin, dataset.as_ref())?;
+        let key = CacheKey::new(text.as_bytes(), base_key);
+        base_key = key.value();
+        let layer = load_layer(path, text, &origin, dataset.as_ref(), key, &choice.cache)?;
         dataset = Some(match dataset {
             Some(base) => base.layered(layer),
             None => layer,
@@ -56,6 +62,36 @@ pub fn load(choice: &DataChoice<'_>) -> Result<Dataset, LoadError> {
         origin: "data".into(),
         problems: vec![Problem::at(None, "no dataset to load")],
     })
+}
+
+/// One file's dataset: from the cache when an intact entry exists for exactly this text over
+/// exactly this base, else parsed, validated and (when large enough to be worth it) cached.
+fn load_layer(
+    path: &Path,
+    text: String,
+    origin: &str,
+    base: Option<&Dataset>,
+    key: CacheKey,
+    cache: &Cache,
+) -> Result<Dataset, LoadError> {
+    let worth_caching = text.len() >= MIN_CACHED_BYTES;
+    if !worth_caching {
+        return Dataset::from_yaml_over(&text, origin, base);
+    }
+    // The text is only needed again on a miss; it is re-read then rather than held in memory
+    // beside the decoded dataset.
+    drop(text);
+    if let Some(layer) = cache.get(key) {
+        return Ok(layer);
+    }
+    let text = read_text(path).map_err(|problem| LoadError {
+        origin: origin.to_string(),
+        problems: vec![problem],
+    })?;
+    let layer = Dataset::from_yaml_over(&text, origin, base)?;
+    drop(text);
+    cache.put(key, &layer);
+    Ok(layer)
 }
 
 /// The text of a dataset file, or one problem saying why it cannot be had.
@@ -210,6 +246,7 @@ mod tests {
         let error = load(&DataChoice {
             files: &[],
             no_builtin: true,
+            cache: Cache::disabled(),
         })
         .err()
         .map(|e| e.to_string());

@@ -5,6 +5,39 @@
 
 use serde::{Deserialize, Serialize};
 
+thread_local! {
+    /// Set while writing the positional binary form, where every field must be present.
+    static WRITING_EVERY_FIELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether an absent optional field is left out: in YAML and JSON, yes (tidy files); in the
+/// positional binary form (the compiled-in data and the cache), no, since fields there are
+/// known by their place.
+fn omitted<T>(value: &Option<T>) -> bool {
+    value.is_none() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
+}
+
+impl Dataset {
+    /// The dataset in a compact positional MessagePack form, for the compiled-in data and the
+    /// cache; read it back with [`Dataset::from_binary`].
+    pub fn to_binary(&self) -> Result<Vec<u8>, rmp_serde::encode::Error> {
+        WRITING_EVERY_FIELD.with(|flag| flag.set(true));
+        let encoded = rmp_serde::to_vec(self);
+        WRITING_EVERY_FIELD.with(|flag| flag.set(false));
+        encoded
+    }
+
+    /// Reads the form [`Dataset::to_binary`] writes.
+    pub fn from_binary(bytes: &[u8]) -> Result<Dataset, rmp_serde::decode::Error> {
+        rmp_serde::from_slice(bytes)
+    }
+
+    /// Reads the form [`Dataset::to_binary`] writes as it streams in.
+    pub fn read_binary(reader: impl std::io::Read) -> Result<Dataset, rmp_serde::decode::Error> {
+        rmp_serde::from_read(reader)
+    }
+}
+
 /// A whole dataset: the sources it cites, its vocabularies and its roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,10 +72,10 @@ pub struct Source {
     #[serde(default)]
     pub compares: Vec<String>,
     /// What the article covers, in a phrase.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub covers: Option<String>,
     /// Where the article can be read, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub url: Option<String>,
 }
 
@@ -209,23 +242,23 @@ pub struct SalaryFigure {
     /// Average or range.
     pub kind: SalaryKind,
     /// The average, for `kind: average`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub amount: Option<u64>,
     /// The bottom of a range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub min: Option<u64>,
     /// The top of a range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub max: Option<u64>,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
     /// What the amount is paid over.
     pub period: Period,
     /// Where the figure applies, when the source says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub region: Option<String>,
     /// Anything the source adds about the figure (e.g. that it is illustrative).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub note: Option<String>,
     /// Id of the one source that states the figure.
     pub source: String,
@@ -287,6 +320,29 @@ mod tests {
             note: None,
             source: "s".into(),
         }
+    }
+
+    #[test]
+    fn the_binary_form_keeps_absent_fields_and_round_trips() {
+        let mut dataset = Dataset {
+            version: 1,
+            sources: Vec::new(),
+            skills: Vec::new(),
+            aspects: Vec::new(),
+            roles: Vec::new(),
+        };
+        dataset.sources.push(Source {
+            id: "s".into(),
+            title: "t".into(),
+            kind: "k".into(),
+            compares: Vec::new(),
+            covers: None,
+            url: Some("u".into()),
+        });
+        let bytes = dataset.to_binary().unwrap_or_default();
+        assert_eq!(Dataset::from_binary(&bytes).ok(), Some(dataset.clone()));
+        let json = serde_json::to_string(&dataset).unwrap_or_default();
+        assert!(!json.contains("covers"), "{json}");
     }
 
     #[test]

@@ -145,6 +145,11 @@ pub fn short_message(message: &str) -> String {
     excerpt(&plain, EXCERPT_CHARS * 2)
 }
 
+/// True for the invisible characters that reorder how a terminal shows text (Trojan-source style).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
 /// At most `limit` characters of `text`, control characters and bidirectional overrides escaped,
 /// with `…` where it was cut: safe to print whatever a file holds.
 pub fn excerpt(text: &str, limit: usize) -> String {
@@ -154,7 +159,7 @@ pub fn excerpt(text: &str, limit: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || crate::render::is_bidi_control(c) {
+        if c.is_control() || is_bidi_control(c) {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);

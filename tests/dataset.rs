@@ -91,10 +91,19 @@ fn every_role_has_every_section_the_sources_support() {
     }
 }
 
+const BUILTIN_YAML: &str = include_str!("../data/roles.yaml");
+
+#[test]
+fn the_compiled_in_dataset_is_data_roles_yaml_exactly() {
+    let parsed = Dataset::from_yaml(BUILTIN_YAML, "data/roles.yaml")
+        .unwrap_or_else(|e| panic!("data/roles.yaml: {e}"));
+    assert_eq!(parsed, builtin());
+}
+
 #[test]
 fn every_listed_source_is_cited_somewhere() {
     let data = builtin();
-    let yaml = roles::dataset::BUILTIN_YAML;
+    let yaml = BUILTIN_YAML;
     for source in &data.sources {
         let roles_part = yaml.split("\nroles:").nth(1).unwrap_or("");
         assert!(

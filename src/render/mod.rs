@@ -115,10 +115,7 @@ pub fn render<V: View>(
     }
 }
 
-/// True for the invisible characters that reorder how a terminal shows text (Trojan-source style).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
-}
+pub use crate::parse::is_bidi_control;
 
 /// Text from a data file is untrusted: control characters, escape sequences and bidirectional
 /// overrides are shown as `\u{…}` so they never reach a terminal raw. Newlines survive only where

@@ -3,11 +3,13 @@
 
 use assert_cmd::Command;
 
-/// The binary at 100 columns, with no colour variables and no ROLES_DATA from the caller.
+/// The binary at 100 columns, with no colour variables, no ROLES_DATA from the caller and no
+/// cache (tests of the cache give it a directory of their own).
 pub fn roles() -> Command {
     let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
     command
         .env("COLUMNS", "100")
+        .env("ROLES_NO_CACHE", "1")
         .env_remove("NO_COLOR")
         .env_remove("ROLES_DATA");
     command

@@ -1,0 +1,150 @@
+//! The parse cache through the real binary: a large file is validated once and then read from
+//! the cache; a changed file, a corrupted entry or an unusable cache directory never gives a
+//! wrong answer or an error.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+/// A generated dataset large enough to be cached, written as YAML.
+fn large_dataset(dir: &Path) -> PathBuf {
+    let dataset = generate::generate(60, 7);
+    let text = serde_saphyr::to_string(&dataset).unwrap_or_else(|e| panic!("yaml: {e}"));
+    assert!(
+        text.len() >= roles::cache::MIN_CACHED_BYTES,
+        "fixture too small to be cached"
+    );
+    let path = dir.join("large.yaml");
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("write: {e}"));
+    path
+}
+
+/// `roles --no-builtin --data FILE show role-7` with the cache in `cache_home`.
+fn show(file: &Path, cache_home: &Path, extra_env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = common::roles();
+    command
+        .env_remove("ROLES_NO_CACHE")
+        .env("XDG_CACHE_HOME", cache_home)
+        .arg("--no-builtin")
+        .arg("--data")
+        .arg(file)
+        .args(["show", "role-7", "--format", "json"]);
+    for (key, value) in extra_env {
+        command.env(key, value);
+    }
+    command.output().unwrap_or_else(|e| panic!("run: {e}"))
+}
+
+fn entries(cache_home: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(cache_home.join("roles")) {
+        Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+#[test]
+fn a_large_file_is_cached_once_and_answers_the_same_from_the_cache() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    let first = show(&file, &cache_home, &[]);
+    assert!(first.status.success());
+    assert_eq!(entries(&cache_home).len(), 1);
+    let second = show(&file, &cache_home, &[]);
+    assert_eq!(second.stdout, first.stdout);
+    assert_eq!(entries(&cache_home).len(), 1);
+    // Proof that the second run reads the entry: plant a different dataset under the same key.
+    let bytes = std::fs::read(&file).unwrap_or_default();
+    let key = roles::cache::CacheKey::new(&bytes, roles::cache::CacheKey::base(false));
+    let mut planted = generate::generate(60, 7);
+    planted.roles[7].name = "Planted In The Cache".into();
+    roles::cache::Cache::in_dir(cache_home.join("roles")).put(key, &planted);
+    let third = show(&file, &cache_home, &[]);
+    assert!(String::from_utf8_lossy(&third.stdout).contains("Planted In The Cache"));
+}
+
+#[test]
+fn an_edited_file_is_read_afresh_not_from_a_stale_entry() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    assert!(show(&file, &cache_home, &[]).status.success());
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let name_line = text
+        .lines()
+        .skip_while(|line| !line.contains("id: role-7"))
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(name_line.contains("name:"), "{name_line}");
+    let edited = text.replacen(&name_line, "  name: Renamed Role", 1);
+    std::fs::write(&file, edited).unwrap_or_else(|e| panic!("write: {e}"));
+    let output = show(&file, &cache_home, &[]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Renamed Role"));
+    assert_eq!(entries(&cache_home).len(), 2);
+}
+
+#[test]
+fn a_corrupted_entry_is_ignored_and_replaced() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    let first = show(&file, &cache_home, &[]);
+    let [entry] = entries(&cache_home)
+        .try_into()
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut bytes = std::fs::read(&entry).unwrap_or_default();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&entry, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
+    let second = show(&file, &cache_home, &[]);
+    assert!(second.status.success());
+    assert_eq!(second.stdout, first.stdout);
+    let repaired = std::fs::read(&entry).unwrap_or_default();
+    assert_ne!(repaired, bytes, "the corrupted entry was not rewritten");
+}
+
+#[test]
+fn an_unusable_cache_directory_only_costs_time() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    // A plain file where the cache directory should be: nothing can be created under it.
+    let cache_home = dir.path().join("not-a-dir");
+    std::fs::write(&cache_home, b"").unwrap_or_else(|e| panic!("write: {e}"));
+    let output = show(&file, &cache_home, &[]);
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn no_cache_flag_and_variable_write_nothing() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    assert!(
+        show(&file, &cache_home, &[("ROLES_NO_CACHE", "1")])
+            .status
+            .success()
+    );
+    assert!(entries(&cache_home).is_empty());
+    let output = common::roles()
+        .env("XDG_CACHE_HOME", &cache_home)
+        .env_remove("ROLES_NO_CACHE")
+        .args(["--no-cache", "--no-builtin", "--data"])
+        .arg(&file)
+        .arg("list")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(output.status.success());
+    assert!(entries(&cache_home).is_empty());
+}
