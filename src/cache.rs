@@ -91,22 +91,27 @@ impl Cache {
     /// The entry is decoded as it streams in, hashing the bytes on the way, and the result is
     /// thrown away if the checksum does not match: memory holds the dataset, not the entry too.
     pub fn get(&self, key: CacheKey) -> Option<Dataset> {
-        let mut file = BufReader::with_capacity(1 << 16, File::open(self.entry_path(key)?).ok()?);
+        let mut file = File::open(self.entry_path(key)?).ok()?;
         let mut header = [0u8; MAGIC.len() + 8];
         file.read_exact(&mut header).ok()?;
         let (magic, checksum) = header.split_at(MAGIC.len());
         if magic != MAGIC {
             return None;
         }
-        let mut payload = HashingReader {
-            inner: file,
-            hasher: Xxh3::new(),
-        };
+        // Hashed in the buffer's large chunks, not in the decoder's small reads.
+        let mut payload = BufReader::with_capacity(
+            1 << 16,
+            HashingReader {
+                inner: file,
+                hasher: Xxh3::new(),
+            },
+        );
         let dataset = Dataset::read_binary(&mut payload).ok()?;
         // Trailing bytes after a complete encoding are corruption too.
         let mut rest = Vec::new();
         payload.read_to_end(&mut rest).ok()?;
-        let intact = rest.is_empty() && checksum == payload.hasher.digest().to_le_bytes();
+        let digest = payload.get_ref().hasher.digest();
+        let intact = rest.is_empty() && checksum == digest.to_le_bytes();
         intact.then_some(dataset)
     }
 

@@ -138,6 +138,8 @@ pub fn run(
         }
         Command::Validate(_) | Command::Completions(_) | Command::Man(_) => {}
     }
+    // The process ends next: freeing a large dataset piece by piece would only cost time.
+    std::mem::forget(dataset);
     Ok(Outcome::Success)
 }
 

@@ -7,7 +7,7 @@ use comfy_table::{
 };
 
 use super::{Style, clean, wrap};
-use crate::view::{Block, Grid, Report, unmark};
+use crate::view::{Block, Grid, MARK_CLOSE, MARK_OPEN, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
 pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -32,7 +32,14 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     writeln!(out, "{}", paint(&line, "2", style))?;
                 }
             }
-            Block::Table(grid) => writeln!(out, "{}", build(grid, style))?,
+            Block::Table(grid) => {
+                let table = build(grid, style).to_string();
+                if style.color {
+                    writeln!(out, "{}", paint_highlights(&table))?;
+                } else {
+                    writeln!(out, "{table}")?;
+                }
+            }
             Block::Lines(lines) => {
                 for line in lines {
                     writeln!(out, "{}", clean(line, false))?;
@@ -43,13 +50,47 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-/// Shows highlighted spans in bold red on colour terminals, between «» otherwise.
+/// Zero-width stand-ins for a highlight's start and end while comfy-table lays a table out:
+/// they take no columns, so the layout is right without comfy-table scanning every cell for
+/// ANSI escapes; [`paint_highlights`] swaps them for colour afterwards.
+const LAID_OUT_OPEN: char = '\u{2060}';
+const LAID_OUT_CLOSE: char = '\u{2063}';
+
+/// Shows highlighted spans between «» without colour. With colour, marks them with zero-width
+/// stand-ins, closed and reopened at every space so that no span is wrapped across lines.
 fn highlight(text: &str, style: Style) -> String {
-    if style.color {
-        unmark(text, "\u{1b}[1;31m", "\u{1b}[0m")
-    } else {
-        unmark(text, "«", "»")
+    if !style.color {
+        return unmark(text, "«", "»");
     }
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    for c in text.chars() {
+        match c {
+            LAID_OUT_OPEN | LAID_OUT_CLOSE => out.push('\u{FFFD}'),
+            MARK_OPEN => {
+                open = true;
+                out.push(LAID_OUT_OPEN);
+            }
+            MARK_CLOSE => {
+                open = false;
+                out.push(LAID_OUT_CLOSE);
+            }
+            ' ' | '\n' if open => {
+                out.push(LAID_OUT_CLOSE);
+                out.push(c);
+                out.push(LAID_OUT_OPEN);
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The laid-out table with highlight stand-ins turned into bold red.
+fn paint_highlights(table: &str) -> String {
+    table
+        .replace(LAID_OUT_OPEN, "\u{1b}[1;31m")
+        .replace(LAID_OUT_CLOSE, "\u{1b}[0m")
 }
 
 /// Wraps `text` in an SGR sequence when colour is on.
@@ -135,6 +176,40 @@ mod tests {
         for line in text.lines() {
             assert!(line.chars().count() <= 60, "too wide: {line}");
         }
+    }
+
+    #[test]
+    fn highlights_in_colour_keep_the_table_aligned() {
+        let text = crate::view::marked("the product backlog is ranked", &[(4, 19)]);
+        let mut grid = Grid::new(["Id", "Text"]);
+        grid.row(["po", text.as_str()]);
+        let report = Report {
+            blocks: vec![Block::Table(grid)],
+        };
+        let coloured = Style {
+            color: true,
+            ..Style::plain(40)
+        };
+        let shown = rendered(&report, coloured);
+        assert!(shown.contains("\u{1b}[1;31mproduct\u{1b}[0m"), "{shown}");
+        let visible_width = |line: &str| {
+            let mut width = 0;
+            let mut in_escape = false;
+            for c in line.chars() {
+                match c {
+                    '\u{1b}' => in_escape = true,
+                    'm' if in_escape => in_escape = false,
+                    _ if in_escape => {}
+                    _ => width += 1,
+                }
+            }
+            width
+        };
+        let widths: Vec<usize> = shown.lines().map(visible_width).collect();
+        assert!(
+            widths.iter().all(|&w| w == widths[0]),
+            "{widths:?}\n{shown}"
+        );
     }
 
     #[test]
