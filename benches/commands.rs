@@ -56,6 +56,20 @@ fn load_yaml(bencher: Bencher, size: usize) {
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_from_cache(bencher: Bencher, size: usize) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let cache = roles::cache::Cache::in_dir(dir.path());
+    let key = roles::cache::CacheKey::new(fixture(size).1.as_bytes(), 0);
+    cache.put(key, &fixture(size).0);
+    bencher.bench(|| cache.get(key).map(|d| d.roles.len()));
+}
+
+#[divan::bench(sample_count = 100)]
+fn load_builtin() -> usize {
+    Dataset::builtin().map(|d| d.roles.len()).unwrap_or(0)
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn list(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
     bencher.bench(|| list_roles(data, &ListArgs {}).roles.len());

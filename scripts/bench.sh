@@ -1,51 +1,80 @@
 #!/usr/bin/env bash
-# Whole-process timings for the README's Performance section.
-#   scripts/bench.sh            built-in data (vs cat and jq), then every command at 10,000 roles
-#   scripts/bench.sh 100000     ... and at 100,000 roles too (slow: minutes, several GB)
+# Whole-process timings and peak memory for docs/performance.md, against issue 9's targets.
+#   scripts/bench.sh            built-in data (vs cat and jq), 10,000 roles cold and warm,
+#                               and every hostile file of the tests
+#   scripts/bench.sh 100000     ... and 100,000 roles cold and warm (minutes, several GB)
 # Needs hyperfine and jq (apt-get install hyperfine jq) and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin roles --example generate
-roles=target/release/roles
+roles=$PWD/target/release/roles
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/cache"
+unset ROLES_NO_CACHE ROLES_DATA
 
 echo "## Built-in data: the customer's three commands beside cat (the floor) and jq"
 "$roles" export --format json > "$work/builtin.json"
-hyperfine --warmup 5 --runs 50 -N --export-markdown "$work/builtin.md" \
+hyperfine --warmup 5 --runs 100 -N --export-markdown "$work/builtin.md" \
   "cat data/roles.yaml" \
-  "$roles compare product-owner product-manager" \
   "$roles show delivery-lead" \
+  "$roles compare product-owner product-manager" \
   "$roles salary --all" \
   "jq -c '.roles[] | select(.id == \"delivery-lead\")' $work/builtin.json" \
   "jq -c '[.roles[] | select(.id == \"product-owner\" or .id == \"product-manager\")]' $work/builtin.json" \
   "jq -c '[.roles[] | {id, salary}]' $work/builtin.json" > /dev/null
 cat "$work/builtin.md"
 
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
+  read -r seconds kb < <(tail -n 1 "$work/time")
+  echo "| $label | $seconds | $((kb / 1024)) |"
+}
+
 for size in 10000 "$@"; do
   echo
-  echo "## $size generated roles (JSON; YAML load shown too): seconds and peak memory"
-  target/release/examples/generate "$size" --json > "$work/roles.json"
+  echo "## $size generated roles (YAML): seconds and peak MB, cache cold then warm"
   target/release/examples/generate "$size" > "$work/roles.yaml"
   echo "| command | seconds | peak MB |"
   echo "|---|---|---|"
-  run() {
-    local label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-    read -r seconds kb < "$work/time"
-    echo "| $label | $seconds | $((kb / 1024)) |"
-  }
-  data=(--no-builtin --data "$work/roles.json")
-  run "validate (YAML)" "$roles" --no-builtin validate "$work/roles.yaml"
-  run "validate (JSON)" "$roles" --no-builtin validate "$work/roles.json"
-  run "list" "$roles" "${data[@]}" list
-  run "show" "$roles" "${data[@]}" show role-42
-  run "compare" "$roles" "${data[@]}" compare role-1 role-2
-  run "salary --all" "$roles" "${data[@]}" salary --all
-  run "search" "$roles" "${data[@]}" search backlog
-  run "similar" "$roles" "${data[@]}" similar role-42
-  run "gap" "$roles" "${data[@]}" gap role-1 role-2
-  run "match" "$roles" "${data[@]}" match -s communication -s planning
-  run "skills" "$roles" "${data[@]}" skills
-  run "export" "$roles" "${data[@]}" export --format json
+  data=(--no-builtin --data "$work/roles.yaml")
+  rm -rf "$XDG_CACHE_HOME"
+  measure "validate (no cache)" "$roles" --no-builtin validate "$work/roles.yaml"
+  measure "list, cold (parse, validate, write cache)" "$roles" "${data[@]}" list
+  for command in "list" "show role-42" "compare role-1 role-2" "salary --all" \
+      "search backlog" "similar role-42" "gap role-1 role-2" \
+      "match -s communication -s planning" "skills"; do
+    # shellcheck disable=SC2086
+    measure "$command, warm" "$roles" "${data[@]}" $command
+  done
+done
+
+echo
+echo "## Hostile files: each must be refused (exit 1) in under 1 s and 100 MB"
+echo "| file | seconds | peak MB | exit | message |"
+echo "|---|---|---|---|---|"
+python3 - "$work" <<'PY'
+import sys, pathlib
+work = pathlib.Path(sys.argv[1])
+# A billion-laughs bomb in list shape, a dataset-shaped quadratic bomb, a replayed large scalar.
+bomb = "version: 1\nanchors:\n  - &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+for level in range(1, 10):
+    bomb += f"  - &l{level} [" + ", ".join([f"*l{level-1}"] * 10) + "]\n"
+(work / "bomb.yaml").write_text(bomb + "roles: *l9\n")
+big = "x" * (1 << 20)
+replay = f"version: 1\nsources:\n  - id: a\n    title: &t \"{big}\"\n    kind: k\n"
+replay += "".join(f"  - id: a{i}\n    title: *t\n    kind: k\n" for i in range(1, 2000))
+(work / "scalar-replay.yaml").write_text(replay)
+(work / "deep.yaml").write_text("version: 1\nroles: " + "[" * 100000 + "]" * 100000 + "\n")
+line = "lorem ipsum dolor sit amet roles product owner delivery lead manager\n"
+(work / "junk.txt").write_text(line * (67 * 1024 * 1024 // len(line)))
+(work / "long-id.yaml").write_text("version: 1\nroles:\n  - id: " + "X" * 10_000_000 + "\n")
+PY
+cp tests/fixtures/alias-bomb-dataset-shaped.yaml "$work/"
+for file in bomb.yaml alias-bomb-dataset-shaped.yaml scalar-replay.yaml deep.yaml junk.txt long-id.yaml; do
+  /usr/bin/time -f "%e %M %x" -o "$work/time" "$roles" --no-cache --data "$work/$file" list \
+    > /dev/null 2> "$work/stderr" || true
+  read -r seconds kb status < <(tail -n 1 "$work/time")
+  echo "| $file | $seconds | $((kb / 1024)) | $status | $(cut -c1-100 "$work/stderr" | sed "s|$work/||") |"
 done

@@ -1,6 +1,6 @@
-//! The README's examples are real: every ```console block that starts with `$ roles …` must show
-//! exactly what that command prints at 100 columns. `UPDATE_README=1 cargo test --test readme`
-//! rewrites the blocks from the binary after an intended change.
+//! The README's and docs/' examples are real: every ```console block that starts with `$ roles …`
+//! must show exactly what that command prints at 100 columns. `UPDATE_README=1 cargo test --test
+//! readme` rewrites the blocks from the binary after an intended change.
 
 use std::path::Path;
 
@@ -13,7 +13,9 @@ fn run(args: &str) -> String {
         .unwrap_or_else(|e| panic!("binary: {e}"))
         .args(args.split_whitespace())
         .env("COLUMNS", "100")
+        .env("ROLES_NO_CACHE", "1")
         .env_remove("NO_COLOR")
+        .env_remove("ROLES_DATA")
         .output()
         .unwrap_or_else(|e| panic!("run: {e}"));
     let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -21,10 +23,10 @@ fn run(args: &str) -> String {
     text
 }
 
-#[test]
-fn readme_examples_show_the_real_output() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("README.md: {e}"));
+/// Checks (or, with UPDATE_README, rewrites) one document; returns how many examples it has.
+fn check_examples(relative: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let readme = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{relative}: {e}"));
     let mut rewritten = String::with_capacity(readme.len());
     let mut rest = readme.as_str();
     let mut checked = 0;
@@ -50,16 +52,30 @@ fn readme_examples_show_the_real_output() {
         checked += 1;
     }
     rewritten.push_str(rest);
-    assert!(
-        checked >= 5,
-        "expected the README to show every command, found {checked} examples"
-    );
     if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(&path, rewritten).unwrap_or_else(|e| panic!("writing README.md: {e}"));
+        std::fs::write(&path, rewritten).unwrap_or_else(|e| panic!("writing {relative}: {e}"));
     } else {
         assert!(
             stale.is_empty(),
-            "README examples out of date (UPDATE_README=1 cargo test --test readme): {stale:?}"
+            "{relative}: examples out of date (UPDATE_README=1 cargo test --test readme): {stale:?}"
         );
     }
+    checked
+}
+
+#[test]
+fn readme_examples_show_the_real_output() {
+    assert!(
+        check_examples("README.md") >= 3,
+        "the README shows the headline commands"
+    );
+}
+
+#[test]
+fn reference_examples_show_the_real_output() {
+    let examples = check_examples("docs/commands.md");
+    assert!(
+        examples >= 10,
+        "the reference shows every command, found {examples}"
+    );
 }
