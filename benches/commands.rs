@@ -81,6 +81,7 @@ fn compare(bencher: Bencher, size: usize) {
     let args = CompareArgs {
         roles: vec!["role-1".into(), "role-2".into()],
         only: Vec::new(),
+        full: true,
     };
     bencher.bench(|| compare_roles(data, &args).map(|c| c.0.roles.len()));
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{SalaryFigure, SalaryKind};
+use crate::model::{Period, SalaryFigure, SalaryKind};
 
 /// `108042` in `USD` → `$108,042`; other currencies keep their code (`EUR 1,200`).
 pub fn format_amount(amount: u64, currency: &str) -> String {
@@ -32,7 +32,7 @@ pub fn format_delta(delta: i64, currency: &str) -> String {
 /// The amount part of a figure: `$108,042/yr` or `$95,000–$130,000/yr`.
 pub fn format_pay(figure: &SalaryFigure) -> String {
     let (low, high) = figure.bounds();
-    let suffix = figure.period.suffix();
+    let suffix = figure.period.map_or(" (no period stated)", Period::suffix);
     match figure.kind {
         SalaryKind::Average => format!("{}{suffix}", format_amount(low, &figure.currency)),
         SalaryKind::Range => format!(
@@ -142,7 +142,6 @@ fn signed(amount: u64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Period;
 
     fn average(amount: u64, source: &str) -> SalaryFigure {
         SalaryFigure {
@@ -151,7 +150,7 @@ mod tests {
             min: None,
             max: None,
             currency: "USD".into(),
-            period: Period::Year,
+            period: Some(Period::Year),
             region: None,
             note: None,
             source: source.into(),

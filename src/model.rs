@@ -171,6 +171,11 @@ pub struct RoleSkill {
 }
 
 /// A role's value on one aspect.
+///
+/// The articles mostly state these as comparisons ("more technical than the product manager"):
+/// `versus` records the role a value is measured against, so it is shown for that pair only.
+/// A role may hold several values for one aspect: one per counterpart, and one per article
+/// where articles disagree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AspectValue {
@@ -178,8 +183,22 @@ pub struct AspectValue {
     pub aspect: String,
     /// A short phrase.
     pub value: String,
+    /// The role this value is stated in contrast to; absent when the article states it of the
+    /// role alone.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub versus: Option<String>,
     /// Ids of the sources that give it.
     pub sources: Vec<String>,
+}
+
+impl AspectValue {
+    /// Whether this value may be shown when `role` is compared with `others`: values stated of
+    /// the role alone always, contrasts only when their counterpart is among `others`.
+    pub fn applies_among(&self, others: &[&str]) -> bool {
+        self.versus
+            .as_deref()
+            .is_none_or(|versus| others.contains(&versus))
+    }
 }
 
 /// Whether a figure is a single average or a range.
@@ -252,8 +271,9 @@ pub struct SalaryFigure {
     pub max: Option<u64>,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
-    /// What the amount is paid over.
-    pub period: Period,
+    /// What the amount is paid over; absent when the source does not say.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub period: Option<Period>,
     /// Where the figure applies, when the source says.
     #[serde(default, skip_serializing_if = "omitted")]
     pub region: Option<String>,
@@ -284,9 +304,24 @@ impl SalaryFigure {
 }
 
 impl Role {
-    /// The aspect value this role has for `aspect_id`, if a source gives one.
-    pub fn aspect(&self, aspect_id: &str) -> Option<&AspectValue> {
-        self.aspects.iter().find(|a| a.aspect == aspect_id)
+    /// This role's values for `aspect_id` that hold when it is set beside `other`: those stated
+    /// of the role alone and those stated against `other`.
+    pub fn aspect_against<'a>(
+        &'a self,
+        aspect_id: &'a str,
+        other: &'a str,
+    ) -> Vec<&'a AspectValue> {
+        self.aspect_values(aspect_id)
+            .filter(|value| value.applies_among(&[other]))
+            .collect()
+    }
+
+    /// Every value this role has for `aspect_id`, against any counterpart.
+    pub fn aspect_values<'a>(
+        &'a self,
+        aspect_id: &'a str,
+    ) -> impl Iterator<Item = &'a AspectValue> {
+        self.aspects.iter().filter(move |a| a.aspect == aspect_id)
     }
 
     /// This role's entry for a vocabulary skill, if it needs it.
@@ -315,7 +350,7 @@ mod tests {
             min: Some(90),
             max: Some(120),
             currency: "USD".into(),
-            period: Period::Year,
+            period: Some(Period::Year),
             region: None,
             note: None,
             source: "s".into(),

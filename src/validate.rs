@@ -383,11 +383,38 @@ impl Checker<'_> {
         }
     }
 
+    fn knows_role(&self, id: &str) -> bool {
+        self.layers().any(|d| d.roles.iter().any(|r| r.id == id))
+    }
+
     fn check_aspects(&mut self, index: usize, role: &Role) {
         let mut seen = HashSet::new();
         for aspect in &role.aspects {
             let unknown = !self.knows_aspect(&aspect.aspect);
-            let repeated = !seen.insert(aspect.aspect.as_str());
+            // Articles may disagree: one value per aspect, counterpart and first source.
+            let repeated = !seen.insert((
+                aspect.aspect.as_str(),
+                aspect.versus.as_deref(),
+                aspect.sources.first().map(String::as_str),
+            ));
+            if let Some(versus) = aspect.versus.as_deref() {
+                let problem = if versus == role.id {
+                    Some("is measured against the role itself".to_string())
+                } else if !self.knows_role(versus) {
+                    Some(format!(
+                        "is measured against '{versus}', which is not a known role"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    let at = self.locator.word_in_item("roles", index, versus);
+                    self.report(
+                        at,
+                        format!("role '{}': aspect '{}' {problem}", role.id, aspect.aspect),
+                    );
+                }
+            }
             let at = if unknown || repeated {
                 self.locator.word_in_item("roles", index, &aspect.aspect)
             } else {
@@ -408,7 +435,7 @@ impl Checker<'_> {
                 self.report(
                     at,
                     format!(
-                        "role '{}': aspect '{}' is given twice",
+                        "role '{}': aspect '{}' is given twice for the same counterpart and source",
                         role.id, aspect.aspect
                     ),
                 );

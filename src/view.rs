@@ -20,6 +20,8 @@ pub enum Block {
     Heading(String),
     /// A paragraph of prose, wrapped to the width.
     Text(String),
+    /// Short paragraphs with no blank line between them, each wrapped to the width.
+    Paragraphs(Vec<String>),
     /// A de-emphasised line: footnotes, legends, "no figure" notices.
     Note(String),
     /// A table.
@@ -80,8 +82,13 @@ impl Records {
 
 /// A command's result, renderable in every output format.
 pub trait View: Serialize {
-    /// Headings, prose and tables for the table and Markdown formats.
+    /// Headings, prose and tables for the table and Markdown formats: everything the view holds.
     fn report(&self) -> Report;
+    /// A shorter report for people at a terminal, when the view has one (the table format
+    /// shows it instead of [`View::report`]; the data formats always carry everything).
+    fn digest(&self) -> Option<Report> {
+        None
+    }
     /// Flat records for CSV.
     fn records(&self) -> Records;
 }

@@ -56,10 +56,10 @@ proptest! {
             render_all(&Some(list_roles(&dataset, &ListArgs {})), style);
             render_all(&salary_table(&dataset, &SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High }).map(|v| v.0).ok(), style);
             for id in &ids {
-                render_all(&show_role(&dataset, &ShowArgs { role: id.clone() }).map(|v| v.0).ok(), style);
+                render_all(&show_role(&dataset, &ShowArgs { role: id.clone(), only: Vec::new() }).map(|v| v.0).ok(), style);
             }
             if ids.len() >= 2 {
-                let args = CompareArgs { roles: ids.clone(), only: Vec::new() };
+                let args = CompareArgs { roles: ids.clone(), only: Vec::new(), full: false };
                 render_all(&compare_roles(&dataset, &args).map(|v| v.0).ok(), style);
                 let gap = GapArgs { from: ids[0].clone(), to: ids[1].clone() };
                 render_all(&role_gap(&dataset, &gap).ok(), style);
@@ -130,7 +130,7 @@ fn figure() -> impl Strategy<Value = SalaryFigure> {
             min: (!average).then_some(a.min(b)),
             max: (!average).then_some(a.max(b)),
             currency: currency.into(),
-            period: Period::Year,
+            period: Some(Period::Year),
             region: None,
             note: None,
             source: "src".into(),
@@ -175,6 +175,7 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                     .map(|a| AspectValue {
                         aspect: format!("aspect-{a}"),
                         value: note.clone(),
+                        versus: None,
                         sources: vec!["src".into()],
                     })
                     .collect(),

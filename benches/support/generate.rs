@@ -201,6 +201,7 @@ fn role(
         aspects: distinct(rng, aspect_ids, aspect_count)
             .into_iter()
             .map(|aspect| AspectValue {
+                versus: None,
                 aspect,
                 value: sentence(rng),
                 sources: sources(rng, source_ids),
@@ -223,7 +224,7 @@ fn figure(rng: &mut Rng, source_ids: &[String]) -> SalaryFigure {
         min: (!average).then_some(low),
         max: (!average).then_some(low + 5_000 + 1_000 * rng.below(50) as u64),
         currency: "USD".into(),
-        period: Period::Year,
+        period: Some(Period::Year),
         region: (rng.below(2) == 0).then(|| "USA".to_string()),
         note: None,
         source: source_ids[rng.below(source_ids.len())].clone(),

@@ -123,13 +123,22 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
         .aspects
         .iter()
         .filter_map(|aspect| {
-            let statement = |role: &Role| {
-                role.aspect(&aspect.id).map(|a| Statement {
-                    text: a.value.clone(),
-                    sources: a.sources.clone(),
+            // Only what the articles say of these two roles, not contrasts with a third.
+            let statement = |role: &Role, other: &Role| {
+                let values = role.aspect_against(&aspect.id, &other.id);
+                (!values.is_empty()).then(|| Statement {
+                    text: values
+                        .iter()
+                        .map(|a| a.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                    sources: values
+                        .iter()
+                        .flat_map(|a| a.sources.iter().cloned())
+                        .collect(),
                 })
             };
-            let (before, after) = (statement(from), statement(to));
+            let (before, after) = (statement(from, to), statement(to, from));
             let differs = match (&before, &after) {
                 (None, None) => false,
                 (Some(b), Some(a)) => b.text != a.text,

@@ -69,7 +69,7 @@ pub struct SalaryRow {
     /// ISO 4217 code.
     pub currency: String,
     /// What the amount is paid over.
-    pub period: Period,
+    pub period: Option<Period>,
     /// Where it applies, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -237,7 +237,7 @@ impl View for SalaryTable {
         ]);
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for row in &self.figures {
-            let period = row.period.as_str().to_string();
+            let period = row.period.map_or("", Period::as_str).to_string();
             records.row([
                 row.role.id.clone(),
                 row.kind_word().to_string(),

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{NO_SALARY, NOT_STATED, Resolved, bullets, resolve_roles};
+use super::compare::Section;
+use super::{NO_SALARY, NOT_STATED, Resolved, RoleRef, bullets, resolve_roles};
 use crate::figures::describe_figure;
 use crate::model::{Dataset, Requirements, Role, SalaryFigure, Source, Statement};
 use crate::view::{Block, Grid, Records, Report, View, cite};
@@ -13,6 +14,9 @@ pub struct ShowArgs {
     /// Role id, name or alias (any case); an alias shared by several roles shows each.
     #[arg(value_name = "ROLE")]
     pub role: String,
+    /// Show only these sections (comma-separated), e.g. `--only duties,salary`.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
+    pub only: Vec<Section>,
 }
 
 /// The profiles asked for: one, or several when the name was an ambiguous alias.
@@ -20,6 +24,29 @@ pub struct ShowArgs {
 pub struct Profiles {
     /// The profiles, in dataset order.
     pub roles: Vec<RoleProfile>,
+    /// The sections the table, Markdown and CSV show (all when empty); JSON and YAML always
+    /// carry the whole profile.
+    #[serde(skip)]
+    pub only: Vec<Section>,
+}
+
+impl Profiles {
+    fn wants(&self, section: Section) -> bool {
+        self.only.is_empty() || self.only.contains(&section)
+    }
+}
+
+/// The `--only` section a profile item's label belongs to.
+fn section_of(label: &str) -> Section {
+    match label {
+        "Summary" => Section::Summary,
+        "Duties" => Section::Duties,
+        "Education" | "Experience" | "Certifications" => Section::Requirements,
+        "Environment" => Section::Environment,
+        "Skills" => Section::Skills,
+        "Salary" => Section::Salary,
+        _ => Section::Aspects,
+    }
 }
 
 /// A role with every vocabulary id resolved to its name and every cited source listed.
@@ -56,6 +83,9 @@ pub struct NamedItem {
     pub id: String,
     /// Vocabulary name.
     pub name: String,
+    /// For an aspect stated as a comparison, the role it is measured against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus: Option<RoleRef>,
     /// What the sources say of it for this role.
     pub text: String,
     /// Source ids.
@@ -73,7 +103,8 @@ pub fn show_role<'a>(
         .iter()
         .map(|role| profile(dataset, role))
         .collect();
-    Ok((Profiles { roles }, resolved))
+    let only = args.only.clone();
+    Ok((Profiles { roles, only }, resolved))
 }
 
 /// The full profile of one role.
@@ -84,6 +115,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         .map(|s| NamedItem {
             id: s.skill.clone(),
             name: dataset.skill_name(&s.skill).to_string(),
+            versus: None,
             text: s.note.clone(),
             sources: s.sources.clone(),
         })
@@ -94,6 +126,14 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         .map(|a| NamedItem {
             id: a.aspect.clone(),
             name: dataset.aspect_name(&a.aspect).to_string(),
+            versus: a.versus.as_deref().map(|id| RoleRef {
+                id: id.to_string(),
+                name: dataset
+                    .roles
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map_or_else(|| id.to_string(), |r| r.name.clone()),
+            }),
             text: a.value.clone(),
             sources: a.sources.clone(),
         })
@@ -192,9 +232,13 @@ impl RoleProfile {
             items.push(("Salary", text, figure.source.clone()));
         }
         for aspect in &self.aspects {
+            let label = match &aspect.versus {
+                Some(versus) => format!("{} (vs {})", aspect.name, versus.name),
+                None => aspect.name.clone(),
+            };
             items.push((
                 "Aspects",
-                format!("{}: {}", aspect.name, aspect.text),
+                format!("{label}: {}", aspect.text),
                 aspect.sources.join(", "),
             ));
         }
@@ -220,14 +264,17 @@ impl View for Profiles {
         let mut blocks = Vec::new();
         for profile in &self.roles {
             blocks.push(Block::Heading(profile.heading()));
-            blocks.push(Block::Text(format!(
-                "{} {}",
-                profile.summary.text,
-                cite(&profile.summary.sources)
-            )));
+            if self.wants(Section::Summary) {
+                blocks.push(Block::Text(format!(
+                    "{} {}",
+                    profile.summary.text,
+                    cite(&profile.summary.sources)
+                )));
+            }
             let mut grid = Grid::new(["Section", "Detail"]);
             let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
-            for (section, text, sources) in profile.items() {
+            let items = profile.items().into_iter();
+            for (section, text, sources) in items.filter(|item| self.wants(section_of(item.0))) {
                 let line = if sources == NOT_STATED {
                     text
                 } else {
@@ -246,7 +293,9 @@ impl View for Profiles {
                 };
                 grid.row([section.to_string(), detail]);
             }
-            blocks.push(Block::Table(grid));
+            if !grid.rows.is_empty() {
+                blocks.push(Block::Table(grid));
+            }
             blocks.push(Block::Note(format!(
                 "Sources: {}",
                 source_lines(&profile.sources).join("; ")
@@ -258,13 +307,16 @@ impl View for Profiles {
     fn records(&self) -> Records {
         let mut records = Records::new(["role", "section", "text", "sources"]);
         for profile in &self.roles {
-            records.row([
-                profile.id.clone(),
-                "Summary".to_string(),
-                profile.summary.text.clone(),
-                profile.summary.sources.join(", "),
-            ]);
-            for (section, text, sources) in profile.items() {
+            if self.wants(Section::Summary) {
+                records.row([
+                    profile.id.clone(),
+                    "Summary".to_string(),
+                    profile.summary.text.clone(),
+                    profile.summary.sources.join(", "),
+                ]);
+            }
+            let items = profile.items().into_iter();
+            for (section, text, sources) in items.filter(|item| self.wants(section_of(item.0))) {
                 records.row([profile.id.clone(), section.to_string(), text, sources]);
             }
         }

@@ -96,7 +96,7 @@ struct Profile<'a> {
     skills: BTreeSet<String>,
     duty_words: BTreeSet<String>,
     requirement_words: BTreeSet<String>,
-    aspect_words: BTreeMap<&'a str, BTreeSet<String>>,
+    aspect_words: BTreeMap<(&'a str, Option<&'a str>), BTreeSet<String>>,
 }
 
 fn words_of<'s>(statements: impl IntoIterator<Item = &'s Statement>) -> BTreeSet<String> {
@@ -123,7 +123,12 @@ impl<'a> Profile<'a> {
             aspect_words: role
                 .aspects
                 .iter()
-                .map(|a| (a.aspect.as_str(), content_words(&a.value)))
+                .map(|a| {
+                    (
+                        (a.aspect.as_str(), a.versus.as_deref()),
+                        content_words(&a.value),
+                    )
+                })
                 .collect(),
         }
     }
@@ -132,7 +137,17 @@ impl<'a> Profile<'a> {
         let shared_aspects: Vec<(&str, f64)> = self
             .aspect_words
             .iter()
-            .filter_map(|(id, words)| other.aspect_words.get(id).map(|o| (*id, jaccard(words, o))))
+            // A contrast counts only when stated of the role alone or against the other role.
+            .filter(|((_, versus), _)| versus.is_none_or(|v| v == other.role.id))
+            .filter_map(|((id, _), words)| {
+                other
+                    .aspect_words
+                    .iter()
+                    .find(|((other_id, versus), _)| {
+                        other_id == id && versus.is_none_or(|v| v == self.role.id)
+                    })
+                    .map(|(_, o)| (*id, jaccard(words, o)))
+            })
             .collect();
         let aspects = if shared_aspects.is_empty() {
             0.0
@@ -149,8 +164,13 @@ impl<'a> Profile<'a> {
             + DUTY_WEIGHT * parts.duties
             + REQUIREMENT_WEIGHT * parts.requirements
             + ASPECT_WEIGHT * parts.aspects;
-        let value_of =
-            |role: &Role, id: &str| role.aspect(id).map(|a| a.value.clone()).unwrap_or_default();
+        let value_of = |role: &Role, id: &str, against: &Role| {
+            role.aspect_against(id, &against.id)
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
         Likeness {
             role: RoleRef::from(other.role),
             score: (weighted * 100.0).round().clamp(0.0, 100.0) as u32,
@@ -173,8 +193,8 @@ impl<'a> Profile<'a> {
                 .filter(|(_, overlap)| *overlap < 0.5)
                 .map(|(id, _)| AspectContrast {
                     aspect: id.to_string(),
-                    asked: value_of(self.role, id),
-                    other: value_of(other.role, id),
+                    asked: value_of(self.role, id, other.role),
+                    other: value_of(other.role, id, self.role),
                 })
                 .collect(),
         }

@@ -107,7 +107,7 @@ pub fn render<V: View>(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::write(&view.report(), style, out),
+        Format::Table => table::write(&view.digest().unwrap_or_else(|| view.report()), style, out),
         Format::Markdown => markdown::write(&view.report(), out),
         Format::Csv => csv::write(&view.records(), out),
         Format::Json => json::write(view, out),

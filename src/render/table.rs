@@ -27,6 +27,13 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     writeln!(out, "{line}")?;
                 }
             }
+            Block::Paragraphs(paragraphs) => {
+                for paragraph in paragraphs {
+                    for line in wrap(&clean(paragraph, false), width) {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
             Block::Note(text) => {
                 for line in wrap(&clean(text, false), width) {
                     writeln!(out, "{}", paint(&line, "2", style))?;
