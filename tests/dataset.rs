@@ -146,3 +146,89 @@ fn pm_is_an_alias_of_both_product_and_project_manager() {
         .collect();
     assert_eq!(holders, ["product-manager", "project-manager"]);
 }
+
+#[test]
+fn every_contrast_is_measured_against_a_role_its_article_compares() {
+    let data = builtin();
+    for role in &data.roles {
+        for value in &role.aspects {
+            let Some(versus) = value.versus.as_deref() else {
+                continue;
+            };
+            for source in &value.sources {
+                let compares = data
+                    .source(source)
+                    .map(|s| s.compares.clone())
+                    .unwrap_or_default();
+                assert!(
+                    compares.iter().any(|r| r == &role.id) && compares.iter().any(|r| r == versus),
+                    "{} {} vs {versus}: {source} does not compare these two",
+                    role.id,
+                    value.aspect
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn compare_never_shows_a_contrast_drawn_against_a_third_role_as_about_the_pair() {
+    let data = builtin();
+    let args = roles::commands::compare::CompareArgs {
+        roles: vec!["product-owner".into(), "product-manager".into()],
+        only: Vec::new(),
+        full: false,
+    };
+    let (comparison, _) = roles::commands::compare::compare_roles(&data, &args)
+        .unwrap_or_else(|e| panic!("compare: {e}"));
+    let shown: Vec<_> = comparison
+        .aspects
+        .iter()
+        .flatten()
+        .flat_map(|row| &row.values)
+        .collect();
+    assert!(shown.iter().all(|v| {
+        v.versus
+            .as_ref()
+            .is_none_or(|r| r.id == "product-owner" || r.id == "product-manager")
+    }));
+    // The delivery-lead article's "business side" is kept, with its counterpart, apart.
+    let others = comparison.other_contrasts.unwrap_or_default();
+    assert!(others.iter().any(|c| {
+        c.aspect == "orientation"
+            && c.value
+                .versus
+                .as_ref()
+                .is_some_and(|r| r.id == "delivery-lead")
+    }));
+    // Articles that disagree on the product owner's decision authority are both shown.
+    let decision: Vec<_> = shown
+        .iter()
+        .filter(|v| v.role == "product-owner")
+        .filter(|v| {
+            comparison.aspects.iter().flatten().any(|row| {
+                row.id == "decision-authority" && row.values.iter().any(|x| std::ptr::eq(x, **v))
+            })
+        })
+        .collect();
+    assert_eq!(decision.len(), 2, "{decision:?}");
+}
+
+#[test]
+fn the_guides_ranges_state_no_pay_period_and_say_they_are_averages() {
+    let data = builtin();
+    for role in ["product-owner", "product-manager"] {
+        let figure = data
+            .roles
+            .iter()
+            .find(|r| r.id == role)
+            .and_then(|r| r.salary.iter().find(|f| f.source == "po-pm-guide"))
+            .unwrap_or_else(|| panic!("{role}: no po-pm-guide figure"));
+        assert_eq!(figure.period, None, "{role}");
+        let note = figure.note.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("average") && note.contains("illustration"),
+            "{note}"
+        );
+    }
+}

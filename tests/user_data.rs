@@ -479,3 +479,36 @@ fn man_page_is_roff_and_documents_the_commands() {
         .stdout(predicate::str::starts_with(".ie"))
         .stdout(predicate::str::contains("compare"));
 }
+
+#[test]
+fn validate_checks_that_a_contrast_is_measured_against_a_known_role() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text().replacen(
+        "      - aspect: orientation\n",
+        "      - aspect: orientation\n        versus: delivery-leed\n",
+        1,
+    );
+    assert!(text.contains("versus: delivery-leed"));
+    let bad = write(dir.path(), "versus.yaml", text);
+    let output = roles()
+        .arg("validate")
+        .arg(&bad)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(":59:17: role 'tech-lead': aspect 'orientation' is measured against 'delivery-leed', which is not a known role"),
+        "{stdout}"
+    );
+    let good = write(
+        dir.path(),
+        "good.yaml",
+        fixture_text().replacen(
+            "      - aspect: orientation\n",
+            "      - aspect: orientation\n        versus: delivery-lead\n",
+            1,
+        ),
+    );
+    roles().arg("validate").arg(&good).assert().success();
+}
