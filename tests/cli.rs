@@ -28,6 +28,56 @@ fn compare_product_owner_product_manager_in_every_format() {
 }
 
 #[test]
+fn the_digest_and_full_view_at_several_widths() {
+    for width in ["40", "60", "80", "100", "200"] {
+        for (name, args) in [
+            (
+                "compare_po_pm",
+                &["compare", "product-owner", "product-manager"][..],
+            ),
+            (
+                "compare_po_pm_full",
+                &["compare", "product-owner", "product-manager", "--full"][..],
+            ),
+            ("salary_all", &["salary", "--all"][..]),
+        ] {
+            let output = roles()
+                .env("COLUMNS", width)
+                .args(args)
+                .output()
+                .unwrap_or_else(|e| panic!("run: {e}"));
+            assert!(output.status.success());
+            let text = String::from_utf8_lossy(&output.stdout).into_owned();
+            insta::assert_snapshot!(format!("{name}_at_{width}_columns"), text);
+        }
+    }
+}
+
+#[test]
+fn show_only_narrows_the_table_to_the_sections_asked_for() {
+    let text = stdout_of(&["show", "delivery-lead", "--only", "salary,aspects"]);
+    assert!(text.contains("$99,595/yr"));
+    assert!(text.contains("Orientation (vs Product Owner)"));
+    assert!(!text.contains("Duties"), "{text}");
+    assert!(
+        !text.contains("Makes sure a software development team"),
+        "{text}"
+    );
+    let json = stdout_of(&[
+        "show",
+        "delivery-lead",
+        "--only",
+        "salary",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        json.contains("\"duties\""),
+        "JSON carries the whole profile"
+    );
+}
+
+#[test]
 fn show_delivery_lead_in_every_format() {
     snapshot_in_every_format("show_delivery_lead", &["show", "delivery-lead"]);
 }

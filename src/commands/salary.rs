@@ -10,7 +10,7 @@ use crate::model::{Dataset, Period, Role, SalaryKind};
 use crate::view::{Block, Grid, Records, Report, View};
 
 /// Width of the bar column, in characters.
-pub const BAR_WIDTH: usize = 24;
+pub const BAR_WIDTH: usize = 16;
 
 /// Arguments of `roles salary`.
 #[derive(Debug, Clone, clap::Args)]
@@ -185,7 +185,7 @@ impl View for SalaryTable {
         let mut blocks = Vec::new();
         if !self.figures.is_empty() {
             let mut grid = Grid::new(["Role", "Kind", "Pay", "Source", "Bar"]);
-            grid.keep_whole = vec![2, 4];
+            grid.keep_whole = vec![4];
             for row in &self.figures {
                 let pay = match &row.region {
                     Some(region) => format!("{}, {region}", row.pay),
@@ -275,11 +275,11 @@ mod tests {
 
     #[test]
     fn bar_spans_a_range_and_marks_an_average() {
-        assert_eq!(bar(0, 24, 24), "█".repeat(24));
-        assert_eq!(bar(12, 12, 24), format!("{}█", "░".repeat(11)));
+        assert_eq!(bar(0, 16, 16), "█".repeat(16));
+        assert_eq!(bar(8, 8, 16), format!("{}█", "░".repeat(7)));
         assert_eq!(
-            bar(12, 18, 24),
-            format!("{}{}", "░".repeat(12), "█".repeat(6))
+            bar(8, 12, 16),
+            format!("{}{}", "░".repeat(8), "█".repeat(4))
         );
         assert_eq!(bar(1, 1, 0), "");
     }

@@ -3,10 +3,11 @@
 use std::io::{self, Write};
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, presets,
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets,
 };
 
-use super::{Style, clean, wrap};
+use super::{Style, clean, stacked, wrap};
 use crate::view::{Block, Grid, MARK_CLOSE, MARK_OPEN, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
@@ -40,7 +41,11 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                 }
             }
             Block::Table(grid) => {
-                let table = build(grid, style).to_string();
+                let Some(minimums) = stacked::column_minimums(grid, width) else {
+                    stacked::write(grid, style, out)?;
+                    continue;
+                };
+                let table = build(grid, &minimums, style).to_string();
                 if style.color {
                     writeln!(out, "{}", paint_highlights(&table))?;
                 } else {
@@ -109,12 +114,16 @@ fn paint(text: &str, sgr: &str, style: Style) -> String {
     }
 }
 
-fn build(grid: &Grid, style: Style) -> Table {
+/// A comfy-table laid out to the width, no column narrower than its longest word (`minimums`),
+/// with rules between rows whenever a cell holds or wraps onto several lines.
+fn build(grid: &Grid, minimums: &[usize], style: Style) -> Table {
+    let share = usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1)
+        / grid.headers.len().max(1);
     let multi_line = grid
         .rows
         .iter()
         .flatten()
-        .any(|cell| cell.contains('\n') || cell.chars().count() > 40);
+        .any(|cell| cell.contains('\n') || cell.chars().count() > share);
     let mut table = Table::new();
     table
         .load_preset(if multi_line {
@@ -149,10 +158,16 @@ fn build(grid: &Grid, style: Style) -> Table {
             }
         }));
     }
-    for &column in &grid.keep_whole {
-        if let Some(column) = table.column_mut(column) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-            column.set_cell_alignment(CellAlignment::Left);
+    for (index, &minimum) in minimums.iter().enumerate() {
+        if let Some(column) = table.column_mut(index) {
+            if grid.keep_whole.contains(&index) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+                column.set_cell_alignment(CellAlignment::Left);
+            } else {
+                // comfy-table counts a column's padding (a space either side) in its width.
+                let least = u16::try_from(minimum + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+            }
         }
     }
     table

@@ -1,0 +1,131 @@
+//! The layout for tables too wide for the terminal: one record a block, `field: value` lines
+//! wrapped with a hanging indent, as `psql \x` and `kubectl describe` do. No cell is squeezed to
+//! a sliver and no word is split.
+
+use std::io::{self, Write};
+
+use super::{Style, clean, wrap};
+use crate::view::{Grid, unmark};
+
+/// Narrowest a column of prose may get before the table is better stacked.
+const MIN_PROSE_COLUMN: usize = 12;
+
+/// Whether `grid` can be drawn as a table `width` columns wide with no word split and no
+/// column of prose narrower than [`MIN_PROSE_COLUMN`]. Returns each column's least width.
+pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
+    let columns = grid.headers.len();
+    // `│ a ┆ b │`: a space either side of every cell and a rule between and around them.
+    let frame = 3 * columns + 1;
+    let cells = |column: usize| {
+        std::iter::once(&grid.headers[column])
+            .chain(grid.rows.iter().filter_map(move |row| row.get(column)))
+    };
+    let minimums: Vec<usize> = (0..columns)
+        .map(|column| {
+            let whole = grid.keep_whole.contains(&column);
+            cells(column)
+                .flat_map(|cell| cell.lines())
+                .map(|line| {
+                    let line = unmark(line, "«", "»");
+                    if whole {
+                        line.chars().count()
+                    } else {
+                        let longest_word = line
+                            .split_whitespace()
+                            .map(|word| word.chars().count())
+                            .max()
+                            .unwrap_or(0);
+                        longest_word.max(line.chars().count().min(MIN_PROSE_COLUMN))
+                    }
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    (minimums.iter().sum::<usize>() + frame <= width).then_some(minimums)
+}
+
+/// Writes `grid` as blocks: the first cell of a row as its title, then `header: value` for the
+/// rest, each value's lines wrapped to `style.width` under a two-space indent.
+pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = usize::from(style.width);
+    let show = |text: &str| unmark(&clean(text, true), "«", "»");
+    for (index, row) in grid.rows.iter().enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        let mut cells = grid.headers.iter().zip(row);
+        if let Some((header, first)) = cells.next() {
+            let title = if header.trim().is_empty() {
+                show(first)
+            } else {
+                format!("{}: {}", show(header), show(first))
+            };
+            for line in wrap(&title, width) {
+                writeln!(out, "{}", bold(&line, style))?;
+            }
+        }
+        for (header, value) in cells {
+            let label = show(header);
+            let value = show(value);
+            let mut lines = value.lines();
+            let first = lines.next().unwrap_or_default();
+            let lead = format!("{label}: {first}");
+            for (number, line) in wrap(&lead, width.saturating_sub(4)).into_iter().enumerate() {
+                let indent = if number == 0 { "  " } else { "    " };
+                writeln!(out, "{indent}{line}")?;
+            }
+            for line in lines {
+                for wrapped in wrap(line, width.saturating_sub(4)) {
+                    writeln!(out, "    {wrapped}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn bold(text: &str, style: Style) -> String {
+    if style.color {
+        format!("\u{1b}[1m{text}\u{1b}[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid() -> Grid {
+        let mut grid = Grid::new(["Contrast", "Product Owner", "Product Manager"]);
+        grid.row([
+            "Focus",
+            "Execution of specific features [po-pm-guide]",
+            "Strategy",
+        ]);
+        grid
+    }
+
+    #[test]
+    fn a_table_fits_only_when_every_word_does() {
+        assert!(column_minimums(&grid(), 100).is_some());
+        assert!(column_minimums(&grid(), 40).is_none());
+    }
+
+    #[test]
+    fn stacked_records_keep_words_whole_within_the_width() {
+        let mut out = Vec::new();
+        assert!(write(&grid(), Style::plain(40), &mut out).is_ok());
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.starts_with("Contrast: Focus\n  Product Owner: Execution of specific\n"),
+            "{text}"
+        );
+        assert!(
+            text.lines().all(|line| line.chars().count() <= 40),
+            "{text}"
+        );
+        assert!(text.contains("[po-pm-guide]"));
+    }
+}

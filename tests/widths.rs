@@ -1,0 +1,179 @@
+//! Every table of every command, on the built-in data, at any width from 40 to 200 columns: no
+//! line wider than the terminal, and no role id or money amount split across lines.
+
+use proptest::prelude::*;
+use roles::commands::compare::{CompareArgs, compare_roles};
+use roles::commands::gap::{GapArgs, role_gap};
+use roles::commands::list::{ListArgs, list_roles};
+use roles::commands::matching::{MatchArgs, match_skills};
+use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
+use roles::commands::search::{SearchArgs, search_roles};
+use roles::commands::show::{ShowArgs, show_role};
+use roles::commands::similar::{SimilarArgs, similar_roles};
+use roles::commands::skills::{SkillsArgs, list_skills};
+use roles::figures::format_amount;
+use roles::model::Dataset;
+use roles::render::{Format, Style, render};
+use roles::view::View;
+
+fn builtin() -> Dataset {
+    Dataset::builtin().unwrap_or_else(|e| panic!("built-in: {e}"))
+}
+
+fn table<V: View>(view: &V, width: u16) -> String {
+    let mut out = Vec::new();
+    render(view, Format::Table, Style::plain(width), &mut out)
+        .unwrap_or_else(|e| panic!("render: {e}"));
+    String::from_utf8(out).unwrap_or_else(|e| panic!("utf-8: {e}"))
+}
+
+/// Every command's table at `width`, each with a name for messages.
+fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
+    let ids: Vec<String> = data.roles.iter().map(|r| r.id.clone()).collect();
+    let mut tables = vec![
+        (
+            "list".to_string(),
+            table(&list_roles(data, &ListArgs {}), width),
+        ),
+        (
+            "skills".to_string(),
+            table(&list_skills(data, &SkillsArgs {}), width),
+        ),
+        (
+            "search".to_string(),
+            table(
+                &search_roles(
+                    data,
+                    &SearchArgs {
+                        text: vec!["backlog".into()],
+                    },
+                ),
+                width,
+            ),
+        ),
+    ];
+    let salary = SalaryArgs {
+        roles: Vec::new(),
+        all: true,
+        sort: SalaryOrder::High,
+    };
+    if let Ok((view, _)) = salary_table(data, &salary) {
+        tables.push(("salary --all".into(), table(&view, width)));
+    }
+    let matching = MatchArgs {
+        skills: vec!["communication".into(), "planning".into()],
+    };
+    if let Ok(view) = match_skills(data, &matching) {
+        tables.push(("match".into(), table(&view, width)));
+    }
+    for id in &ids {
+        let show = ShowArgs {
+            role: id.clone(),
+            only: Vec::new(),
+        };
+        if let Ok((view, _)) = show_role(data, &show) {
+            tables.push((format!("show {id}"), table(&view, width)));
+        }
+        if let Ok(view) = similar_roles(data, &SimilarArgs { role: id.clone() }) {
+            tables.push((format!("similar {id}"), table(&view, width)));
+        }
+        for other in ids.iter().filter(|other| *other != id) {
+            for full in [false, true] {
+                let args = CompareArgs {
+                    roles: vec![id.clone(), other.clone()],
+                    only: Vec::new(),
+                    full,
+                };
+                if let Ok((view, _)) = compare_roles(data, &args) {
+                    tables.push((
+                        format!("compare {id} {other} full={full}"),
+                        table(&view, width),
+                    ));
+                }
+            }
+            let gap = GapArgs {
+                from: id.clone(),
+                to: other.clone(),
+            };
+            if let Ok(view) = role_gap(data, &gap) {
+                tables.push((format!("gap {id} {other}"), table(&view, width)));
+            }
+        }
+    }
+    tables
+}
+
+/// The tokens that must never be split: role ids and every salary amount as shown.
+fn whole_tokens(data: &Dataset) -> Vec<String> {
+    let mut tokens: Vec<String> = data.roles.iter().map(|r| r.id.clone()).collect();
+    for figure in data.roles.iter().flat_map(|r| &r.salary) {
+        for amount in [figure.amount, figure.min, figure.max]
+            .into_iter()
+            .flatten()
+        {
+            tokens.push(format_amount(amount, &figure.currency));
+        }
+    }
+    tokens
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn no_line_is_wider_than_the_terminal_and_no_id_or_amount_is_split(width in 40u16..=200) {
+        let data = builtin();
+        let tokens = whole_tokens(&data);
+        let wide: Vec<(String, String)> = every_table(&data, 1000);
+        for ((name, text), (_, wide_text)) in every_table(&data, width).iter().zip(&wide) {
+            for line in text.lines() {
+                prop_assert!(line.chars().count() <= usize::from(width), "{name} at {width}: {line}");
+            }
+            for token in &tokens {
+                let wanted = wide_text.matches(token.as_str()).count();
+                let found = text.matches(token.as_str()).count();
+                prop_assert_eq!(found, wanted, "{} at {}: {} split", name, width, token);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_digest_of_product_owner_and_product_manager_fits_one_screen_at_100_columns() {
+    let data = builtin();
+    let args = CompareArgs {
+        roles: vec!["product-owner".into(), "product-manager".into()],
+        only: Vec::new(),
+        full: false,
+    };
+    let (view, _) = compare_roles(&data, &args).unwrap_or_else(|e| panic!("compare: {e}"));
+    let digest = table(&view, 100);
+    assert!(
+        digest.lines().count() <= 50,
+        "{} lines:\n{digest}",
+        digest.lines().count()
+    );
+    let full = table(&CompareArgs { full: true, ..args }.clone_view(&data), 100);
+    for section in [
+        "Summary",
+        "Duties",
+        "Education",
+        "Environment",
+        "Skills",
+        "Salary",
+    ] {
+        assert!(full.contains(section), "--full lacks {section}");
+    }
+}
+
+trait CloneView {
+    fn clone_view(self, data: &Dataset) -> roles::commands::compare::Comparison;
+}
+
+impl CloneView for CompareArgs {
+    fn clone_view(self, data: &Dataset) -> roles::commands::compare::Comparison {
+        compare_roles(data, &self)
+            .map(|(view, _)| view)
+            .unwrap_or_else(|e| panic!("compare: {e}"))
+    }
+}
