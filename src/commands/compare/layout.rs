@@ -128,7 +128,8 @@ impl Comparison {
         Some(grid)
     }
 
-    /// One line per role for the skills only it needs, then the skills all share.
+    /// One line per role for the skills the articles name for it alone, then those named for
+    /// all ("named", not "needed": an article's silence is not a statement that a role lacks one).
     fn skill_lines(&self, skills: &[SkillRow]) -> Vec<String> {
         let names = |filter: &dyn Fn(&SkillRow) -> bool| {
             let names: Vec<String> = skills
@@ -147,16 +148,16 @@ impl Comparison {
             .iter()
             .map(|role| {
                 let only = |s: &SkillRow| s.held_by.len() == 1 && s.held_by[0] == role.id;
-                format!("Skills only the {} needs: {}.", role.name, names(&only))
+                format!("Skills named only for the {}: {}.", role.name, names(&only))
             })
             .collect();
         if self.roles.len() > 2 {
             let some = |s: &SkillRow| s.held_by.len() > 1 && !s.shared_by_all;
-            lines.push(format!("Skills some of them need: {}.", names(&some)));
+            lines.push(format!("Skills named for some of them: {}.", names(&some)));
         }
         let all = |s: &SkillRow| s.shared_by_all;
         let label = if self.roles.len() > 2 { "all" } else { "both" };
-        lines.push(format!("Skills {label} need: {}.", names(&all)));
+        lines.push(format!("Skills named for {label}: {}.", names(&all)));
         lines
     }
 
