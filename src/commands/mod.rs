@@ -36,6 +36,21 @@ impl From<&Role> for RoleRef {
     }
 }
 
+impl RoleRef {
+    /// The role with this id, named as the dataset names it (or by its id, for an id that
+    /// names no role).
+    pub fn by_id(dataset: &Dataset, id: &str) -> RoleRef {
+        RoleRef {
+            id: id.to_string(),
+            name: dataset
+                .roles
+                .iter()
+                .find(|role| role.id == id)
+                .map_or_else(|| id.to_string(), |role| role.name.clone()),
+        }
+    }
+}
+
 /// Roles named on the command line, in order, each once; plus a notice for every ambiguous name.
 #[derive(Debug, Default)]
 pub struct Resolved<'a> {

@@ -126,14 +126,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         .map(|a| NamedItem {
             id: a.aspect.clone(),
             name: dataset.aspect_name(&a.aspect).to_string(),
-            versus: a.versus.as_deref().map(|id| RoleRef {
-                id: id.to_string(),
-                name: dataset
-                    .roles
-                    .iter()
-                    .find(|r| r.id == id)
-                    .map_or_else(|| id.to_string(), |r| r.name.clone()),
-            }),
+            versus: a.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
             text: a.value.clone(),
             sources: a.sources.clone(),
         })

@@ -262,19 +262,12 @@ fn skill_rows(dataset: &Dataset, roles: &[&Role]) -> Vec<SkillRow> {
 /// of a role alone, or against another compared role) by aspect, and those stated against a role
 /// not compared here.
 fn contrasts(dataset: &Dataset, roles: &[&Role]) -> (Vec<AspectRow>, Vec<OtherContrast>) {
-    let role_name = |id: &str| {
-        dataset
-            .roles
-            .iter()
-            .find(|r| r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.clone())
-    };
     let value_of = |role: &Role, value: &AspectValue| ContrastValue {
         role: role.id.clone(),
-        versus: value.versus.as_ref().map(|id| RoleRef {
-            id: id.clone(),
-            name: role_name(id),
-        }),
+        versus: value
+            .versus
+            .as_deref()
+            .map(|id| RoleRef::by_id(dataset, id)),
         text: value.value.clone(),
         sources: value.sources.clone(),
     };
