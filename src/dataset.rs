@@ -84,7 +84,6 @@ impl Dataset {
                 "the file is empty; a dataset needs version, sources, skills, aspects and roles",
             )]));
         }
-        validate::check_nesting(text).map_err(|problem| fail(vec![problem]))?;
         let dataset = crate::parse::parse_dataset(text).map_err(|problem| fail(vec![problem]))?;
         let problems = validate::check(&dataset, text, base);
         if problems.is_empty() {

@@ -140,6 +140,10 @@ pub fn short_message(message: &str) -> String {
         _ => &joined,
     };
     let plain = without_position
+        .replace(
+            "recursion limit exceeded",
+            "nesting too deep; a dataset needs only a few levels",
+        )
         .replace("invalid u32", "expected a whole number")
         .replace("invalid u64", "expected a whole number, not negative");
     excerpt(&plain, EXCERPT_CHARS * 2)
@@ -204,6 +208,34 @@ mod tests {
         }
         let problem = error_of(&text);
         assert!(problem.line.is_some(), "{problem:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_where_it_gets_too_deep() {
+        let deep = format!(
+            "version: 1\nroles: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let problem = error_of(&deep);
+        assert_eq!(
+            (problem.line, problem.column),
+            (Some(2), Some(40)),
+            "{problem:?}"
+        );
+        assert!(problem.message.contains("nesting too deep"), "{problem:?}");
+        let json = format!(
+            "{{\"version\": 1, \"roles\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(error_of(&json).line.is_some());
+        assert!(
+            parse_dataset(
+                "version: 1\nroles: []\nsources: [{id: a, title: t, kind: k, compares: [x]}]\n"
+            )
+            .is_ok()
+        );
     }
 
     #[test]
