@@ -34,7 +34,9 @@ pub fn format_pay(figure: &SalaryFigure) -> String {
     let (low, high) = figure.bounds();
     let suffix = figure.period.map_or(" (no period stated)", Period::suffix);
     match figure.kind {
-        SalaryKind::Average => format!("{}{suffix}", format_amount(low, &figure.currency)),
+        SalaryKind::Average | SalaryKind::Median => {
+            format!("{}{suffix}", format_amount(low, &figure.currency))
+        }
         SalaryKind::Range => format!(
             "{}–{}{suffix}",
             format_amount(low, &figure.currency),
@@ -45,11 +47,7 @@ pub fn format_pay(figure: &SalaryFigure) -> String {
 
 /// One line for a figure: kind, amount and region (`average $108,042/yr`, `range …, USA`).
 pub fn describe_figure(figure: &SalaryFigure) -> String {
-    let kind = match figure.kind {
-        SalaryKind::Average => "average",
-        SalaryKind::Range => "range",
-    };
-    let mut text = format!("{kind} {}", format_pay(figure));
+    let mut text = format!("{} {}", figure.kind.as_str(), format_pay(figure));
     if let Some(region) = &figure.region {
         text.push_str(&format!(", {region}"));
     }
@@ -88,10 +86,7 @@ impl SalaryDifference {
                 format_delta(self.high_delta, &self.currency)
             )
         };
-        let kinds = match self.kind {
-            SalaryKind::Average => "averages",
-            SalaryKind::Range => "ranges",
-        };
+        let kinds = self.kind.plural();
         if self.same_source {
             format!("{amount} ({kinds}, both {})", self.source)
         } else {

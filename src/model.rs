@@ -17,6 +17,11 @@ fn omitted<T>(value: &Option<T>) -> bool {
     value.is_none() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
 }
 
+/// Like [`omitted`], for lists: an empty list is left out of YAML and JSON only.
+fn none_listed<T>(items: &[T]) -> bool {
+    items.is_empty() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
+}
+
 impl Dataset {
     /// The dataset in a compact positional MessagePack form, for the compiled-in data and the
     /// cache; read it back with [`Dataset::from_binary`].
@@ -77,6 +82,10 @@ pub struct Source {
     /// Where the article can be read, when known.
     #[serde(default, skip_serializing_if = "omitted")]
     pub url: Option<String>,
+    /// The credit line the source's licence requires wherever its information is shown
+    /// (O*NET's CC BY 4.0 text); `show`, `compare` and exports carry it.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub attribution: Option<String>,
 }
 
 /// One entry of the skill vocabulary.
@@ -111,6 +120,20 @@ pub struct Statement {
     pub text: String,
     /// Ids of the sources that state it.
     pub sources: Vec<String>,
+    /// When the source last updated this item (O*NET dates each row, e.g. `08/2023`).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub date: Option<String>,
+}
+
+impl Statement {
+    /// An undated statement citing `sources`.
+    pub fn new(text: impl Into<String>, sources: Vec<String>) -> Self {
+        Statement {
+            text: text.into(),
+            sources,
+            date: None,
+        }
+    }
 }
 
 /// A role profile.
@@ -141,6 +164,22 @@ pub struct Role {
     /// This role's value on the contrasted aspects, where a source gives one.
     #[serde(default)]
     pub aspects: Vec<AspectValue>,
+    /// Roles a source names as related to this one (O*NET's related occupations), closest first.
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub related: Vec<RelatedRole>,
+}
+
+/// A role a source names as related, e.g. a next step or a neighbouring occupation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedRole {
+    /// Id of the related role, in this dataset.
+    pub role: String,
+    /// How close the source says it is, in its own terms (O*NET: `Primary-Short` …).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub tier: Option<String>,
+    /// Ids of the sources that relate them.
+    pub sources: Vec<String>,
 }
 
 /// What a role asks of a person before they start.
@@ -168,6 +207,15 @@ pub struct RoleSkill {
     pub note: String,
     /// Ids of the sources that say it.
     pub sources: Vec<String>,
+    /// How important the source rates the skill for the role, on its own scale (O*NET: 1–5).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub importance: Option<f64>,
+    /// The level of the skill the role calls for, on the source's scale (O*NET: 0–7).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub level: Option<f64>,
+    /// When the source last rated it (e.g. `08/2023`).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub date: Option<String>,
 }
 
 /// A role's value on one aspect.
@@ -201,14 +249,36 @@ impl AspectValue {
     }
 }
 
-/// Whether a figure is a single average or a range.
+/// Whether a figure is a single average, a median or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SalaryKind {
-    /// One amount, stated as an average.
+    /// One amount, stated as an average (a mean).
     Average,
+    /// One amount, the middle of the distribution (half earn more, half less).
+    Median,
     /// A minimum and a maximum.
     Range,
+}
+
+impl SalaryKind {
+    /// The word used in the data format, tables and CSV: `average`, `median` or `range`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SalaryKind::Average => "average",
+            SalaryKind::Median => "median",
+            SalaryKind::Range => "range",
+        }
+    }
+
+    /// The plural, for describing a difference between two figures of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            SalaryKind::Average => "averages",
+            SalaryKind::Median => "medians",
+            SalaryKind::Range => "ranges",
+        }
+    }
 }
 
 /// The period a salary amount is paid over.
@@ -289,7 +359,7 @@ impl SalaryFigure {
     /// (missing amounts) reads as zero rather than panicking.
     pub fn bounds(&self) -> (u64, u64) {
         match self.kind {
-            SalaryKind::Average => {
+            SalaryKind::Average | SalaryKind::Median => {
                 let amount = self.amount.unwrap_or(0);
                 (amount, amount)
             }
@@ -373,6 +443,7 @@ mod tests {
             compares: Vec::new(),
             covers: None,
             url: Some("u".into()),
+            attribution: None,
         });
         let bytes = dataset.to_binary().unwrap_or_default();
         assert_eq!(Dataset::from_binary(&bytes).ok(), Some(dataset.clone()));

@@ -264,6 +264,7 @@ impl Checker<'_> {
         }
         self.check_skills(index, role);
         self.check_aspects(index, role);
+        self.check_related(index, role);
         for (number, figure) in role.salary.iter().enumerate() {
             self.check_salary(index, role, number, figure);
         }
@@ -327,7 +328,40 @@ impl Checker<'_> {
                     ),
                 );
             }
+            let ratings = [("importance", skill.importance), ("level", skill.level)];
+            for (what, rating) in ratings {
+                if rating.is_some_and(|r| !(r.is_finite() && r >= 0.0)) {
+                    let at = self.locator.word_in_item("roles", index, &skill.skill);
+                    self.report(
+                        at,
+                        format!(
+                            "role '{}': skill '{}' has a negative or non-numeric {what}",
+                            role.id, skill.skill
+                        ),
+                    );
+                }
+            }
             self.check_citations(index, role, "skill", &skill.sources);
+        }
+    }
+
+    fn check_related(&mut self, index: usize, role: &Role) {
+        for related in &role.related {
+            let problem = if related.role == role.id {
+                Some("is related to itself".to_string())
+            } else if !self.knows_role(&related.role) {
+                Some(format!(
+                    "is related to '{}', which is not a known role",
+                    related.role
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let at = self.locator.word_in_item("roles", index, &related.role);
+                self.report(at, format!("role '{}' {problem}", role.id));
+            }
+            self.check_citations(index, role, "related role", &related.sources);
         }
     }
 
@@ -403,11 +437,13 @@ impl Checker<'_> {
         let mut found = Vec::new();
         let source_hint = self.hint(Vocabulary::Sources, &figure.source);
         let shape_error = match figure.kind {
-            SalaryKind::Average if figure.amount.is_none() => {
-                Some("an average figure needs `amount`")
+            SalaryKind::Average | SalaryKind::Median if figure.amount.is_none() => {
+                Some("an average or median figure needs `amount`")
             }
-            SalaryKind::Average if figure.min.is_some() || figure.max.is_some() => {
-                Some("an average figure takes `amount`, not `min`/`max`")
+            SalaryKind::Average | SalaryKind::Median
+                if figure.min.is_some() || figure.max.is_some() =>
+            {
+                Some("an average or median figure takes `amount`, not `min`/`max`")
             }
             SalaryKind::Range if figure.min.is_none() || figure.max.is_none() => {
                 Some("a range figure needs both `min` and `max`")

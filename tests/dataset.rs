@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use roles::model::{Dataset, SalaryKind};
+use roles::model::Dataset;
 
 fn builtin() -> Dataset {
     Dataset::builtin().unwrap_or_else(|e| panic!("built-in dataset invalid: {e}"))
@@ -16,10 +16,7 @@ fn salary_figures_are_exactly_the_articles_and_no_others() {
         for figure in &role.salary {
             assert_eq!(figure.currency, "USD");
             let (low, high) = figure.bounds();
-            let kind = match figure.kind {
-                SalaryKind::Average => "average",
-                SalaryKind::Range => "range",
-            };
+            let kind = figure.kind.as_str();
             found.insert((role.id.clone(), kind, low, high, figure.source.clone()));
         }
     }

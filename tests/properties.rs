@@ -107,28 +107,29 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn statement() -> impl Strategy<Value = Statement> {
-    text().prop_map(|text| Statement {
+    (text(), proptest::option::of("[0-9]{2}/[0-9]{4}")).prop_map(|(text, date)| Statement {
         text,
         sources: vec!["src".into()],
+        date,
     })
 }
 
 fn figure() -> impl Strategy<Value = SalaryFigure> {
     (
-        any::<bool>(),
+        prop_oneof![
+            Just(SalaryKind::Average),
+            Just(SalaryKind::Median),
+            Just(SalaryKind::Range)
+        ],
         1u64..=100_000_000,
         1u64..=100_000_000,
         prop_oneof![Just("USD"), Just("EUR"), Just("JPY")],
     )
-        .prop_map(|(average, a, b, currency)| SalaryFigure {
-            kind: if average {
-                SalaryKind::Average
-            } else {
-                SalaryKind::Range
-            },
-            amount: average.then_some(a),
-            min: (!average).then_some(a.min(b)),
-            max: (!average).then_some(a.max(b)),
+        .prop_map(|(kind, a, b, currency)| SalaryFigure {
+            kind,
+            amount: (kind != SalaryKind::Range).then_some(a),
+            min: (kind == SalaryKind::Range).then_some(a.min(b)),
+            max: (kind == SalaryKind::Range).then_some(a.max(b)),
             currency: currency.into(),
             period: Some(Period::Year),
             region: None,
@@ -167,6 +168,10 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                         skill: format!("skill-{s}"),
                         note: note.clone(),
                         sources: vec!["src".into()],
+                        // Some skills rated, as imported O*NET skills are.
+                        importance: (s % 2 == 0).then_some(1.0 + s as f64 * 0.37),
+                        level: (s % 2 == 0).then_some(s as f64 * 1.25),
+                        date: None,
                     })
                     .collect(),
                 salary,
@@ -179,6 +184,7 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                         sources: vec!["src".into()],
                     })
                     .collect(),
+                related: Vec::new(),
             },
         )
 }
@@ -197,6 +203,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     compares: Vec::new(),
                     covers: None,
                     url: None,
+                    attribution: Some("Used under \u{1b}[1mCC BY 4.0".into()),
                 }],
                 skills: (0..4)
                     .map(|i| SkillDefinition {

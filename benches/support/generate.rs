@@ -144,10 +144,7 @@ fn sentence(rng: &mut Rng) -> String {
 
 fn statements(rng: &mut Rng, ids: &[String]) -> Vec<Statement> {
     (0..rng.count())
-        .map(|_| Statement {
-            text: sentence(rng),
-            sources: sources(rng, ids),
-        })
+        .map(|_| Statement::new(sentence(rng), sources(rng, ids)))
         .collect()
 }
 
@@ -178,10 +175,10 @@ fn role(
     Role {
         id: format!("role-{index}"),
         aliases: (0..rng.below(3)).map(|a| format!("R{index}-{a}")).collect(),
-        summary: Statement {
-            text: format!("{} {} {}", sentence(rng), sentence(rng), sentence(rng)),
-            sources: sources(rng, source_ids),
-        },
+        summary: Statement::new(
+            format!("{} {} {}", sentence(rng), sentence(rng), sentence(rng)),
+            sources(rng, source_ids),
+        ),
         duties: statements(rng, source_ids),
         requirements: Requirements {
             education: statements(rng, source_ids),
@@ -195,6 +192,9 @@ fn role(
                 skill,
                 note: sentence(rng),
                 sources: sources(rng, source_ids),
+                importance: None,
+                level: None,
+                date: None,
             })
             .collect(),
         salary: (0..figures).map(|_| figure(rng, source_ids)).collect(),
@@ -207,6 +207,7 @@ fn role(
                 sources: sources(rng, source_ids),
             })
             .collect(),
+        related: Vec::new(),
         name,
     }
 }

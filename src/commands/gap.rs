@@ -126,16 +126,18 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             // Only what the articles say of these two roles, not contrasts with a third.
             let statement = |role: &Role, other: &Role| {
                 let values = role.aspect_against(&aspect.id, &other.id);
-                (!values.is_empty()).then(|| Statement {
-                    text: values
-                        .iter()
-                        .map(|a| a.value.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" / "),
-                    sources: values
-                        .iter()
-                        .flat_map(|a| a.sources.iter().cloned())
-                        .collect(),
+                (!values.is_empty()).then(|| {
+                    Statement::new(
+                        values
+                            .iter()
+                            .map(|a| a.value.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                        values
+                            .iter()
+                            .flat_map(|a| a.sources.iter().cloned())
+                            .collect(),
+                    )
                 })
             };
             let (before, after) = (statement(from, to), statement(to, from));

@@ -173,10 +173,7 @@ pub fn bar(low: u64, high: u64, scale: u64) -> String {
 
 impl SalaryRow {
     fn kind_word(&self) -> &'static str {
-        match self.kind {
-            SalaryKind::Average => "average",
-            SalaryKind::Range => "range",
-        }
+        self.kind.as_str()
     }
 }
 

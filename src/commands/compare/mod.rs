@@ -232,10 +232,7 @@ fn skill_rows(dataset: &Dataset, roles: &[&Role]) -> Vec<SkillRow> {
                 .iter()
                 .filter_map(|role| {
                     role.skill(&skill.id).map(|s| {
-                        let note = Statement {
-                            text: s.note.clone(),
-                            sources: s.sources.clone(),
-                        };
+                        let note = Statement::new(s.note.clone(), s.sources.clone());
                         (role.id.clone(), note)
                     })
                 })
