@@ -7,8 +7,8 @@
 //! (a temporary file renamed into place). The cache never fails a command: a missing,
 //! read-only or corrupted cache only costs the time of parsing the file again.
 
-use std::fs::{self, File};
-use std::io::{BufReader, Read, Write};
+use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -88,31 +88,17 @@ impl Cache {
 
     /// The dataset cached under `key`, if there is an intact entry.
     ///
-    /// The entry is decoded as it streams in, hashing the bytes on the way, and the result is
-    /// thrown away if the checksum does not match: memory holds the dataset, not the entry too.
+    /// The entry is read whole and its checksum checked before decoding: decoding from memory
+    /// is about twice as fast as from a stream, and the entry is smaller than the dataset it
+    /// becomes, so peak memory grows by less than half.
     pub fn get(&self, key: CacheKey) -> Option<Dataset> {
-        let mut file = File::open(self.entry_path(key)?).ok()?;
-        let mut header = [0u8; MAGIC.len() + 8];
-        file.read_exact(&mut header).ok()?;
+        let bytes = std::fs::read(self.entry_path(key)?).ok()?;
+        let (header, payload) = bytes.split_at_checked(MAGIC.len() + 8)?;
         let (magic, checksum) = header.split_at(MAGIC.len());
-        if magic != MAGIC {
+        if magic != MAGIC || checksum != xxh3_64(payload).to_le_bytes() {
             return None;
         }
-        // Hashed in the buffer's large chunks, not in the decoder's small reads.
-        let mut payload = BufReader::with_capacity(
-            1 << 16,
-            HashingReader {
-                inner: file,
-                hasher: Xxh3::new(),
-            },
-        );
-        let dataset = Dataset::read_binary(&mut payload).ok()?;
-        // Trailing bytes after a complete encoding are corruption too.
-        let mut rest = Vec::new();
-        payload.read_to_end(&mut rest).ok()?;
-        let digest = payload.get_ref().hasher.digest();
-        let intact = rest.is_empty() && checksum == digest.to_le_bytes();
-        intact.then_some(dataset)
+        Dataset::from_binary(payload).ok()
     }
 
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
@@ -120,20 +106,6 @@ impl Cache {
         if let Some(path) = self.entry_path(key) {
             let _ = write_entry(&path, dataset);
         }
-    }
-}
-
-/// Passes bytes through while hashing them.
-struct HashingReader<R> {
-    inner: R,
-    hasher: Xxh3,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let count = self.inner.read(buf)?;
-        self.hasher.update(&buf[..count]);
-        Ok(count)
     }
 }
 

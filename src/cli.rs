@@ -18,6 +18,7 @@ use crate::commands::similar::SimilarArgs;
 use crate::commands::skills::SkillsArgs;
 use crate::commands::tooling::{CompletionsArgs, ManArgs};
 use crate::commands::validate::ValidateArgs;
+use crate::import::ImportArgs;
 use crate::loader::DataChoice;
 use crate::render::{ColorChoice, Format};
 
@@ -33,8 +34,8 @@ use crate::render::{ColorChoice, Format};
     after_help = "Examples:\n  roles compare product-owner product-manager\n  roles show delivery-lead\n  roles salary --all\n  roles list --format json | jq '.roles[].id'\n  roles --data my-roles.yaml compare tech-lead delivery-lead"
 )]
 pub struct Cli {
-    /// Output format [default: table; yaml for export].
-    #[arg(long, global = true, value_enum)]
+    /// Output format, in any case [default: table; yaml for export and import].
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub format: Option<Format>,
     /// When to use colour (NO_COLOR is honoured under `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -91,6 +92,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Write the loaded dataset in the format --data reads (yaml or json).
     Export(ExportArgs),
+    /// Make a dataset --data reads from public occupational data (O*NET, with BLS wages).
+    Import(ImportArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).

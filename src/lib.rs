@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod dataset;
 pub mod figures;
+pub mod import;
 pub mod loader;
 pub mod model;
 pub mod parse;
@@ -69,6 +70,11 @@ pub fn run(
             commands::tooling::write_man_page(output.out)?;
             return Ok(Outcome::Success);
         }
+        Command::Import(args) => {
+            let format = dataset_format(cli.format, "import")?;
+            import::run(args, format, output.out, output.err)?;
+            return Ok(Outcome::Success);
+        }
         Command::Validate(args) => {
             let base = if cli.no_builtin && cli.data.is_empty() {
                 None
@@ -123,24 +129,32 @@ pub fn run(
             output.emit(&commands::skills::list_skills(&dataset, args), &[])?
         }
         Command::Export(_) => {
-            let format = match cli.format {
-                None | Some(Format::Yaml) => ExportFormat::Yaml,
-                Some(Format::Json) => ExportFormat::Json,
-                Some(other) => {
-                    return Err(UsageError(format!(
-                        "export writes yaml or json, the formats --data reads, not {other:?}"
-                    ))
-                    .into());
-                }
-            };
+            let format = dataset_format(cli.format, "export")?;
             commands::export::export_dataset(&dataset, format, output.style, output.out)?;
             output.out.flush()?;
         }
-        Command::Validate(_) | Command::Completions(_) | Command::Man(_) => {}
+        Command::Validate(_) | Command::Completions(_) | Command::Man(_) | Command::Import(_) => {}
     }
     // The process ends next: freeing a large dataset piece by piece would only cost time.
     std::mem::forget(dataset);
     Ok(Outcome::Success)
+}
+
+/// The dataset format `command` writes: YAML unless `--format json`; other formats are a usage
+/// error, since `--data` reads only these two.
+fn dataset_format(format: Option<Format>, command: &str) -> Result<ExportFormat, UsageError> {
+    match format {
+        None | Some(Format::Yaml) => Ok(ExportFormat::Yaml),
+        Some(Format::Json) => Ok(ExportFormat::Json),
+        Some(other) => {
+            let name = clap::ValueEnum::to_possible_value(&other)
+                .map(|value| value.get_name().to_string())
+                .unwrap_or_default();
+            Err(UsageError(format!(
+                "{command} writes yaml or json, the formats --data reads, not {name}"
+            )))
+        }
+    }
 }
 
 /// Where and how a command's view is written.

@@ -45,6 +45,7 @@ fn section_of(label: &str) -> Section {
         "Environment" => Section::Environment,
         "Skills" => Section::Skills,
         "Salary" => Section::Salary,
+        "Related" => Section::Related,
         _ => Section::Aspects,
     }
 }
@@ -72,8 +73,23 @@ pub struct RoleProfile {
     pub salary: Vec<SalaryFigure>,
     /// Its value on each contrasted aspect a source gives.
     pub aspects: Vec<NamedItem>,
+    /// Roles a source names as related, closest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedItem>,
     /// The sources this profile cites.
     pub sources: Vec<Source>,
+}
+
+/// A related role, named, with how close the source says it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedItem {
+    /// The related role.
+    pub role: RoleRef,
+    /// The source's own word for how close (O*NET: `Primary-Short` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Source ids.
+    pub sources: Vec<String>,
 }
 
 /// A skill or aspect of a role with its vocabulary name.
@@ -88,6 +104,15 @@ pub struct NamedItem {
     pub versus: Option<RoleRef>,
     /// What the sources say of it for this role.
     pub text: String,
+    /// How important the source rates a skill for the role, on its own scale (O*NET: 1–5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub importance: Option<f64>,
+    /// The level of a skill the role calls for, on the source's scale (O*NET: 0–7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+    /// When the source last rated it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Source ids.
     pub sources: Vec<String>,
 }
@@ -117,6 +142,9 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
             name: dataset.skill_name(&s.skill).to_string(),
             versus: None,
             text: s.note.clone(),
+            importance: s.importance,
+            level: s.level,
+            date: s.date.clone(),
             sources: s.sources.clone(),
         })
         .collect();
@@ -128,7 +156,19 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
             name: dataset.aspect_name(&a.aspect).to_string(),
             versus: a.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
             text: a.value.clone(),
+            importance: None,
+            level: None,
+            date: None,
             sources: a.sources.clone(),
+        })
+        .collect();
+    let related = role
+        .related
+        .iter()
+        .map(|r| RelatedItem {
+            role: RoleRef::by_id(dataset, &r.role),
+            tier: r.tier.clone(),
+            sources: r.sources.clone(),
         })
         .collect();
     RoleProfile {
@@ -142,6 +182,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         skills,
         salary: role.salary.clone(),
         aspects,
+        related,
         sources: cited_sources(dataset, &[role]),
     }
 }
@@ -168,8 +209,29 @@ fn cites(role: &Role, source: &str) -> bool {
         .flat_map(|s| &s.sources)
         .chain(role.skills.iter().flat_map(|s| &s.sources))
         .chain(role.aspects.iter().flat_map(|a| &a.sources))
+        .chain(role.related.iter().flat_map(|r| &r.sources))
         .chain(role.salary.iter().map(|f| &f.source));
     citations.any(|id| id == source)
+}
+
+/// The credit lines `sources` require (O*NET's CC BY 4.0 text), each once.
+pub fn attributions(sources: &[Source]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in sources.iter().filter_map(|s| s.attribution.as_ref()) {
+        if !lines.contains(line) {
+            lines.push(line.clone());
+        }
+    }
+    lines
+}
+
+/// `onet-29-3, 08/2023`: the source ids and, when the source dates the item, the date.
+pub fn citation(sources: &[String], date: Option<&str>) -> String {
+    let mut text = sources.join(", ");
+    if let Some(date) = date {
+        text.push_str(&format!(", {date}"));
+    }
+    text
 }
 
 /// One line per source: `id: title (kind)`.
@@ -196,7 +258,7 @@ impl RoleProfile {
                 items.push((
                     section,
                     statement.text.clone(),
-                    statement.sources.join(", "),
+                    citation(&statement.sources, statement.date.as_deref()),
                 ));
             }
         };
@@ -209,7 +271,7 @@ impl RoleProfile {
             items.push((
                 "Skills",
                 format!("{}: {}", skill.name, skill.text),
-                skill.sources.join(", "),
+                citation(&skill.sources, skill.date.as_deref()),
             ));
         }
         if self.salary.is_empty() {
@@ -234,6 +296,13 @@ impl RoleProfile {
                 format!("{label}: {}", aspect.text),
                 aspect.sources.join(", "),
             ));
+        }
+        for related in &self.related {
+            let mut text = format!("{} ({})", related.role.name, related.role.id);
+            if let Some(tier) = &related.tier {
+                text.push_str(&format!(", {tier}"));
+            }
+            items.push(("Related", text, related.sources.join(", ")));
         }
         items
     }
@@ -293,6 +362,9 @@ impl View for Profiles {
                 "Sources: {}",
                 source_lines(&profile.sources).join("; ")
             )));
+            for credit in attributions(&profile.sources) {
+                blocks.push(Block::Note(credit));
+            }
         }
         Report { blocks }
     }

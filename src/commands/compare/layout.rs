@@ -2,7 +2,7 @@
 //! side-by-side profile (`--full`, `--only`, Markdown), and flat records for CSV.
 
 use super::{AspectRow, ComparedRole, Comparison, ContrastValue, SkillRow};
-use crate::commands::show::source_lines;
+use crate::commands::show::{attributions, source_lines};
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
 use crate::model::{SalaryFigure, Statement};
@@ -290,6 +290,8 @@ impl Comparison {
             "{NOT_STATED}: not stated. {more}. Sources: {}.",
             self.digest_sources().join("; ")
         )));
+        // A licence's credit goes wherever its data is shown, cited in the digest or not.
+        blocks.extend(attributions(&self.sources).into_iter().map(Block::Note));
         Report { blocks }
     }
 
@@ -350,6 +352,7 @@ impl View for Comparison {
             blocks.push(Block::Text(bullets(others)));
         }
         blocks.push(self.sources_note());
+        blocks.extend(attributions(&self.sources).into_iter().map(Block::Note));
         Report { blocks }
     }
 

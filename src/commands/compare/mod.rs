@@ -45,6 +45,8 @@ pub enum Section {
     /// The contrasts the articles draw: focus, time horizon, decision authority …
     #[value(alias = "contrasts")]
     Aspects,
+    /// The roles a source names as related (`show` only; O*NET's related occupations).
+    Related,
 }
 
 /// Roles side by side. Per-role parts live in `roles`; cross-role rows in `skills` and `aspects`.
@@ -195,6 +197,13 @@ pub fn compare_roles<'a>(
             "compare needs two different roles; all the names given are {}",
             resolved.roles.first().map_or("none", |r| r.id.as_str())
         );
+    }
+    if args.only.contains(&Section::Related) {
+        return Err(crate::UsageError(
+            "compare has no related section; `roles show ROLE --only related` lists a role's related roles"
+                .into(),
+        )
+        .into());
     }
     let wants = |section| args.only.is_empty() || args.only.contains(&section);
     let (aspects, other_contrasts) = contrasts(dataset, &resolved.roles);

@@ -1,0 +1,531 @@
+//! Turning O*NET records and OEWS wages into a dataset `--data` reads: one role per occupation,
+//! every item cited to its release and dated as O*NET dates it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::oews::{Cell, WageFile, Wages};
+use super::onet::{Occupation, Onet, Release};
+use crate::figures::format_amount;
+use crate::model::{
+    Dataset, Period, RelatedRole, Requirements, Role, RoleSkill, SalaryFigure, SalaryKind,
+    SkillDefinition, Source, Statement,
+};
+use crate::validate::FORMAT_VERSION;
+
+/// How many alternate titles become aliases, besides the code.
+pub const ALIAS_TITLES: usize = 5;
+/// Prefix of skill ids from O*NET, so they never take the place of a built-in skill
+/// (`negotiation` there is the articles' sense of the word).
+pub const SKILL_PREFIX: &str = "onet-";
+
+/// What to build and from what.
+pub struct Build<'a> {
+    /// The O*NET records.
+    pub onet: &'a Onet,
+    /// Its release.
+    pub release: &'a Release,
+    /// The OEWS wages, if given.
+    pub wages: Option<&'a WageFile>,
+    /// The occupations to import, in the published order.
+    pub occupations: Vec<&'a Occupation>,
+    /// Skills rated below this importance are left out (0 keeps every rated skill).
+    pub min_importance: f64,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+pub struct Counts {
+    /// Occupations imported.
+    pub roles: usize,
+    /// Task statements imported.
+    pub tasks: usize,
+    /// Skill ratings imported.
+    pub skills: usize,
+    /// Occupations with at least one wage figure.
+    pub with_wages: usize,
+    /// Of those, how many take their figures from the SOC occupation or broad group that
+    /// includes them.
+    pub wages_from_group: usize,
+}
+
+/// The dataset for `build`, and counts of what went in.
+pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
+    let onet_source = onet_source(build.release);
+    let wage_source = build.wages.map(wage_source);
+    let ids = role_ids(&build.occupations);
+    let mut counts = Counts::default();
+    let mut used_skills = HashSet::new();
+    let mut roles = Vec::with_capacity(build.occupations.len());
+    for occupation in &build.occupations {
+        let cite = || vec![onet_source.id.clone()];
+        let code = occupation.code.as_str();
+        let duties = duties(build.onet, code, &cite());
+        counts.tasks += duties.len();
+        let skills = skills(build, code, &cite());
+        counts.skills += skills.len();
+        used_skills.extend(skills.iter().map(|s| s.skill.clone()));
+        let (salary, from_group) = match (build.wages, &wage_source) {
+            (Some(file), Some(source)) => salary(file, code, &source.id),
+            _ => (Vec::new(), false),
+        };
+        if !salary.is_empty() {
+            counts.with_wages += 1;
+            counts.wages_from_group += usize::from(from_group);
+        }
+        let related = build
+            .onet
+            .related
+            .get(code)
+            .into_iter()
+            .flatten()
+            .filter_map(|(other, tier)| {
+                Some(RelatedRole {
+                    role: ids.get(other.as_str())?.clone(),
+                    tier: tier.clone(),
+                    sources: cite(),
+                })
+            })
+            .collect();
+        roles.push(Role {
+            id: ids.get(code).cloned().unwrap_or_default(),
+            name: occupation.title.clone(),
+            aliases: aliases(build.onet, occupation),
+            summary: Statement::new(occupation.description.clone(), cite()),
+            duties,
+            requirements: requirements(build.onet, code, &cite()),
+            environment: Vec::new(),
+            skills,
+            salary,
+            aspects: Vec::new(),
+            related,
+        });
+    }
+    counts.roles = roles.len();
+    let mut skill_ids: Vec<(&String, &(String, String))> = build
+        .onet
+        .skill_names
+        .iter()
+        .filter(|(element, (name, _))| used_skills.contains(&skill_id(element, name)))
+        .collect();
+    skill_ids.sort_by_key(|(element, _)| element_order(element));
+    let skills = skill_ids
+        .into_iter()
+        .map(|(element, (name, description))| SkillDefinition {
+            id: skill_id(element, name),
+            name: name.clone(),
+            description: description.clone(),
+        })
+        .collect();
+    let sources = std::iter::once(onet_source).chain(wage_source).collect();
+    let dataset = Dataset {
+        version: FORMAT_VERSION,
+        sources,
+        skills,
+        aspects: Vec::new(),
+        roles,
+    };
+    (dataset, counts)
+}
+
+/// `2.A.1.a` sorts before `2.A.1.b` and `2.A.2.a`, as the Content Model lists them.
+fn element_order(element: &str) -> Vec<String> {
+    element
+        .split('.')
+        .map(|part| format!("{part:>4}"))
+        .collect()
+}
+
+/// The O*NET release as a source, with the attribution its licence requires.
+pub fn onet_source(release: &Release) -> Source {
+    let number = &release.number;
+    let title = format!("O*NET {number} Database");
+    Source {
+        id: format!("onet-{}", number.replace('.', "-")),
+        kind: match &release.date {
+            Some(date) => format!("public occupational database, {date} release"),
+            None => "public occupational database".to_string(),
+        },
+        title,
+        compares: Vec::new(),
+        covers: Some(
+            "occupation descriptions, task statements, skill ratings, required education, job \
+             zones, alternate titles and related occupations"
+                .to_string(),
+        ),
+        url: Some("https://www.onetcenter.org/database.html".to_string()),
+        attribution: Some(format!(
+            "This includes information from the O*NET {number} Database by the U.S. Department \
+             of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY \
+             4.0 license. O*NET® is a trademark of USDOL/ETA. USDOL/ETA has not approved, \
+             endorsed, or tested these modifications."
+        )),
+    }
+}
+
+/// The OEWS release as a source (public domain; the citation BLS asks for).
+fn wage_source(file: &WageFile) -> Source {
+    let citation = format!(
+        "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, {}",
+        file.release
+    );
+    Source {
+        id: format!("oews-{}", crate::import::slug(&file.release)),
+        title: format!(
+            "Occupational Employment and Wage Statistics, {}",
+            file.release
+        ),
+        kind: "public wage statistics, national estimates".to_string(),
+        compares: Vec::new(),
+        covers: Some("annual mean, median and percentile wages by occupation".to_string()),
+        url: Some("https://www.bls.gov/oes/".to_string()),
+        attribution: Some(citation),
+    }
+}
+
+/// A slug of each occupation's title, cut at a word to the slug limit; a clash (or a cut that
+/// makes one) gets the code appended.
+fn role_ids<'a>(occupations: &[&'a Occupation]) -> HashMap<&'a str, String> {
+    let mut ids = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for occupation in occupations {
+        let mut id = crate::import::slug(&occupation.title);
+        if id.is_empty() || taken.contains(&id) {
+            let code = crate::import::slug(&occupation.code);
+            id = crate::import::slug(&format!("{} {code}", cut(&id, 64 - code.len() - 1)));
+        }
+        taken.insert(id.clone());
+        ids.insert(occupation.code.as_str(), id);
+    }
+    ids
+}
+
+/// `id` cut at a hyphen to at most `limit` bytes.
+pub fn cut(id: &str, limit: usize) -> &str {
+    if id.len() <= limit {
+        return id;
+    }
+    let head = &id[..limit];
+    head.rfind('-').map_or(head, |end| &head[..end])
+}
+
+/// The code, then the alternate titles most of O*NET's title sources give, each with its short
+/// form (`PM`) when O*NET has one.
+fn aliases(onet: &Onet, occupation: &Occupation) -> Vec<String> {
+    let mut aliases = vec![occupation.code.clone()];
+    let Some(titles) = onet.titles.get(&occupation.code) else {
+        return aliases;
+    };
+    let mut ranked: Vec<_> = titles.iter().enumerate().collect();
+    ranked.sort_by(|(i, a), (j, b)| b.source_count.cmp(&a.source_count).then(i.cmp(j)));
+    for (_, title) in ranked.into_iter().take(ALIAS_TITLES) {
+        for alias in std::iter::once(&title.title).chain(&title.short) {
+            if !alias.eq_ignore_ascii_case(&occupation.title)
+                && !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
+            {
+                aliases.push(alias.clone());
+            }
+        }
+    }
+    aliases
+}
+
+/// Task statements word for word, core before supplemental, each dated.
+fn duties(onet: &Onet, code: &str, cite: &[String]) -> Vec<Statement> {
+    let Some(tasks) = onet.tasks.get(code) else {
+        return Vec::new();
+    };
+    let rank = |kind: &str| match kind {
+        "Core" => 0,
+        "Supplemental" => 1,
+        _ => 2,
+    };
+    let mut ordered: Vec<_> = tasks.iter().collect();
+    ordered.sort_by_key(|task| rank(&task.kind));
+    ordered
+        .into_iter()
+        .map(|task| Statement {
+            text: task.text.clone(),
+            sources: cite.to_vec(),
+            date: task.date.clone(),
+        })
+        .collect()
+}
+
+/// The education shares (largest first) and the job zone's experience and training.
+fn requirements(onet: &Onet, code: &str, cite: &[String]) -> Requirements {
+    let mut education: Vec<_> = onet.education.get(code).into_iter().flatten().collect();
+    education.sort_by(|a, b| {
+        let share = |s: &str| s.parse::<f64>().unwrap_or(0.0);
+        share(&b.percent).total_cmp(&share(&a.percent))
+    });
+    let education = education
+        .into_iter()
+        .map(|share| Statement {
+            text: format!("{}: {}% of respondents", share.level, share.percent),
+            sources: cite.to_vec(),
+            date: share.date.clone(),
+        })
+        .collect();
+    let mut experience = Vec::new();
+    if let Some((zone, date)) = onet.zones.get(code) {
+        let dated = |text: String| Statement {
+            text,
+            sources: cite.to_vec(),
+            date: date.clone(),
+        };
+        match onet.zone_reference.get(zone) {
+            Some(reference) => {
+                experience.push(dated(reference.name.clone()));
+                for text in [&reference.experience, &reference.training] {
+                    if !text.is_empty() {
+                        experience.push(dated(text.clone()));
+                    }
+                }
+            }
+            None => experience.push(dated(format!("Job Zone {zone}"))),
+        }
+    }
+    Requirements {
+        education,
+        experience,
+        certifications: Vec::new(),
+    }
+}
+
+/// The vocabulary id of an O*NET skill.
+fn skill_id(element: &str, name: &str) -> String {
+    let slug = crate::import::slug(name);
+    if slug.is_empty() {
+        crate::import::slug(&format!("{SKILL_PREFIX}{element}"))
+    } else {
+        format!("{SKILL_PREFIX}{slug}")
+    }
+}
+
+/// Rated skills at or above the importance threshold, most important first.
+fn skills(build: &Build<'_>, code: &str, cite: &[String]) -> Vec<RoleSkill> {
+    let onet = build.onet;
+    let scale = |id: &str| {
+        onet.scales
+            .get(id)
+            .map(|(_, max)| format!(" of {max}"))
+            .unwrap_or_default()
+    };
+    let (importance_max, level_max) = (scale("IM"), scale("LV"));
+    let mut skills: Vec<RoleSkill> = onet
+        .skills
+        .get(code)
+        .into_iter()
+        .flatten()
+        .filter_map(|rating| {
+            let importance = rating.importance.as_deref().and_then(|v| v.parse().ok());
+            if importance.unwrap_or(0.0) < build.min_importance {
+                return None;
+            }
+            let (name, _) = onet.skill_names.get(&rating.element)?;
+            let mut note = Vec::new();
+            if let Some(value) = &rating.importance {
+                note.push(format!("importance {value}{importance_max}"));
+            }
+            match (&rating.level, rating.level_not_relevant) {
+                (Some(_), true) => note.push("level marked not relevant".to_string()),
+                (Some(value), false) => note.push(format!("level {value}{level_max}")),
+                (None, _) => {}
+            }
+            Some(RoleSkill {
+                skill: skill_id(&rating.element, name),
+                note: note.join(", "),
+                sources: cite.to_vec(),
+                importance,
+                level: match rating.level_not_relevant {
+                    true => None,
+                    false => rating.level.as_deref().and_then(|v| v.parse().ok()),
+                },
+                date: rating.date.clone(),
+            })
+        })
+        .collect();
+    skills.sort_by(|a, b| {
+        b.importance
+            .unwrap_or(0.0)
+            .total_cmp(&a.importance.unwrap_or(0.0))
+    });
+    skills
+}
+
+/// The wage row for an O*NET code: its own SOC code, else the broad group that includes it.
+/// Also says, for the figures' notes, when the row is not the occupation's own.
+fn wage_row<'a>(file: &'a WageFile, code: &str) -> Option<(&'a Wages, Option<String>)> {
+    let soc = code.split('.').next().unwrap_or(code);
+    if let Some(row) = file.rows.get(soc) {
+        let label = (!code.ends_with(".00"))
+            .then(|| format!("which includes O*NET {code}; OEWS does not estimate {code} alone"));
+        return Some((row, label));
+    }
+    let broad = format!("{}0", &soc[..soc.len().saturating_sub(1)]);
+    let row = file.rows.get(&broad)?;
+    Some((
+        row,
+        Some(format!(
+            "the broad group that includes SOC {soc}; OEWS does not estimate {soc} alone"
+        )),
+    ))
+}
+
+/// Mean, median and the 10th–90th percentile range, where OEWS publishes numbers for them, and
+/// whether they are a group's that includes the occupation rather than its own.
+fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool) {
+    let Some((row, label)) = wage_row(file, code) else {
+        return (Vec::new(), false);
+    };
+    let from_group = label.is_some();
+    let mut gaps = Vec::new();
+    let top = |what: &str| match file.top_code {
+        Some(top) => format!(
+            "the {what} is at or above {}, the highest annual wage OEWS publishes",
+            format_amount(top, "USD")
+        ),
+        None => format!("the {what} is at or above the highest wage OEWS publishes"),
+    };
+    for (what, cell) in [
+        ("mean", row.mean),
+        ("median", row.median),
+        ("10th percentile", row.pct10),
+        ("90th percentile", row.pct90),
+    ] {
+        match cell {
+            Cell::TopCoded => gaps.push(top(what)),
+            Cell::NotAvailable => gaps.push(format!("OEWS publishes no {what}")),
+            Cell::Amount(_) => {}
+        }
+    }
+    if row.hourly_only {
+        gaps.push("OEWS releases only hourly wages for this occupation".to_string());
+    }
+    let note = |what: &str| {
+        let mut text = format!("{what}All industries, SOC {} {}", row.code, row.title);
+        if let Some(label) = &label {
+            text.push_str(&format!(", {label}"));
+        }
+        for gap in &gaps {
+            text.push_str(&format!("; {gap}"));
+        }
+        text
+    };
+    let figure = |kind, amount, min, max, note: String| SalaryFigure {
+        kind,
+        amount,
+        min,
+        max,
+        currency: "USD".to_string(),
+        period: Some(Period::Year),
+        region: Some("USA".to_string()),
+        note: Some(note),
+        source: source.to_string(),
+    };
+    let mut figures = Vec::new();
+    if let Cell::Amount(mean) = row.mean {
+        figures.push(figure(
+            SalaryKind::Average,
+            Some(mean),
+            None,
+            None,
+            note(""),
+        ));
+    }
+    if let Cell::Amount(median) = row.median {
+        figures.push(figure(
+            SalaryKind::Median,
+            Some(median),
+            None,
+            None,
+            note(""),
+        ));
+    }
+    if let (Cell::Amount(low), Cell::Amount(high)) = (row.pct10, row.pct90) {
+        figures.push(figure(
+            SalaryKind::Range,
+            None,
+            Some(low),
+            Some(high),
+            note("10th to 90th percentile. "),
+        ));
+    }
+    (figures, from_group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(
+            cut("first-line-supervisors-of-landscaping", 20),
+            "first-line"
+        );
+        assert_eq!(cut("short", 20), "short");
+    }
+
+    #[test]
+    fn elements_sort_as_the_content_model_lists_them() {
+        let mut ids = vec!["2.A.2.a", "2.B.10.a", "2.A.1.b", "2.B.2.a", "2.A.1.a"];
+        ids.sort_by_key(|id| element_order(id));
+        assert_eq!(
+            ids,
+            ["2.A.1.a", "2.A.1.b", "2.A.2.a", "2.B.2.a", "2.B.10.a"]
+        );
+    }
+
+    #[test]
+    fn a_top_coded_or_missing_wage_is_never_a_number() {
+        let mut file = WageFile {
+            release: "May 2024".into(),
+            top_code: Some(239_200),
+            rows: HashMap::new(),
+        };
+        file.rows.insert(
+            "29-1211".into(),
+            Wages {
+                code: "29-1211".into(),
+                title: "Anesthesiologists".into(),
+                mean: Cell::Amount(336_640),
+                median: Cell::TopCoded,
+                pct10: Cell::Amount(124_450),
+                pct90: Cell::TopCoded,
+                hourly_only: false,
+            },
+        );
+        let (figures, from_group) = salary(&file, "29-1211.00", "oews");
+        assert!(!from_group);
+        assert_eq!(figures.len(), 1, "{figures:?}");
+        assert_eq!(figures[0].amount, Some(336_640));
+        let note = figures[0].note.clone().unwrap_or_default();
+        assert!(
+            note.contains("the median is at or above $239,200"),
+            "{note}"
+        );
+        assert!(salary(&file, "29-1299.00", "oews").0.is_empty());
+    }
+
+    #[test]
+    fn a_code_without_its_own_row_takes_the_broad_group_clearly_labelled() {
+        let mut file = WageFile::default();
+        file.rows.insert(
+            "13-1020".into(),
+            Wages {
+                code: "13-1020".into(),
+                title: "Buyers and Purchasing Agents".into(),
+                median: Cell::Amount(71_950),
+                ..Wages::default()
+            },
+        );
+        let (figures, from_group) = salary(&file, "13-1021.00", "oews");
+        assert!(from_group);
+        let note = figures[0].note.clone().unwrap_or_default();
+        assert!(
+            note.contains("SOC 13-1020 Buyers and Purchasing Agents, the broad group that includes SOC 13-1021"),
+            "{note}"
+        );
+    }
+}

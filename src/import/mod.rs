@@ -1,0 +1,244 @@
+//! `roles import onet DIR`: a dataset `--data` reads, made from an O*NET database folder and,
+//! optionally, the BLS OEWS national wage file.
+
+pub mod build;
+pub mod oews;
+pub mod onet;
+pub mod table;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::UsageError;
+use crate::commands::export::ExportFormat;
+use crate::model::Dataset;
+use crate::render::Style;
+use onet::{Occupation, Onet};
+
+/// Arguments of `roles import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// What to import from.
+    #[command(subcommand)]
+    pub from: ImportFrom,
+}
+
+/// The public datasets `roles import` reads.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ImportFrom {
+    /// An O*NET database folder (Excel or text distribution), with BLS wages if given.
+    #[command(
+        long_about = "Read an unzipped O*NET database folder (the Excel .xlsx or the text .txt \
+                      distribution; detected) and write a dataset --data reads: one role per \
+                      occupation, with its task statements word for word (core first), required \
+                      education, job zone, rated skills, alternate titles as aliases and related \
+                      occupations, every item cited to the O*NET release with the date O*NET \
+                      gives it. With --wages, each occupation gets the OEWS national annual \
+                      mean, median and 10th-90th percentile range for its SOC code.",
+        after_help = "Examples:\n  roles import onet db_29_3_excel --wages national_M2024_dl.xlsx -o onet.yaml\n  roles --data onet.yaml compare project-manager 13-1082.00\n  roles import onet db_29_3_text --occupation 13-1082.00 --occupation 'Software Developers'"
+    )]
+    Onet(OnetArgs),
+}
+
+/// Arguments of `roles import onet`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OnetArgs {
+    /// The O*NET database folder (holding `Occupation Data.xlsx` or `Occupation Data.txt`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The BLS OEWS national file (national_M<year>_dl.xlsx) for wages.
+    #[arg(long, value_name = "FILE")]
+    pub wages: Option<PathBuf>,
+    /// Import only this occupation: an O*NET-SOC code (13-1082.00), a SOC code (13-1082) or a
+    /// title in any case. Repeat for several; related occupations outside the set are dropped.
+    #[arg(long, value_name = "CODE|TITLE")]
+    pub occupation: Vec<String>,
+    /// Leave out skills O*NET rates below this importance (1 not important … 3 important … 5
+    /// extremely important); 0 keeps every rated skill.
+    #[arg(long, value_name = "N", default_value_t = 3.0)]
+    pub min_importance: f64,
+    /// Write the dataset to FILE (replaced whole, never half-written) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A slug of `text`: lowercase ASCII letters and digits joined by single hyphens, at most 64
+/// bytes, cut at a word.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    build::cut(trimmed, 64).to_string()
+}
+
+/// Runs `roles import`, writing the dataset to `-o FILE` or `out` and a summary to `err`.
+pub fn run(
+    args: &ImportArgs,
+    format: ExportFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let ImportFrom::Onet(args) = &args.from;
+    if !(args.min_importance.is_finite() && args.min_importance >= 0.0) {
+        return Err(UsageError("--min-importance must be a number from 0 to 5".into()).into());
+    }
+    let onet = onet::read(&args.dir)?;
+    let release = onet::require_release(&onet, &args.dir)?;
+    let wages = args.wages.as_deref().map(oews::read).transpose()?;
+    let occupations = select(&onet, &args.occupation)?;
+    let (dataset, counts) = build::dataset(&build::Build {
+        onet: &onet,
+        release: &release,
+        wages: wages.as_ref(),
+        occupations,
+        min_importance: args.min_importance,
+    });
+    let problems = crate::validate::check(&dataset, "", None);
+    if let Some(problem) = problems.first() {
+        bail!("the imported dataset does not validate (a bug in roles): {problem}");
+    }
+    match &args.output {
+        Some(path) => write_file(&dataset, format, path)?,
+        None => {
+            write_dataset(&dataset, format, out)?;
+            out.flush()?;
+        }
+    }
+    let mut summary = format!(
+        "roles: imported {} occupations from O*NET {} ({} distribution): {} task statements, {} skill ratings",
+        counts.roles, release.number, onet.distribution, counts.tasks, counts.skills
+    );
+    if let Some(wages) = &wages {
+        summary.push_str(&format!(
+            "; OEWS {} wages for {} ({} from the SOC group that includes them)",
+            wages.release, counts.with_wages, counts.wages_from_group
+        ));
+    }
+    writeln!(err, "{summary}")?;
+    if !onet.missing.is_empty() {
+        writeln!(
+            err,
+            "roles: not in {}, so not imported: {}",
+            args.dir.display(),
+            onet.missing.join(", ")
+        )?;
+    }
+    if let Some(path) = &args.output {
+        writeln!(
+            err,
+            "roles: wrote {}; use it with: roles --data {} list",
+            path.display(),
+            path.display()
+        )?;
+    }
+    Ok(())
+}
+
+/// The occupations `wanted` names (all when empty), in the published order.
+fn select<'a>(onet: &'a Onet, wanted: &[String]) -> anyhow::Result<Vec<&'a Occupation>> {
+    if wanted.is_empty() {
+        return Ok(onet.occupations.iter().collect());
+    }
+    let mut chosen = vec![false; onet.occupations.len()];
+    for query in wanted {
+        let query = query.trim();
+        let mut found = false;
+        for (index, occupation) in onet.occupations.iter().enumerate() {
+            let soc = occupation.code.split('.').next().unwrap_or_default();
+            if occupation.code == query
+                || soc == query
+                || occupation.title.eq_ignore_ascii_case(query)
+            {
+                chosen[index] = true;
+                found = true;
+            }
+        }
+        if !found {
+            let closest = onet
+                .occupations
+                .iter()
+                .map(|o| {
+                    let score =
+                        strsim::jaro_winkler(&query.to_lowercase(), &o.title.to_lowercase());
+                    (score, o)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8)
+                .map(|(_, o)| format!("; did you mean {} '{}'?", o.code, o.title))
+                .unwrap_or_default();
+            return Err(UsageError(format!(
+                "no O*NET occupation has the code or title '{}'{closest}",
+                crate::parse::excerpt(query, 80)
+            ))
+            .into());
+        }
+    }
+    Ok(onet
+        .occupations
+        .iter()
+        .zip(chosen)
+        .filter_map(|(occupation, keep)| keep.then_some(occupation))
+        .collect())
+}
+
+/// Writes the dataset to `path` through a temporary file beside it, so a failed run never
+/// leaves half a file.
+fn write_file(dataset: &Dataset, format: ExportFormat, path: &Path) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot write here", path.display()))?;
+    let mut writer = std::io::BufWriter::new(file.as_file_mut());
+    write_dataset(dataset, format, &mut writer)
+        .and_then(|()| writer.flush())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    drop(writer);
+    // A temporary file is private to its owner; the dataset is an ordinary file (or keeps the
+    // permissions of the one it replaces).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    file.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
+
+/// The dataset as YAML (headed by comments saying where it came from and the credit its
+/// sources require) or JSON (which carries the same in `sources`).
+fn write_dataset(
+    dataset: &Dataset,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        ExportFormat::Json => crate::render::write_json(dataset, out),
+        ExportFormat::Yaml => {
+            writeln!(
+                out,
+                "# roles dataset, written by `roles import onet`; load it with --data FILE."
+            )?;
+            for source in &dataset.sources {
+                if let Some(attribution) = &source.attribution {
+                    writeln!(out, "# {attribution}")?;
+                }
+            }
+            crate::render::write_yaml(dataset, Style::plain(80), out)
+        }
+    }
+}

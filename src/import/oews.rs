@@ -1,0 +1,176 @@
+//! Reading the BLS Occupational Employment and Wage Statistics national file
+//! (`national_M2024_dl.xlsx` and its like) into annual wage figures by SOC code.
+//!
+//! OEWS marks a wage at or above its top code with `#` and a suppressed estimate with `*`.
+//! Neither becomes a number here: such a figure is left out and its absence is said.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::table::Table;
+
+/// One occupation's national annual wages, as published (`None` where OEWS gives no number).
+#[derive(Debug, Clone, Default)]
+pub struct Wages {
+    /// SOC code of the row, e.g. `13-1082`.
+    pub code: String,
+    /// SOC title of the row.
+    pub title: String,
+    /// Mean annual wage.
+    pub mean: Cell,
+    /// Median annual wage.
+    pub median: Cell,
+    /// 10th percentile annual wage.
+    pub pct10: Cell,
+    /// 90th percentile annual wage.
+    pub pct90: Cell,
+    /// True when OEWS releases only hourly wages for the occupation.
+    pub hourly_only: bool,
+}
+
+/// A published wage cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cell {
+    /// A whole-dollar amount.
+    Amount(u64),
+    /// `#`: at or above the top-coded wage.
+    TopCoded,
+    /// `*` or empty: no estimate published.
+    #[default]
+    NotAvailable,
+}
+
+/// The wage file: which release, its top code, and rows by SOC code.
+#[derive(Debug, Default)]
+pub struct WageFile {
+    /// E.g. `May 2024`.
+    pub release: String,
+    /// The annual top code the file states (`$239,200 per year`), when it states one.
+    pub top_code: Option<u64>,
+    /// Rows by SOC code.
+    pub rows: HashMap<String, Wages>,
+}
+
+/// Reads an OEWS national file (Excel, or the same columns tab-separated).
+pub fn read(path: &Path) -> anyhow::Result<WageFile> {
+    let table = Table::read(path)?;
+    let [code, title, mean, median, pct10, pct90] = table.columns([
+        "OCC_CODE",
+        "OCC_TITLE",
+        "A_MEAN",
+        "A_MEDIAN",
+        "A_PCT10",
+        "A_PCT90",
+    ])?;
+    let area_type = table.optional_column("AREA_TYPE");
+    let industry = table.optional_column("I_GROUP");
+    let hourly = table.optional_column("HOURLY");
+    let notes = Table::read_sheet(path, "Field Descriptions").unwrap_or_default();
+    let mut file = WageFile {
+        release: release(path, &notes)?,
+        top_code: notes.iter().find_map(|line| annual_top_code(line)),
+        rows: HashMap::new(),
+    };
+    for row in table.rows() {
+        // National, cross-industry rows only, when the file says which rows those are.
+        let national = area_type.is_none_or(|c| row.get(c) == "1");
+        let all_industries =
+            industry.is_none_or(|c| row.get(c).eq_ignore_ascii_case("cross-industry"));
+        if !(national && all_industries) {
+            continue;
+        }
+        let cell = |column: usize| -> anyhow::Result<Cell> {
+            let text = row.get(column);
+            Ok(match text {
+                "#" => Cell::TopCoded,
+                "*" | "**" | "" => Cell::NotAvailable,
+                _ => Cell::Amount(text.replace(',', "").parse::<u64>().map_err(|_| {
+                    anyhow::anyhow!(
+                        "{}: '{}' is not a whole-dollar wage, '#' or '*'",
+                        row.describe(column),
+                        crate::parse::excerpt(text, 20)
+                    )
+                })?),
+            })
+        };
+        let wages = Wages {
+            code: row.required(code)?.to_string(),
+            title: row.get(title).to_string(),
+            mean: cell(mean)?,
+            median: cell(median)?,
+            pct10: cell(pct10)?,
+            pct90: cell(pct90)?,
+            hourly_only: hourly.is_some_and(|c| row.get(c).eq_ignore_ascii_case("TRUE")),
+        };
+        file.rows.entry(wages.code.clone()).or_insert(wages);
+    }
+    if file.rows.is_empty() {
+        bail!(
+            "{}: has no national cross-industry rows; give the national file (national_M<year>_dl.xlsx)",
+            path.display()
+        );
+    }
+    Ok(file)
+}
+
+/// `May 2024`, from the notes sheet's first line (`May 2024 OEWS Estimates`) or else the file
+/// name (`national_M2024_dl.xlsx`: OEWS national estimates are May's).
+fn release(path: &Path, notes: &[String]) -> anyhow::Result<String> {
+    if let Some(release) = notes
+        .iter()
+        .find_map(|line| line.trim().strip_suffix("OEWS Estimates"))
+    {
+        return Ok(release.trim().to_string());
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let year = name
+        .split('_')
+        .find_map(|part| part.strip_prefix('M'))
+        .filter(|year| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()));
+    match year {
+        Some(year) => Ok(format!("May {year}")),
+        None => bail!(
+            "{}: cannot tell which OEWS release this is (no 'Field Descriptions' sheet, and the name is not national_M<year>_dl)",
+            path.display()
+        ),
+    }
+}
+
+/// The annual amount in the notes' `#` line: `… $115.00 per hour or $239,200 per year`.
+fn annual_top_code(line: &str) -> Option<u64> {
+    let rest = line.trim().strip_prefix('#')?;
+    let before_year = rest.split("per year").next()?;
+    let amount = before_year.rsplit('$').next()?;
+    amount.trim().replace(',', "").parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_code_is_read_from_the_notes_line() {
+        let line =
+            "#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per year ";
+        assert_eq!(annual_top_code(line), Some(239_200));
+        assert_eq!(
+            annual_top_code("*  = indicates that a wage estimate is not available"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_release_comes_from_the_notes_or_the_file_name() {
+        let notes = vec!["May 2024 OEWS Estimates".to_string()];
+        let any = Path::new("wages.xlsx");
+        assert_eq!(release(any, &notes).ok().as_deref(), Some("May 2024"));
+        let named = Path::new("national_M2023_dl.xlsx");
+        assert_eq!(release(named, &[]).ok().as_deref(), Some("May 2023"));
+        assert!(release(any, &[]).is_err());
+    }
+}

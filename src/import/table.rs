@@ -1,0 +1,325 @@
+//! One O*NET or OEWS file read as a table of text cells, whichever distribution it comes in:
+//! an Excel workbook (`.xlsx`, first sheet) or a tab-separated text file (`.txt`).
+//!
+//! Columns are found by their header, so unknown extra columns (a newer release's `Title`
+//! column, say) are simply not read. Cells keep their published text: an Excel number is written
+//! the shortest way that reads back as the same number (`4.12`, `95`), which is how the text
+//! distribution prints it.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use calamine::{DataRef, Reader, Xlsx};
+
+/// Largest file read, whatever its format: the largest published O*NET file is under 50 MB.
+const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest total an Excel file may expand to when unzipped (its parts' declared sizes).
+const MAX_UNZIPPED_BYTES: u128 = 2 * 1024 * 1024 * 1024;
+/// Columns beyond this are ignored: no O*NET or OEWS file has more than about 35.
+const MAX_COLUMNS: usize = 256;
+
+/// A file's rows as text cells, with its header.
+#[derive(Debug)]
+pub struct Table {
+    /// The file, for messages.
+    pub path: PathBuf,
+    headers: Vec<String>,
+    /// (1-based row number in the file, cells).
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    /// Reads `path` as Excel (`.xlsx`) or tab-separated text (anything else).
+    pub fn read(path: &Path) -> anyhow::Result<Table> {
+        let size = std::fs::metadata(path)
+            .with_context(|| format!("{}: cannot be read", path.display()))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            bail!(
+                "{}: refused: {size} bytes is more than any O*NET or OEWS file (limit {MAX_FILE_BYTES})",
+                path.display()
+            );
+        }
+        let is_excel = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
+        let mut rows = if is_excel {
+            read_xlsx(path, None)?
+        } else {
+            read_tab_separated(path)?
+        };
+        if rows.is_empty() {
+            bail!("{}: is empty; expected a header row", path.display());
+        }
+        let (_, headers) = rows.remove(0);
+        let headers = headers.into_iter().map(|h| h.trim().to_string()).collect();
+        Ok(Table {
+            path: path.to_path_buf(),
+            headers,
+            rows,
+        })
+    }
+
+    /// The rows of a named sheet of an Excel workbook as lines of text (cells joined by a
+    /// space), for notes sheets; empty for a text file or when there is no such sheet.
+    pub fn read_sheet(path: &Path, sheet: &str) -> anyhow::Result<Vec<String>> {
+        let is_excel = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
+        if !is_excel {
+            return Ok(Vec::new());
+        }
+        let rows = read_xlsx(path, Some(sheet))?;
+        Ok(rows
+            .into_iter()
+            .map(|(_, cells)| {
+                let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+                cells.join(" ")
+            })
+            .collect())
+    }
+
+    /// The index of each named column; an error names the file and the missing column.
+    pub fn columns<const N: usize>(&self, names: [&str; N]) -> anyhow::Result<[usize; N]> {
+        let mut found = [0; N];
+        for (slot, name) in found.iter_mut().zip(names) {
+            *slot = self.optional_column(name).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}: has no '{name}' column (its header has: {})",
+                    self.path.display(),
+                    crate::parse::excerpt(&self.headers.join(", "), 200)
+                )
+            })?;
+        }
+        Ok(found)
+    }
+
+    /// The index of a column that some releases do not have.
+    pub fn optional_column(&self, name: &str) -> Option<usize> {
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// Each data row with its 1-based row number in the file.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(number, cells)| Row {
+            table: self,
+            number: *number,
+            cells,
+        })
+    }
+}
+
+/// One row of a [`Table`].
+#[derive(Clone, Copy)]
+pub struct Row<'a> {
+    table: &'a Table,
+    /// 1-based row number in the file.
+    pub number: usize,
+    cells: &'a [String],
+}
+
+impl<'a> Row<'a> {
+    /// The cell in `column`, trimmed; empty when the row is short.
+    pub fn get(&self, column: usize) -> &'a str {
+        self.cells.get(column).map_or("", |cell| cell.trim())
+    }
+
+    /// The cell, or an error naming the file, row and column when it is empty.
+    pub fn required(&self, column: usize) -> anyhow::Result<&'a str> {
+        let cell = self.get(column);
+        if cell.is_empty() {
+            bail!("{}: is empty", self.describe(column));
+        }
+        Ok(cell)
+    }
+
+    /// The cell as a number, or an error naming the file, row, column and the text found.
+    pub fn number(&self, column: usize) -> anyhow::Result<f64> {
+        let cell = self.required(column)?;
+        cell.parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}: '{}' is not a number",
+                    self.describe(column),
+                    crate::parse::excerpt(cell, 40)
+                )
+            })
+    }
+
+    /// `FILE:ROW: column 'NAME'`, for messages.
+    pub fn describe(&self, column: usize) -> String {
+        let name = self.table.headers.get(column).map_or("?", String::as_str);
+        format!(
+            "{}:{}: column '{name}'",
+            self.table.path.display(),
+            self.number
+        )
+    }
+}
+
+/// The rows of a tab-separated file (the O*NET text distribution): no quoting, one row a line.
+fn read_tab_separated(path: &Path) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES).read_to_end(&mut bytes))
+        .with_context(|| format!("{}: cannot be read", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        anyhow::anyhow!("{}:{line}: is not UTF-8 text", path.display())
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            let cells = line
+                .split('\t')
+                .take(MAX_COLUMNS)
+                .map(str::to_string)
+                .collect();
+            (index + 1, cells)
+        })
+        .collect())
+}
+
+/// The rows of an Excel workbook's first sheet (or the named one; none when it is absent), read
+/// cell by cell so that memory follows the cells present, not the sheet's claimed dimensions.
+fn read_xlsx(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
+    let bad = |error: &dyn std::fmt::Display| {
+        anyhow::anyhow!(
+            "{}: is not a readable Excel workbook ({})",
+            path.display(),
+            crate::parse::excerpt(&error.to_string(), 120)
+        )
+    };
+    let file = File::open(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(&e))?;
+    if archive
+        .decompressed_size()
+        .is_none_or(|size| size > MAX_UNZIPPED_BYTES)
+    {
+        bail!(
+            "{}: refused: its parts would unzip to more than {MAX_UNZIPPED_BYTES} bytes, or do not say how much",
+            path.display()
+        );
+    }
+    drop(archive);
+    let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| bad(&e))?;
+    let names = workbook.sheet_names();
+    let sheet = match sheet {
+        Some(wanted) => match names.iter().find(|name| name.as_str() == wanted) {
+            Some(name) => name.clone(),
+            None => return Ok(Vec::new()),
+        },
+        None => match names.first() {
+            Some(name) => name.clone(),
+            None => bail!("{}: has no worksheet", path.display()),
+        },
+    };
+    let mut cells = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| bad(&e))?;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| bad(&e))? {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize + 1, column as usize);
+        if column >= MAX_COLUMNS {
+            continue;
+        }
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
+        }
+        if rows.last().is_none_or(|(last, _)| *last != row) {
+            rows.push((row, Vec::new()));
+        }
+        if let Some((_, cells)) = rows.last_mut() {
+            if cells.len() <= column {
+                cells.resize(column + 1, String::new());
+            }
+            cells[column] = text;
+        }
+    }
+    Ok(rows)
+}
+
+/// A cell as the text distribution would print it.
+fn cell_text(value: &DataRef<'_>) -> String {
+    match value {
+        DataRef::Int(number) => number.to_string(),
+        DataRef::Float(number) => number.to_string(),
+        DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+            text.clone()
+        }
+        DataRef::SharedString(text) => (*text).to_string(),
+        DataRef::Bool(flag) => if *flag { "TRUE" } else { "FALSE" }.to_string(),
+        DataRef::DateTime(date) => date.as_f64().to_string(),
+        DataRef::Error(_) | DataRef::Empty => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_separated_rows_keep_their_line_numbers_and_text() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("Task Statements.txt");
+        let text = "O*NET-SOC Code\tTask\textra\r\n13-1082.00\tPlan it, \"well\".\tx\n\n1\t2\n";
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        let table = Table::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let [code, task] = table
+            .columns(["O*NET-SOC Code", "Task"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<(usize, &str, &str)> = table
+            .rows()
+            .map(|row| (row.number, row.get(code), row.get(task)))
+            .collect();
+        assert_eq!(
+            rows,
+            [(2, "13-1082.00", "Plan it, \"well\"."), (4, "1", "2")]
+        );
+        let missing = table.columns(["Date"]).err().map(|e| e.to_string());
+        let missing = missing.unwrap_or_default();
+        assert!(
+            missing.to_string().contains("has no 'Date' column"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn a_bad_number_names_file_row_and_column() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("Skills.txt");
+        std::fs::write(&path, "Data Value\n4.12\nhigh\n").unwrap_or_else(|e| panic!("{e}"));
+        let table = Table::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<Row<'_>> = table.rows().collect();
+        assert_eq!(rows[0].number(0).ok(), Some(4.12));
+        let error = rows[1].number(0).err().map(|e| e.to_string());
+        let error = error.unwrap_or_default();
+        assert!(
+            error.ends_with("Skills.txt:3: column 'Data Value': 'high' is not a number"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn excel_numbers_print_as_the_text_distribution_does() {
+        assert_eq!(cell_text(&DataRef::Float(4.12)), "4.12");
+        assert_eq!(cell_text(&DataRef::Float(95.0)), "95");
+        assert_eq!(cell_text(&DataRef::Int(8823)), "8823");
+    }
+}

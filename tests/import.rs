@@ -1,0 +1,609 @@
+//! `roles import onet`: the committed fixtures (published rows, trimmed) end to end, values read
+//! back against the files they came from, bad folders, and — when `../shared/onet` holds the
+//! real distributions — the full 1,016-occupation import.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx};
+use common::{roles, stdout_of};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet")
+}
+
+fn excel_dir() -> PathBuf {
+    fixtures().join("excel-29.3")
+}
+
+fn text_dir() -> PathBuf {
+    fixtures().join("text-27.0")
+}
+
+fn wages_file() -> PathBuf {
+    fixtures().join("oews-2024/national_M2024_dl.xlsx")
+}
+
+/// The real distributions, when this machine has them (`ROLES_ONET_DIR` or `../shared/onet`).
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("ROLES_ONET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/onet"));
+    dir.join("onet-29.3-excel").is_dir().then_some(dir)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("non-UTF-8 path {p:?}"))
+}
+
+/// Imports `dir` (with `extra` arguments) into a dataset file in `out`, returning its path and
+/// the summary printed on stderr.
+fn import(dir: &Path, extra: &[&str], out: &Path) -> (PathBuf, String) {
+    let file = out.join("onet.yaml");
+    let output = roles()
+        .args(["import", "onet", path(dir), "-o", path(&file)])
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "import failed: {stderr}");
+    assert!(output.stdout.is_empty(), "-o leaves stdout empty");
+    (file, stderr)
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+/// The imported dataset as JSON, through `export`, so what is checked is what `--data` loads.
+fn loaded(file: &Path) -> Value {
+    let text = stdout_of(&[
+        "--no-builtin",
+        "--data",
+        path(file),
+        "export",
+        "--format",
+        "json",
+    ]);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("json: {e}"))
+}
+
+fn role<'a>(dataset: &'a Value, code: &str) -> &'a Value {
+    dataset["roles"]
+        .as_array()
+        .and_then(|roles| {
+            roles.iter().find(|r| {
+                r["aliases"]
+                    .as_array()
+                    .is_some_and(|a| a.first().and_then(Value::as_str) == Some(code))
+            })
+        })
+        .unwrap_or_else(|| panic!("no role for {code}"))
+}
+
+/// Every row of an Excel file's first sheet, cells as text.
+fn excel_rows(file: &Path) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> =
+        calamine::open_workbook(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let range = book
+        .worksheet_range_at(0)
+        .unwrap_or_else(|| panic!("no sheet"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn column(rows: &[Vec<String>], name: &str) -> usize {
+    rows[0]
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn the_excel_fixture_imports_validates_and_answers_every_command() {
+    let dir = temp();
+    let (file, summary) = import(&excel_dir(), &["--wages", path(&wages_file())], dir.path());
+    insta::assert_snapshot!("import_excel_summary", summary.replace(path(&file), "FILE"));
+    assert!(stdout_of(&["validate", path(&file)]).contains("ok"));
+    let data = ["--data", path(&file)];
+    let run = |args: &[&str]| stdout_of(&[&data[..], args].concat());
+    insta::assert_snapshot!(
+        "import_show_project_management_specialists",
+        run(&["show", "13-1082.00"])
+    );
+    insta::assert_snapshot!(
+        "import_compare_article_role_with_onet",
+        run(&[
+            "compare",
+            "project-manager",
+            "Project Management Specialists"
+        ])
+    );
+    insta::assert_snapshot!(
+        "import_show_chief_executives_skills",
+        run(&["show", "CEO", "--only", "skills,salary,related"])
+    );
+    let list = run(&["list", "--format", "csv"]);
+    assert_eq!(list.lines().count(), 1 + 5 + 6, "{list}");
+    assert!(run(&["salary", "--all"]).contains("$100,750/yr"));
+    assert!(run(&["similar", "11-1011.03"]).contains("Chief Executives"));
+    assert!(run(&["match", "--skill", "onet-speaking"]).contains("Chief Executives"));
+    assert!(run(&["search", "stakeholders"]).contains("Project Management Specialists"));
+}
+
+#[test]
+fn the_text_distribution_imports_the_same_occupations_without_skills() {
+    let dir = temp();
+    let (file, summary) = import(&text_dir(), &[], dir.path());
+    assert!(
+        summary.contains("O*NET 27.0 (text distribution)"),
+        "{summary}"
+    );
+    assert!(summary.contains("not imported: Skills"), "{summary}");
+    let dataset = loaded(&file);
+    assert_eq!(dataset["roles"].as_array().map(Vec::len), Some(6));
+    assert_eq!(dataset["sources"][0]["id"], "onet-27-0");
+    let attribution = dataset["sources"][0]["attribution"].as_str().unwrap_or("");
+    assert!(attribution.contains("O*NET 27.0 Database"), "{attribution}");
+    assert!(attribution.contains("CC BY 4.0"), "{attribution}");
+    let pms = role(&dataset, "13-1082.00");
+    assert!(pms["skills"].as_array().is_none_or(Vec::is_empty));
+    assert!(pms["salary"].as_array().is_none_or(Vec::is_empty));
+}
+
+#[test]
+fn task_statements_are_word_for_word_core_first_and_dated() {
+    let dir = temp();
+    let (file, _) = import(&text_dir(), &[], dir.path());
+    let dataset = loaded(&file);
+    let published = std::fs::read_to_string(text_dir().join("Task Statements.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for code in ["11-1011.00", "13-1082.00", "27-2011.00"] {
+        let rows: Vec<Vec<&str>> = published
+            .lines()
+            .map(|line| line.split('\t').collect())
+            .filter(|cells: &Vec<&str>| cells[0] == code)
+            .collect();
+        let expected: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|cells| cells[3] == "Core")
+            .chain(rows.iter().filter(|cells| cells[3] != "Core"))
+            .map(|cells| (cells[2], cells[5]))
+            .collect();
+        let duties: Vec<(&str, &str)> = role(&dataset, code)["duties"]
+            .as_array()
+            .unwrap_or_else(|| panic!("duties"))
+            .iter()
+            .map(|d| {
+                (
+                    d["text"].as_str().unwrap_or(""),
+                    d["date"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(duties, expected, "{code}");
+    }
+}
+
+#[test]
+fn values_read_back_equal_the_published_cells() {
+    let dir = temp();
+    let (file, _) = import(
+        &excel_dir(),
+        &["--wages", path(&wages_file()), "--min-importance", "0"],
+        dir.path(),
+    );
+    let dataset = loaded(&file);
+    read_back(
+        &dataset,
+        &excel_dir(),
+        &wages_file(),
+        &["11-1011.00", "11-1011.03", "13-1082.00", "15-1299.09"],
+    );
+}
+
+/// For each sampled code: the task count, every unsuppressed importance and the OEWS median equal
+/// the source files' cells.
+fn read_back(dataset: &Value, dir: &Path, wages: &Path, codes: &[&str]) {
+    let tasks = excel_rows(&dir.join("Task Statements.xlsx"));
+    let skills = excel_rows(&dir.join("Skills.xlsx"));
+    let names = excel_rows(&dir.join("Content Model Reference.xlsx"));
+    let oews = excel_rows(wages);
+    let (t_code, s_code, s_element, s_scale, s_value, s_suppress) = (
+        column(&tasks, "O*NET-SOC Code"),
+        column(&skills, "O*NET-SOC Code"),
+        column(&skills, "Element ID"),
+        column(&skills, "Scale ID"),
+        column(&skills, "Data Value"),
+        column(&skills, "Recommend Suppress"),
+    );
+    let (o_code, o_median) = (column(&oews, "OCC_CODE"), column(&oews, "A_MEDIAN"));
+    for code in codes {
+        let role = role(dataset, code);
+        let task_count = tasks.iter().filter(|r| r[t_code] == *code).count();
+        assert_eq!(
+            role["duties"].as_array().map(Vec::len),
+            Some(task_count),
+            "{code} tasks"
+        );
+        for rating in skills
+            .iter()
+            .filter(|r| r[s_code] == *code && r[s_scale] == "IM" && r[s_suppress] != "Y")
+        {
+            let name = names
+                .iter()
+                .find(|n| n[0] == rating[s_element])
+                .map(|n| n[1].clone())
+                .unwrap_or_default();
+            let skill = role["skills"]
+                .as_array()
+                .and_then(|skills| {
+                    skills.iter().find(|s| {
+                        let id = s["skill"].as_str().unwrap_or("");
+                        dataset["skills"].as_array().is_some_and(|vocabulary| {
+                            vocabulary
+                                .iter()
+                                .any(|v| v["id"] == id && v["name"] == name.as_str())
+                        })
+                    })
+                })
+                .unwrap_or_else(|| panic!("{code}: no skill {name}"));
+            let published: f64 = rating[s_value].parse().unwrap_or(f64::NAN);
+            assert_eq!(
+                skill["importance"].as_f64(),
+                Some(published),
+                "{code} {name}"
+            );
+        }
+        let soc = &code[..7];
+        let median = oews
+            .iter()
+            .find(|r| r[o_code] == soc)
+            .map(|r| r[o_median].clone());
+        let imported = role["salary"].as_array().and_then(|figures| {
+            figures
+                .iter()
+                .find(|f| f["kind"] == "median")
+                .and_then(|f| f["amount"].as_u64())
+        });
+        match median.as_deref() {
+            Some(text) if text.parse::<u64>().is_ok() => {
+                assert_eq!(
+                    imported.map(|a| a.to_string()).as_deref(),
+                    Some(text),
+                    "{code} median"
+                );
+            }
+            _ => assert_eq!(imported, None, "{code}: no published median, none imported"),
+        }
+    }
+}
+
+#[test]
+fn top_coded_and_suppressed_wages_never_become_numbers() {
+    let dir = temp();
+    let (file, _) = import(&excel_dir(), &["--wages", path(&wages_file())], dir.path());
+    let dataset = loaded(&file);
+    let ceo = role(&dataset, "11-1011.00");
+    let kinds: Vec<&str> = ceo["salary"]
+        .as_array()
+        .unwrap_or_else(|| panic!("salary"))
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    // OEWS prints `#` for the 90th percentile: no range, and the notes say why.
+    assert_eq!(kinds, ["average", "median"]);
+    let note = ceo["salary"][0]["note"].as_str().unwrap_or("");
+    assert!(
+        note.contains("90th percentile is at or above $239,200"),
+        "{note}"
+    );
+    // Actors: `*` for every annual figure.
+    assert!(
+        role(&dataset, "27-2011.00")["salary"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+    );
+    let farm = role(&dataset, "13-1021.00")["salary"][0]["note"]
+        .as_str()
+        .unwrap_or("");
+    assert!(
+        farm.contains("SOC 13-1020 Buyers and Purchasing Agents, the broad group"),
+        "{farm}"
+    );
+}
+
+#[test]
+fn occupations_can_be_picked_by_code_soc_code_or_title() {
+    let dir = temp();
+    let (file, summary) = import(
+        &excel_dir(),
+        &[
+            "--occupation",
+            "project management specialists",
+            "--occupation",
+            "11-1011",
+        ],
+        dir.path(),
+    );
+    assert!(summary.contains("imported 3 occupations"), "{summary}");
+    let dataset = loaded(&file);
+    let ids: Vec<&str> = dataset["roles"]
+        .as_array()
+        .unwrap_or_else(|| panic!("roles"))
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "chief-executives",
+            "chief-sustainability-officers",
+            "project-management-specialists"
+        ]
+    );
+    // Related occupations outside the selection are dropped, inside it kept.
+    let related: Vec<&str> = role(&dataset, "11-1011.00")["related"]
+        .as_array()
+        .unwrap_or_else(|| panic!("related"))
+        .iter()
+        .filter_map(|r| r["role"].as_str())
+        .collect();
+    assert_eq!(related, ["chief-sustainability-officers"]);
+}
+
+#[test]
+fn json_output_loads_like_yaml() {
+    let dir = temp();
+    let output = roles()
+        .args(["import", "onet", path(&text_dir()), "--format", "JSON"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let file = dir.path().join("onet.json");
+    std::fs::write(&file, &output.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded(&file)["roles"].as_array().map(Vec::len), Some(6));
+}
+
+/// Runs an import that must fail; returns (status, stderr).
+fn failing(args: &[&str]) -> (i32, String) {
+    let output = roles()
+        .args(["import", "onet"])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(!output.status.success(), "{args:?} succeeded");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+/// A copy of the text fixture with `file` replaced by `text` (or removed when `None`).
+fn altered(file: &str, text: Option<&str>) -> tempfile::TempDir {
+    let dir = temp();
+    for entry in std::fs::read_dir(text_dir()).unwrap_or_else(|e| panic!("{e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let target = dir.path().join(file);
+    match text {
+        Some(text) => std::fs::write(target, text).unwrap_or_else(|e| panic!("{e}")),
+        None => std::fs::remove_file(target).unwrap_or_else(|e| panic!("{e}")),
+    }
+    dir
+}
+
+#[test]
+fn bad_folders_and_files_are_one_line_errors_naming_file_and_row() {
+    let (status, error) = failing(&["no/such/folder"]);
+    assert_eq!(status, 1);
+    assert!(error.contains("no/such/folder: is not a folder"), "{error}");
+
+    let empty = temp();
+    let (_, error) = failing(&[path(empty.path())]);
+    assert!(
+        error.contains("has no 'Occupation Data.xlsx' or 'Occupation Data.txt'"),
+        "{error}"
+    );
+
+    let no_column = altered(
+        "Task Statements.txt",
+        Some("O*NET-SOC Code\tTaskk\n13-1082.00\tx\n"),
+    );
+    let (_, error) = failing(&[path(no_column.path())]);
+    assert!(
+        error.contains("Task Statements.txt: has no 'Task' column"),
+        "{error}"
+    );
+
+    let bad_zone = altered(
+        "Related Occupations.txt",
+        Some(
+            "O*NET-SOC Code\tRelated O*NET-SOC Code\tRelatedness Tier\tIndex\n13-1082.00\t11-1011.00\tPrimary-Short\tfirst\n",
+        ),
+    );
+    let (_, error) = failing(&[path(bad_zone.path())]);
+    assert!(
+        error.contains("Related Occupations.txt:2: column 'Index': 'first' is not a number"),
+        "{error}"
+    );
+
+    let no_readme = altered("Read Me.txt", None);
+    let (_, error) = failing(&[path(no_readme.path())]);
+    assert!(error.contains("has no 'Read Me.txt'"), "{error}");
+
+    let (status, error) = failing(&[
+        path(&text_dir()),
+        "--occupation",
+        "Project Managment Specialists",
+    ]);
+    assert_eq!(status, 2);
+    assert!(
+        error.contains("did you mean 13-1082.00 'Project Management Specialists'?"),
+        "{error}"
+    );
+
+    let (status, error) = failing(&[path(&text_dir()), "--format", "csv"]);
+    assert_eq!(status, 2);
+    assert!(error.contains("import writes yaml or json"), "{error}");
+
+    let not_wages = text_dir().join("Occupation Data.txt");
+    let (_, error) = failing(&[path(&text_dir()), "--wages", path(&not_wages)]);
+    assert!(error.contains("has no 'OCC_CODE' column"), "{error}");
+
+    let junk = temp();
+    let fake = junk.path().join("Occupation Data.xlsx");
+    std::fs::write(&fake, "not a zip").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        text_dir().join("Read Me.txt"),
+        junk.path().join("Read Me.txt"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (_, error) = failing(&[path(junk.path())]);
+    assert!(
+        error.contains("Occupation Data.xlsx: is not a readable Excel workbook"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_extra_columns_and_files_are_tolerated() {
+    let dir = altered(
+        "Occupation Data.txt",
+        Some(
+            "Extra\tO*NET-SOC Code\tTitle\tDescription\tMore\nx\t13-1082.00\tProject Management Specialists\tPlans projects.\ty\n",
+        ),
+    );
+    std::fs::write(dir.path().join("Work Context.txt"), "anything")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = temp();
+    let (file, _) = import(dir.path(), &[], out.path());
+    let dataset = loaded(&file);
+    assert_eq!(dataset["roles"][0]["summary"]["text"], "Plans projects.");
+}
+
+/// Every row of each fixture is a row of the published file it was cut from.
+#[test]
+fn fixture_rows_are_published_rows() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared/onet is not on this machine");
+        return;
+    };
+    for entry in std::fs::read_dir(text_dir()).unwrap_or_else(|e| panic!("{e}")) {
+        let name = entry.unwrap_or_else(|e| panic!("{e}")).file_name();
+        let read = |dir: &Path| std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{e}"));
+        let published = read(&shared.join("onet-27.0-text"));
+        let lines: HashSet<&[u8]> = published.split(|&b| b == b'\n').collect();
+        for line in read(&text_dir()).split(|&b| b == b'\n') {
+            assert!(
+                lines.contains(line),
+                "{name:?}: {}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+    let pairs = std::fs::read_dir(excel_dir())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".xlsx"))
+        .map(|name| {
+            (
+                excel_dir().join(&name),
+                shared.join("onet-29.3-excel").join(&name),
+            )
+        })
+        .chain([(
+            wages_file(),
+            shared.join("bls-oews-2024/national_M2024_dl.xlsx"),
+        )]);
+    for (fixture, published) in pairs {
+        let rows: HashSet<Vec<String>> = excel_rows(&published).into_iter().collect();
+        for row in excel_rows(&fixture) {
+            assert!(rows.contains(&row), "{}: {row:?}", fixture.display());
+        }
+    }
+}
+
+/// The whole O*NET 29.3 database with OEWS May 2024: every occupation, valid, loadable, and every
+/// command answers; sampled values equal the published cells.
+#[test]
+fn the_full_database_imports_and_answers() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared/onet is not on this machine");
+        return;
+    };
+    let dir = temp();
+    let wages = shared.join("bls-oews-2024/national_M2024_dl.xlsx");
+    let excel = shared.join("onet-29.3-excel");
+    let (file, summary) = import(
+        &excel,
+        &["--wages", path(&wages), "--min-importance", "0"],
+        dir.path(),
+    );
+    assert!(
+        summary.contains("imported 1016 occupations from O*NET 29.3"),
+        "{summary}"
+    );
+    let dataset = loaded(&file);
+    assert_eq!(dataset["roles"].as_array().map(Vec::len), Some(1016));
+    read_back(
+        &dataset,
+        &excel,
+        &wages,
+        &[
+            "11-1011.00",
+            "13-1082.00",
+            "15-1252.00",
+            "29-1211.00",
+            "15-1299.09",
+            "43-4051.00",
+        ],
+    );
+    // Every command, through the cache as a user would run them.
+    let cache = temp();
+    let run = |args: &[&str]| {
+        let output = roles()
+            .env("XDG_CACHE_HOME", cache.path())
+            .env_remove("ROLES_NO_CACHE")
+            .args(["--data", path(&file)])
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(
+        run(&["list", "--format", "csv"]).lines().count(),
+        1 + 5 + 1016
+    );
+    assert!(run(&["show", "Software Developers"]).contains("15-1252.00"));
+    assert!(
+        run(&["compare", "project-manager", "13-1082.00"])
+            .contains("Project Management Specialists")
+    );
+    assert!(run(&["salary", "13-1082.00"]).contains("$100,750/yr"));
+    assert!(run(&["similar", "15-1252.00"]).contains("Roles most like Software Developers"));
+    assert!(run(&["match", "--skill", "onet-programming"]).contains("Computer Programmers"));
+}
