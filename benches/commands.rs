@@ -102,6 +102,7 @@ fn similar(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
     let args = SimilarArgs {
         role: "role-3".into(),
+        limit: 0,
     };
     bencher.bench(|| similar_roles(data, &args).map(|s| s.others.len()));
 }
@@ -109,10 +110,8 @@ fn similar(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn search(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
-    let args = SearchArgs {
-        text: vec!["backlog".into()],
-    };
-    bencher.bench(|| search_roles(data, &args).hits.len());
+    let args = SearchArgs::phrase("backlog");
+    bencher.bench(|| search_roles(data, &args).map(|r| r.hits.len()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
@@ -120,6 +119,7 @@ fn match_skills_bench(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
     let args = MatchArgs {
         skills: vec!["communication".into(), "planning".into()],
+        limit: 0,
     };
     bencher.bench(|| match_skills(data, &args).map(|m| m.roles.len()));
 }

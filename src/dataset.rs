@@ -98,6 +98,7 @@ impl Dataset {
     pub fn layered(mut self, overlay: Dataset) -> Dataset {
         upsert(&mut self.sources, overlay.sources, |s| &s.id);
         upsert(&mut self.skills, overlay.skills, |s| &s.id);
+        upsert(&mut self.themes, overlay.themes, |t| &t.id);
         upsert(&mut self.aspects, overlay.aspects, |a| &a.id);
         upsert(&mut self.roles, overlay.roles, |r| &r.id);
         self
@@ -116,6 +117,14 @@ impl Dataset {
     /// Display name of a vocabulary skill, falling back to its id.
     pub fn skill_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.skill_definition(id).map_or(id, |s| s.name.as_str())
+    }
+
+    /// Display name of a duty theme, falling back to its id.
+    pub fn theme_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.themes
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.name.as_str())
     }
 
     /// Display name of an aspect, falling back to its id.

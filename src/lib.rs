@@ -9,6 +9,7 @@ pub mod commands;
 pub mod dataset;
 pub mod figures;
 pub mod import;
+pub mod likeness;
 pub mod loader;
 pub mod model;
 pub mod parse;
@@ -107,13 +108,17 @@ pub fn run(
             output.emit(&view, &resolved.notices)?
         }
         Command::Search(args) => {
-            let results = commands::search::search_roles(&dataset, args);
+            let results = commands::search::search_roles(&dataset, args)?;
             if results.hits.is_empty() {
                 writeln!(
                     output.err,
                     "roles: no match for \"{}\"",
                     render::clean(&results.query, false)
                 )?;
+                // Data formats still get their (empty) structure, so a pipe has input to read.
+                if output.format != Format::Table {
+                    output.emit(&results, &[])?;
+                }
                 return Ok(Outcome::Negative);
             }
             output.emit(&results, &[])?

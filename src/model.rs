@@ -55,6 +55,10 @@ pub struct Dataset {
     /// The one skill vocabulary every role's skills are drawn from.
     #[serde(default)]
     pub skills: Vec<SkillDefinition>,
+    /// The duty themes (backlog, roadmap, budget …) duties are tagged with, so likeness can
+    /// say "both keep the roadmap" rather than count shared words.
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub themes: Vec<ThemeDefinition>,
     /// The dimensions the articles contrast roles on.
     #[serde(default)]
     pub aspects: Vec<AspectDefinition>,
@@ -96,7 +100,22 @@ pub struct SkillDefinition {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Other names a person may type for it (`agile` for Agile methods).
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub aliases: Vec<String>,
     /// What the skill means in this dataset.
+    pub description: String,
+}
+
+/// One duty theme: what a duty is about, in a word or two.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeDefinition {
+    /// Slug duties refer to, e.g. `roadmap`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What duties with this theme are about.
     pub description: String,
 }
 
@@ -123,16 +142,26 @@ pub struct Statement {
     /// When the source last updated this item (O*NET dates each row, e.g. `08/2023`).
     #[serde(default, skip_serializing_if = "omitted")]
     pub date: Option<String>,
+    /// Duty themes this statement is about (ids from the dataset's themes).
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub themes: Vec<String>,
 }
 
 impl Statement {
-    /// An undated statement citing `sources`.
+    /// An undated statement citing `sources`, with no themes.
     pub fn new(text: impl Into<String>, sources: Vec<String>) -> Self {
         Statement {
             text: text.into(),
             sources,
             date: None,
+            themes: Vec::new(),
         }
+    }
+
+    /// The same statement, dated.
+    pub fn dated(mut self, date: Option<String>) -> Self {
+        self.date = date;
+        self
     }
 }
 
@@ -433,6 +462,7 @@ mod tests {
             version: 1,
             sources: Vec::new(),
             skills: Vec::new(),
+            themes: Vec::new(),
             aspects: Vec::new(),
             roles: Vec::new(),
         };

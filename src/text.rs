@@ -1,7 +1,5 @@
-//! Text helpers for the analysis commands: every searchable text of a role, case-insensitive
-//! matching, and the content words that likeness is computed from.
-
-use std::collections::BTreeSet;
+//! Text helpers for search: every searchable text of a role, and case-insensitive, optionally
+//! whole-word, matching.
 
 use crate::model::{Dataset, Role};
 
@@ -118,130 +116,17 @@ fn find_ascii_ignoring_case(text: &str, needle: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// Words too common to say anything about a role.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "able",
-    "about",
-    "across",
-    "after",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "ask",
-    "at",
-    "be",
-    "both",
-    "by",
-    "can",
-    "come",
-    "each",
-    "every",
-    "field",
-    "find",
-    "for",
-    "from",
-    "get",
-    "good",
-    "has",
-    "have",
-    "how",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "keep",
-    "like",
-    "make",
-    "many",
-    "may",
-    "more",
-    "most",
-    "much",
-    "must",
-    "need",
-    "new",
-    "next",
-    "not",
-    "of",
-    "often",
-    "on",
-    "one",
-    "or",
-    "other",
-    "over",
-    "own",
-    "related",
-    "role",
-    "same",
-    "so",
-    "some",
-    "such",
-    "sure",
-    "take",
-    "that",
-    "the",
-    "their",
-    "them",
-    "they",
-    "this",
-    "through",
-    "time",
-    "to",
-    "typically",
-    "up",
-    "usually",
-    "well",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "with",
-    "within",
-    "work",
-];
-
-/// The distinct content words of `text`: lowercased, punctuation stripped, stop words and
-/// words under three letters dropped, a plural `s` folded (`products` → `product`).
-pub fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map(|word| {
-            word.trim_matches(|c: char| c == '\'' || c == '-')
-                .to_lowercase()
+/// The `matches` that are whole words of `text`: no letter or digit just before or after.
+pub fn whole_words(text: &str, matches: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let is_word = |c: char| c.is_alphanumeric();
+    matches
+        .into_iter()
+        .filter(|&(start, end)| {
+            let before = text[..start].chars().next_back().is_some_and(is_word);
+            let after = text[end..].chars().next().is_some_and(is_word);
+            !before && !after
         })
-        .map(|word| word.strip_suffix("'s").map(str::to_string).unwrap_or(word))
-        .filter(|word| word.chars().count() >= 3 && !STOP_WORDS.contains(&word.as_str()))
-        .map(|word| singular(&word))
-        .filter(|word| word.chars().count() >= 3 && !STOP_WORDS.contains(&word.as_str()))
         .collect()
-}
-
-/// A light plural fold: `companies` → `company`, `products` → `product`; `business` stays.
-fn singular(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies")
-        && stem.chars().count() >= 2
-    {
-        return format!("{stem}y");
-    }
-    match word.strip_suffix('s') {
-        Some(stem) if !stem.ends_with('s') && stem.chars().count() >= 3 => stem.to_string(),
-        _ => word.to_string(),
-    }
-}
-
-/// |a ∩ b| / |a ∪ b|, and 0 for two empty sets.
-pub fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / union as f64
 }
 
 #[cfg(test)]
@@ -265,18 +150,10 @@ mod tests {
     }
 
     #[test]
-    fn content_words_drop_stop_words_and_fold_plurals() {
-        let words: Vec<String> = content_words("Writes the product's features and products.")
-            .into_iter()
-            .collect();
-        assert_eq!(words, ["feature", "product", "write"]);
-    }
-
-    #[test]
-    fn jaccard_is_shared_over_union() {
-        let a: BTreeSet<i32> = [1, 2, 3].into();
-        let b: BTreeSet<i32> = [2, 3, 4].into();
-        assert!((jaccard(&a, &b) - 0.5).abs() < 1e-9);
-        assert_eq!(jaccard(&BTreeSet::<i32>::new(), &BTreeSet::new()), 0.0);
+    fn whole_words_need_a_boundary_on_both_sides() {
+        let text = "PO, the po-owner; report. Repo";
+        let all = find_ignoring_case(text, "po");
+        assert_eq!(all.len(), 4);
+        assert_eq!(whole_words(text, all), [(0, 2), (8, 10)]);
     }
 }

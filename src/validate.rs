@@ -107,6 +107,7 @@ pub fn check(dataset: &Dataset, text: &str, base: Option<&Dataset>) -> Vec<Probl
 enum Vocabulary {
     Sources,
     Skills,
+    Themes,
     Aspects,
 }
 
@@ -130,6 +131,10 @@ impl Checker<'_> {
         self.layers().any(|d| d.skills.iter().any(|s| s.id == id))
     }
 
+    fn knows_theme(&self, id: &str) -> bool {
+        self.layers().any(|d| d.themes.iter().any(|t| t.id == id))
+    }
+
     fn knows_aspect(&self, id: &str) -> bool {
         self.layers().any(|d| d.aspects.iter().any(|a| a.id == id))
     }
@@ -142,6 +147,7 @@ impl Checker<'_> {
                 match kind {
                     Vocabulary::Sources => d.sources.iter().map(|s| s.id.as_str()).collect(),
                     Vocabulary::Skills => d.skills.iter().map(|s| s.id.as_str()).collect(),
+                    Vocabulary::Themes => d.themes.iter().map(|t| t.id.as_str()).collect(),
                     Vocabulary::Aspects => d.aspects.iter().map(|a| a.id.as_str()).collect(),
                 }
             })
@@ -177,7 +183,7 @@ impl Checker<'_> {
 
     fn check_ids(&mut self) {
         let data = self.dataset;
-        let sections: [(&str, &str, Vec<&str>); 4] = [
+        let sections: [(&str, &str, Vec<&str>); 5] = [
             (
                 "sources",
                 "source",
@@ -187,6 +193,11 @@ impl Checker<'_> {
                 "skills",
                 "skill",
                 data.skills.iter().map(|s| s.id.as_str()).collect(),
+            ),
+            (
+                "themes",
+                "theme",
+                data.themes.iter().map(|t| t.id.as_str()).collect(),
             ),
             (
                 "aspects",
@@ -276,6 +287,19 @@ impl Checker<'_> {
             self.report(at, format!("role '{}': a {what} has empty text", role.id));
         }
         self.check_citations(index, role, what, &statement.sources);
+        for theme in &statement.themes {
+            if !self.knows_theme(theme) {
+                let at = self.locator.word_in_item("roles", index, theme);
+                self.report(
+                    at,
+                    format!(
+                        "role '{}': a {what} has theme '{theme}', which is not listed under themes{}",
+                        role.id,
+                        self.hint(Vocabulary::Themes, theme)
+                    ),
+                );
+            }
+        }
     }
 
     fn check_citations(&mut self, index: usize, role: &Role, what: &str, sources: &[String]) {

@@ -91,14 +91,66 @@ fn search_finding_nothing_exits_1_like_grep() {
 }
 
 #[test]
+fn short_queries_match_whole_words_and_filters_narrow_the_search() {
+    let short = json_of(&["search", "po"]);
+    assert_eq!(short["whole_words"], true);
+    let texts: Vec<&str> = short["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["PO"], "no 'report' or 'product' for 'po'");
+    let partial = json_of(&["search", "po", "--partial"]);
+    assert!(partial["hits"].as_array().map_or(0, Vec::len) > 10);
+    let narrowed = json_of(&["search", "roadmap", "--role", "dl", "--section", "duties"]);
+    let hits = narrowed["hits"].as_array().cloned().unwrap_or_default();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["role"]["id"] == "delivery-lead" && h["section"] == "Duties")
+    );
+    let table = stdout_of(&["search", "the", "--word", "--role", "pjm"]);
+    let matches: usize = json_of(&["search", "the", "--word", "--role", "pjm"])["matches"]
+        .as_u64()
+        .unwrap_or(0) as usize;
+    let texts = json_of(&["search", "the", "--word", "--role", "pjm"])["hits"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(matches > texts, "several matches in one text");
+    assert!(
+        table.contains(&format!("{matches} matches for \"the\"")),
+        "{table}"
+    );
+    assert!(
+        table.contains(&format!("in {texts} texts of 1 role")),
+        "{table}"
+    );
+}
+
+#[test]
+fn no_match_still_gives_data_formats_their_structure() {
+    roles()
+        .args(["search", "astronaut", "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"hits\": []"));
+    roles()
+        .args(["search", "astronaut", "--format", "csv"])
+        .assert()
+        .code(1)
+        .stdout("role,section,text,score\n");
+}
+
+#[test]
 fn similar_ranks_from_the_built_in_data() {
     assert_eq!(
         ids(&json_of(&["similar", "product-owner"]), "others"),
         [
-            "delivery-lead",
             "product-manager",
-            "delivery-manager",
-            "project-manager"
+            "delivery-lead",
+            "project-manager",
+            "delivery-manager"
         ]
     );
     assert_eq!(

@@ -12,7 +12,7 @@ use roles::commands::similar::{SimilarArgs, similar_roles};
 use roles::commands::skills::{SkillsArgs, list_skills};
 use roles::model::{
     AspectDefinition, AspectValue, Dataset, Period, Requirements, Role, RoleSkill, SalaryFigure,
-    SalaryKind, SkillDefinition, Source, Statement,
+    SalaryKind, SkillDefinition, Source, Statement, ThemeDefinition,
 };
 use roles::render::{Format, Style, render};
 use roles::view::View;
@@ -65,13 +65,13 @@ proptest! {
                 render_all(&role_gap(&dataset, &gap).ok(), style);
             }
             for id in &ids {
-                render_all(&similar_roles(&dataset, &SimilarArgs { role: id.clone() }).ok(), style);
+                render_all(&similar_roles(&dataset, &SimilarArgs { role: id.clone(), limit: 0 }).ok(), style);
             }
-            let skills = MatchArgs { skills: vec!["skill-0".into(), "skill-2".into()] };
+            let skills = MatchArgs { skills: vec!["skill-0".into(), "skill-2".into()], limit: 0 };
             render_all(&match_skills(&dataset, &skills).ok(), style);
             render_all(&Some(list_skills(&dataset, &SkillsArgs {})), style);
             for needle in ["e", "\u{1b}", "Skill", "red |"] {
-                render_all(&Some(search_roles(&dataset, &SearchArgs { text: vec![needle.into()] })), style);
+                render_all(&search_roles(&dataset, &SearchArgs::phrase(needle)).ok(), style);
             }
         }
     }
@@ -107,11 +107,17 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn statement() -> impl Strategy<Value = Statement> {
-    (text(), proptest::option::of("[0-9]{2}/[0-9]{4}")).prop_map(|(text, date)| Statement {
-        text,
-        sources: vec!["src".into()],
-        date,
-    })
+    (
+        text(),
+        proptest::option::of("[0-9]{2}/[0-9]{4}"),
+        proptest::collection::btree_set(0usize..3, 0..3),
+    )
+        .prop_map(|(text, date, themes)| Statement {
+            text,
+            sources: vec!["src".into()],
+            date,
+            themes: themes.into_iter().map(|t| format!("theme-{t}")).collect(),
+        })
 }
 
 fn figure() -> impl Strategy<Value = SalaryFigure> {
@@ -195,6 +201,13 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
             .map(role)
             .collect::<Vec<_>>()
             .prop_map(|roles| Dataset {
+                themes: (0..3)
+                    .map(|i| ThemeDefinition {
+                        id: format!("theme-{i}"),
+                        name: format!("Theme {i}"),
+                        description: "d".into(),
+                    })
+                    .collect(),
                 version: 1,
                 sources: vec![Source {
                     id: "src".into(),
@@ -209,6 +222,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                     .map(|i| SkillDefinition {
                         id: format!("skill-{i}"),
                         name: format!("Skill {i}"),
+                        aliases: vec![format!("S{i}")],
                         description: "d".into(),
                     })
                     .collect(),

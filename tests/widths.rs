@@ -42,12 +42,8 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
         (
             "search".to_string(),
             table(
-                &search_roles(
-                    data,
-                    &SearchArgs {
-                        text: vec!["backlog".into()],
-                    },
-                ),
+                &search_roles(data, &SearchArgs::phrase("backlog"))
+                    .unwrap_or_else(|e| panic!("{e}")),
                 width,
             ),
         ),
@@ -62,6 +58,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
     }
     let matching = MatchArgs {
         skills: vec!["communication".into(), "planning".into()],
+        limit: 0,
     };
     if let Ok(view) = match_skills(data, &matching) {
         tables.push(("match".into(), table(&view, width)));
@@ -74,7 +71,13 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
         if let Ok((view, _)) = show_role(data, &show) {
             tables.push((format!("show {id}"), table(&view, width)));
         }
-        if let Ok(view) = similar_roles(data, &SimilarArgs { role: id.clone() }) {
+        if let Ok(view) = similar_roles(
+            data,
+            &SimilarArgs {
+                role: id.clone(),
+                limit: 0,
+            },
+        ) {
             tables.push((format!("similar {id}"), table(&view, width)));
         }
         for other in ids.iter().filter(|other| *other != id) {

@@ -111,13 +111,20 @@ pub fn generate(roles: usize, seed: u64) -> Dataset {
     let skill_ids: Vec<String> = base.skills.iter().map(|s| s.id.clone()).collect();
     let aspect_ids: Vec<String> = base.aspects.iter().map(|a| a.id.clone()).collect();
     let mut rng = Rng(seed.max(1));
-    let generated = (0..roles)
+    let mut generated: Vec<Role> = (0..roles)
         .map(|index| role(index, &mut rng, &source_ids, &skill_ids, &aspect_ids))
         .collect();
+    // Each duty about one or two of the built-in themes, as the articles' duties are.
+    let theme_ids: Vec<String> = base.themes.iter().map(|t| t.id.clone()).collect();
+    for duty in generated.iter_mut().flat_map(|role| role.duties.iter_mut()) {
+        let count = 1 + rng.below(2);
+        duty.themes = distinct(&mut rng, &theme_ids, count);
+    }
     Dataset {
         version: base.version,
         sources: base.sources,
         skills: base.skills,
+        themes: base.themes,
         aspects: base.aspects,
         roles: generated,
     }

@@ -1,16 +1,26 @@
-//! `roles match --skill S…`: roles ranked by how much of what each needs a person already has.
+//! `roles match --skill S…`: roles ranked by how well a person's skills fit each, counting both
+//! what the role needs that the person covers and what of the person the role would use.
 
 use serde::Serialize;
 
 use super::RoleRef;
+use super::similar::Named;
 use super::skills::find_skill;
-use crate::model::Dataset;
+use crate::model::{Dataset, Role};
 use crate::view::{Block, Grid, Records, Report, View};
+
+/// The formula, for `--help`, the table's note and the docs.
+pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of the role's skills \
+    you have (each weighted by its rated importance, or 1 when unrated), use the share of your \
+    skills the role needs. Unweighted, that is the cosine of the two skill sets: a role ranks \
+    high when it needs much of what you bring and you bring much of what it needs.";
 
 /// Arguments of `roles match`.
 #[derive(Debug, Clone, clap::Args)]
+#[command(after_help = FORMULA)]
 pub struct MatchArgs {
-    /// A skill the person has: an id or name from `roles skills`. Repeat, or separate with commas.
+    /// A skill the person has: an id, name, alias or unique prefix from `roles skills`. Repeat,
+    /// or separate with commas.
     #[arg(
         long = "skill",
         short = 's',
@@ -19,14 +29,17 @@ pub struct MatchArgs {
         value_delimiter = ','
     )]
     pub skills: Vec<String>,
+    /// Show the N best-fitting roles; 0 shows all.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
 }
 
 /// Roles ranked by fit.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkillMatch {
-    /// The person's skills, as vocabulary ids.
-    pub skills: Vec<String>,
-    /// Every role, best fit first.
+    /// The person's skills, as the vocabulary names them.
+    pub skills: Vec<Named>,
+    /// The best-fitting roles, best first.
     pub roles: Vec<RoleFit>,
 }
 
@@ -35,16 +48,47 @@ pub struct SkillMatch {
 pub struct RoleFit {
     /// The role.
     pub role: RoleRef,
-    /// Share of the role's skills the person has, 0–100.
+    /// Fit, 0–100: the geometric mean of `coverage` and `uses`.
     pub score: u32,
-    /// The role's skills the person has.
-    pub matched: Vec<String>,
-    /// The role's skills the person lacks.
-    pub missing: Vec<String>,
+    /// Share of the role's skills (weighted by importance) the person has, 0–100.
+    pub coverage: u32,
+    /// Share of the person's skills the role needs, 0–100.
+    pub uses: u32,
+    /// What the person brings that the role uses, most important first.
+    pub brings: Vec<Named>,
+    /// What the role needs that the person lacks, most important first.
+    pub lacks: Vec<Named>,
 }
 
-/// Ranks every role by the share of its skills the person has; ties go to the role that uses
-/// more of the person's skills, then to dataset order.
+/// The shares and fit of `role` for a person with `skills` (ids), each 0–1.
+pub fn fit(role: &Role, skills: &[String]) -> (f64, f64, f64) {
+    let weight = |importance: Option<f64>| importance.unwrap_or(1.0).max(0.0);
+    let total: f64 = role.skills.iter().map(|s| weight(s.importance)).sum();
+    let covered: f64 = role
+        .skills
+        .iter()
+        .filter(|s| skills.contains(&s.skill))
+        .map(|s| weight(s.importance))
+        .sum();
+    let used = role
+        .skills
+        .iter()
+        .filter(|s| skills.contains(&s.skill))
+        .count();
+    let coverage = if total > 0.0 { covered / total } else { 0.0 };
+    let uses = if skills.is_empty() {
+        0.0
+    } else {
+        used as f64 / skills.len() as f64
+    };
+    ((coverage * uses).sqrt(), coverage, uses)
+}
+
+fn percent(share: f64) -> u32 {
+    (share * 100.0).round().clamp(0.0, 100.0) as u32
+}
+
+/// Ranks every role by fit; ties go to the higher coverage, then to dataset order.
 pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<SkillMatch> {
     let mut skills: Vec<String> = Vec::new();
     for query in &args.skills {
@@ -53,70 +97,150 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
             skills.push(id);
         }
     }
-    let mut roles: Vec<RoleFit> = dataset
+    let named = |id: &str| Named {
+        id: id.to_string(),
+        name: dataset.skill_name(id).to_string(),
+    };
+    let mut ranked: Vec<(f64, f64, &Role)> = dataset
         .roles
         .iter()
         .map(|role| {
-            let (matched, missing): (Vec<String>, Vec<String>) = role
-                .skills
-                .iter()
-                .map(|s| s.skill.clone())
-                .partition(|id| skills.contains(id));
-            let needed = matched.len() + missing.len();
-            let score = (matched.len() * 100 + needed / 2)
-                .checked_div(needed)
-                .map_or(0, |score| u32::try_from(score).unwrap_or(100));
+            let (score, coverage, _) = fit(role, &skills);
+            (score, coverage, role)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    if args.limit > 0 {
+        ranked.truncate(args.limit);
+    }
+    let roles = ranked
+        .into_iter()
+        .map(|(_, _, role)| {
+            let (score, coverage, uses) = fit(role, &skills);
+            let mut needs: Vec<_> = role.skills.iter().collect();
+            // Most important first; unrated skills keep the role's order.
+            needs.sort_by(|a, b| {
+                b.importance
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.importance.unwrap_or(0.0))
+            });
+            let (brings, lacks): (Vec<_>, Vec<_>) =
+                needs.into_iter().partition(|s| skills.contains(&s.skill));
             RoleFit {
                 role: RoleRef::from(role),
-                score,
-                matched,
-                missing,
+                score: percent(score),
+                coverage: percent(coverage),
+                uses: percent(uses),
+                brings: brings.iter().map(|s| named(&s.skill)).collect(),
+                lacks: lacks.iter().map(|s| named(&s.skill)).collect(),
             }
         })
         .collect();
-    roles.sort_by_key(|fit| std::cmp::Reverse((fit.score, fit.matched.len())));
-    Ok(SkillMatch { skills, roles })
+    Ok(SkillMatch {
+        skills: skills.iter().map(|id| named(id)).collect(),
+        roles,
+    })
+}
+
+fn names(items: &[Named]) -> String {
+    if items.is_empty() {
+        return "—".to_string();
+    }
+    items
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn ids(items: &[Named]) -> String {
+    items
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl View for SkillMatch {
     fn report(&self) -> Report {
-        let mut grid = Grid::new(["Role", "Fit", "Has", "Missing"]);
-        let list = |ids: &[String]| {
-            if ids.is_empty() {
-                "—".to_string()
-            } else {
-                ids.join(", ")
-            }
-        };
+        let mut grid = Grid::new([
+            "Role",
+            "Fit",
+            "Covers",
+            "Uses",
+            "You bring",
+            "It also needs",
+        ]);
         for fit in &self.roles {
             grid.row([
                 fit.role.name.clone(),
                 format!("{}%", fit.score),
-                list(&fit.matched),
-                list(&fit.missing),
+                format!("{}%", fit.coverage),
+                format!("{}%", fit.uses),
+                names(&fit.brings),
+                names(&fit.lacks),
             ]);
         }
         Report {
             blocks: vec![
                 Block::Table(grid),
                 Block::Note(format!(
-                    "Fit: the share of each role's skills among yours ({}). Best fit first.",
-                    self.skills.join(", ")
+                    "Your skills: {}. Covers: the share of the role's skills you have. Uses: the share of yours it needs. {FORMULA}",
+                    names(&self.skills)
                 )),
             ],
         }
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["role", "score", "matched", "missing"]);
+        let mut records = Records::new(["role", "score", "coverage", "uses", "brings", "lacks"]);
         for fit in &self.roles {
             records.row([
                 fit.role.id.clone(),
                 fit.score.to_string(),
-                fit.matched.join("; "),
-                fit.missing.join("; "),
+                fit.coverage.to_string(),
+                fit.uses.to_string(),
+                ids(&fit.brings),
+                ids(&fit.lacks),
             ]);
         }
         records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_using_both_skills_outranks_one_using_one() {
+        let dataset = Dataset::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let args = MatchArgs {
+            skills: vec!["communication".into(), "agile".into()],
+            limit: 0,
+        };
+        let result = match_skills(&dataset, &args).unwrap_or_else(|e| panic!("{e}"));
+        let order: Vec<&str> = result.roles.iter().map(|f| f.role.id.as_str()).collect();
+        let position = |id: &str| order.iter().position(|o| *o == id);
+        assert!(
+            position("product-owner") < position("delivery-lead"),
+            "{order:?}"
+        );
+        let po = &result.roles[0];
+        assert_eq!(po.role.id, "product-owner");
+        assert_eq!(po.uses, 100);
+    }
+
+    #[test]
+    fn fit_is_the_geometric_mean_of_coverage_and_use() {
+        let dataset = Dataset::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let po = dataset
+            .find_one_role("po")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let skills = vec!["communication".to_string(), "cooking".to_string()];
+        let (score, coverage, uses) = fit(po, &skills);
+        assert!((coverage - 1.0 / po.skills.len() as f64).abs() < 1e-12);
+        assert!((uses - 0.5).abs() < 1e-12);
+        assert!((score - (coverage * uses).sqrt()).abs() < 1e-12);
     }
 }

@@ -5,8 +5,12 @@ use serde::Serialize;
 
 use super::RoleRef;
 use crate::model::Dataset;
-use crate::text::{find_ignoring_case, role_texts};
+use crate::text::{find_ignoring_case, role_texts, whole_words};
 use crate::view::{Block, Grid, Records, Report, View, marked};
+
+/// Queries this short match whole words only unless `--partial` is given: `po` should find
+/// "PO", not "report".
+pub const SHORT_QUERY_CHARS: usize = 3;
 
 /// Arguments of `roles search`.
 #[derive(Debug, Clone, clap::Args)]
@@ -14,6 +18,73 @@ pub struct SearchArgs {
     /// Text to look for, as a phrase, in any case (quote several words).
     #[arg(value_name = "TEXT", required = true, num_args = 1..)]
     pub text: Vec<String>,
+    /// Match whole words only (the default for queries of 3 characters or fewer).
+    #[arg(long, short = 'w', conflicts_with = "partial")]
+    pub word: bool,
+    /// Match inside words too, even for a short query.
+    #[arg(long)]
+    pub partial: bool,
+    /// Search only this role (id, name or alias); repeat for several.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Vec<String>,
+    /// Search only these sections (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
+    pub section: Vec<SearchSection>,
+}
+
+impl SearchArgs {
+    /// A search for `text` with no filters and the default word matching.
+    pub fn phrase(text: &str) -> Self {
+        SearchArgs {
+            text: vec![text.to_string()],
+            word: false,
+            partial: false,
+            role: Vec::new(),
+            section: Vec::new(),
+        }
+    }
+}
+
+/// The parts of a role `search --section` can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchSection {
+    /// The role's name.
+    Name,
+    /// Its other names.
+    Alias,
+    /// Its summary.
+    Summary,
+    /// What it does.
+    Duties,
+    /// Education, experience and certifications.
+    Requirements,
+    /// Where and how it works.
+    Environment,
+    /// Its skills and what the sources say of each.
+    Skills,
+    /// Salary notes and regions.
+    Salary,
+    /// Its values on the contrasted aspects.
+    Aspects,
+}
+
+impl SearchSection {
+    /// Whether a text in `section` (as [`role_texts`] labels it) belongs to this one.
+    fn holds(self, section: &str) -> bool {
+        match self {
+            SearchSection::Name => section == "Name",
+            SearchSection::Alias => section == "Alias",
+            SearchSection::Summary => section == "Summary",
+            SearchSection::Duties => section == "Duties",
+            SearchSection::Requirements => {
+                matches!(section, "Education" | "Experience" | "Certifications")
+            }
+            SearchSection::Environment => section == "Environment",
+            SearchSection::Skills => section == "Skills",
+            SearchSection::Salary => section == "Salary",
+            SearchSection::Aspects => section == "Aspects",
+        }
+    }
 }
 
 /// Every hit, best first.
@@ -21,7 +92,11 @@ pub struct SearchArgs {
 pub struct SearchResults {
     /// The phrase searched for.
     pub query: String,
-    /// The hits, ranked.
+    /// Whether only whole words matched.
+    pub whole_words: bool,
+    /// Matches in all (a text may hold several).
+    pub matches: usize,
+    /// The texts that match, ranked; empty when nothing matched.
     pub hits: Vec<SearchHit>,
 }
 
@@ -34,7 +109,7 @@ pub struct SearchHit {
     pub section: &'static str,
     /// The whole text.
     pub text: String,
-    /// Byte ranges of the matches in `text`.
+    /// Where the matches are in `text`: [start, end) as UTF-8 byte offsets.
     pub matches: Vec<(usize, usize)>,
     /// Rank score: the section's weight times the number of matches.
     pub score: u32,
@@ -52,14 +127,29 @@ pub fn section_weight(section: &str) -> u32 {
     }
 }
 
-/// Searches every text of every role.
-pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> SearchResults {
+/// Searches every text of the roles and sections asked for.
+pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> anyhow::Result<SearchResults> {
     let query = args.text.join(" ");
     let needle = query.trim();
+    let whole = args.word || (!args.partial && needle.chars().count() <= SHORT_QUERY_CHARS);
+    let mut only_roles: Vec<&str> = Vec::new();
+    for wanted in &args.role {
+        only_roles.extend(dataset.find_roles(wanted)?.iter().map(|r| r.id.as_str()));
+    }
     let mut hits: Vec<SearchHit> = Vec::new();
-    for role in &dataset.roles {
-        for text in role_texts(dataset, role) {
-            let matches = find_ignoring_case(&text.text, needle);
+    let roles = dataset
+        .roles
+        .iter()
+        .filter(|role| only_roles.is_empty() || only_roles.contains(&role.id.as_str()));
+    for role in roles {
+        let texts = role_texts(dataset, role).into_iter().filter(|text| {
+            args.section.is_empty() || args.section.iter().any(|s| s.holds(text.section))
+        });
+        for text in texts {
+            let mut matches = find_ignoring_case(&text.text, needle);
+            if whole {
+                matches = whole_words(&text.text, matches);
+            }
             if matches.is_empty() {
                 continue;
             }
@@ -75,10 +165,12 @@ pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> SearchResults {
     }
     // A stable sort keeps dataset and section order among equal scores.
     hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
-    SearchResults {
+    Ok(SearchResults {
         query: needle.to_string(),
+        whole_words: whole,
+        matches: hits.iter().map(|h| h.matches.len()).sum(),
         hits,
-    }
+    })
 }
 
 impl View for SearchResults {
@@ -93,16 +185,23 @@ impl View for SearchResults {
         }
         let roles: std::collections::BTreeSet<&str> =
             self.hits.iter().map(|h| h.role.id.as_str()).collect();
+        let plural = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        let words = if self.whole_words {
+            " (whole words; --partial matches inside words)"
+        } else {
+            ""
+        };
         Report {
             blocks: vec![
                 Block::Table(grid),
                 Block::Note(format!(
-                    "{} match{} for \"{}\" in {} role{}, best first.",
-                    self.hits.len(),
-                    if self.hits.len() == 1 { "" } else { "es" },
+                    "{} for \"{}\"{words} in {} of {}, best first.",
+                    plural(self.matches, "match", "matches"),
                     self.query,
-                    roles.len(),
-                    if roles.len() == 1 { "" } else { "s" },
+                    plural(self.hits.len(), "text", "texts"),
+                    plural(roles.len(), "role", "roles"),
                 )),
             ],
         }

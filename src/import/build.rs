@@ -113,6 +113,7 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
         .map(|(element, (name, description))| SkillDefinition {
             id: skill_id(element, name),
             name: name.clone(),
+            aliases: Vec::new(),
             description: description.clone(),
         })
         .collect();
@@ -121,6 +122,7 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
         version: FORMAT_VERSION,
         sources,
         skills,
+        themes: Vec::new(),
         aspects: Vec::new(),
         roles,
     };
@@ -243,11 +245,7 @@ fn duties(onet: &Onet, code: &str, cite: &[String]) -> Vec<Statement> {
     ordered.sort_by_key(|task| rank(&task.kind));
     ordered
         .into_iter()
-        .map(|task| Statement {
-            text: task.text.clone(),
-            sources: cite.to_vec(),
-            date: task.date.clone(),
-        })
+        .map(|task| Statement::new(task.text.clone(), cite.to_vec()).dated(task.date.clone()))
         .collect()
 }
 
@@ -260,19 +258,14 @@ fn requirements(onet: &Onet, code: &str, cite: &[String]) -> Requirements {
     });
     let education = education
         .into_iter()
-        .map(|share| Statement {
-            text: format!("{}: {}% of respondents", share.level, share.percent),
-            sources: cite.to_vec(),
-            date: share.date.clone(),
+        .map(|share| {
+            let text = format!("{}: {}% of respondents", share.level, share.percent);
+            Statement::new(text, cite.to_vec()).dated(share.date.clone())
         })
         .collect();
     let mut experience = Vec::new();
     if let Some((zone, date)) = onet.zones.get(code) {
-        let dated = |text: String| Statement {
-            text,
-            sources: cite.to_vec(),
-            date: date.clone(),
-        };
+        let dated = |text: String| Statement::new(text, cite.to_vec()).dated(date.clone());
         match onet.zone_reference.get(zone) {
             Some(reference) => {
                 experience.push(dated(reference.name.clone()));
