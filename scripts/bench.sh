@@ -3,6 +3,9 @@
 #   scripts/bench.sh            built-in data (vs cat and jq), 10,000 roles cold and warm,
 #                               and every hostile file of the tests
 #   scripts/bench.sh 100000     ... and 100,000 roles cold and warm (minutes, several GB)
+#   ONET=../shared/onet scripts/bench.sh import
+#                               only the O*NET import (issue 11): the full import's time and
+#                               memory, then every command on the imported data, cache warm
 # Needs hyperfine and jq (apt-get install hyperfine jq) and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,43 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/cache"
 unset ROLES_NO_CACHE ROLES_DATA
+
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
+  read -r seconds kb < <(tail -n 1 "$work/time")
+  echo "| $label | $seconds | $((kb / 1024)) |"
+}
+
+if [[ "${1:-}" == import ]]; then
+  onet=${ONET:-../shared/onet}
+  echo "## O*NET 29.3 (Excel) + OEWS May 2024: the full import, then each command cache warm"
+  echo "| command | seconds | peak MB |"
+  echo "|---|---|---|"
+  measure "import onet (1,016 occupations, all skill ratings)" "$roles" import onet \
+    "$onet/onet-29.3-excel" --wages "$onet/bls-oews-2024/national_M2024_dl.xlsx" \
+    --min-importance 0 -o "$work/onet.yaml"
+  measure "import onet (default: skills rated 3+)" "$roles" import onet \
+    "$onet/onet-29.3-excel" --wages "$onet/bls-oews-2024/national_M2024_dl.xlsx" \
+    -o "$work/onet.yaml"
+  data=(--data "$work/onet.yaml")
+  measure "list, cold (parse, validate, write cache)" "$roles" "${data[@]}" list
+  echo
+  hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/onet.md" \
+    "$roles ${data[*]} list" \
+    "$roles ${data[*]} show 13-1082.00" \
+    "$roles ${data[*]} compare project-manager 13-1082.00" \
+    "$roles ${data[*]} salary --all" \
+    "$roles ${data[*]} search budget" \
+    "$roles ${data[*]} similar 11-1011.00" \
+    "$roles ${data[*]} gap project-manager 13-1082.00" \
+    "$roles ${data[*]} match -s onet-speaking -s onet-negotiation" \
+    "$roles ${data[*]} skills" \
+    "$roles ${data[*]} export" \
+    "$roles ${data[*]} export --format json" > /dev/null
+  cat "$work/onet.md"
+  exit 0
+fi
 
 echo "## Built-in data: the customer's three commands beside cat (the floor) and jq"
 "$roles" export --format json > "$work/builtin.json"
@@ -25,12 +65,6 @@ hyperfine --warmup 5 --runs 100 -N --export-markdown "$work/builtin.md" \
   "jq -c '[.roles[] | {id, salary}]' $work/builtin.json" > /dev/null
 cat "$work/builtin.md"
 
-measure() {
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
-  read -r seconds kb < <(tail -n 1 "$work/time")
-  echo "| $label | $seconds | $((kb / 1024)) |"
-}
 
 for size in 10000 "$@"; do
   echo

@@ -20,7 +20,7 @@ use crate::model::Dataset;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// What every entry starts with; the last byte is the entry layout's version.
-const MAGIC: &[u8; 12] = b"roles-cache\x03";
+const MAGIC: &[u8; 12] = b"roles-cache\x04";
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]

@@ -259,9 +259,26 @@ impl Comparison {
     }
 
     /// The answer first: contrasts, the skills only one role needs and those shared, and pay.
+    /// A role the contrasts say nothing of (an imported occupation, say) is introduced by its
+    /// summary, so the digest still shows what each role is.
     fn digest_report(&self) -> Report {
         let mut blocks = vec![Block::Heading(self.title())];
-        if let Some(rows) = self.aspects.as_ref().filter(|rows| !rows.is_empty()) {
+        let rows = self.aspects.as_deref().unwrap_or_default();
+        let summaries: Option<Vec<String>> = self
+            .digest_shows_summaries()
+            .then(|| {
+                self.roles
+                    .iter()
+                    .map(|role| role.summary.as_ref().map(cited))
+                    .collect()
+            })
+            .flatten();
+        if let Some(summaries) = summaries {
+            let mut grid = Grid::new(self.role_headers(""));
+            grid.row(std::iter::once("Summary".to_string()).chain(summaries));
+            grid.rows.extend(self.contrast_grid(rows).rows);
+            blocks.push(Block::Table(grid));
+        } else if !rows.is_empty() {
             blocks.push(Block::Table(self.contrast_grid(rows)));
         } else {
             blocks.push(Block::Note(
@@ -295,11 +312,29 @@ impl Comparison {
         Report { blocks }
     }
 
-    /// `id "title"` for each source the digest cites: its contrasts, skills and pay.
+    /// Whether the digest opens with summaries: when the contrasts say nothing of some role.
+    fn digest_shows_summaries(&self) -> bool {
+        let rows = self.aspects.as_deref().unwrap_or_default();
+        self.roles.iter().any(|role| {
+            !rows
+                .iter()
+                .flat_map(|r| &r.values)
+                .any(|v| v.role == role.id)
+        })
+    }
+
+    /// `id "title"` for each source the digest cites: its summaries, contrasts, skills and pay.
     fn digest_sources(&self) -> Vec<String> {
+        let summaries = self
+            .roles
+            .iter()
+            .filter(|_| self.digest_shows_summaries())
+            .filter_map(|role| role.summary.as_ref())
+            .flat_map(|summary| &summary.sources);
         let contrasts = self.aspects.iter().flatten().flat_map(|row| &row.values);
         let cited: Vec<&String> = contrasts
             .flat_map(|value| &value.sources)
+            .chain(summaries)
             .chain(
                 self.skills
                     .iter()
