@@ -40,9 +40,11 @@ pub struct Cli {
     /// When to use colour (NO_COLOR is honoured under `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Add roles from a YAML file in the format of data/roles.yaml; a role with a built-in id
-    /// replaces it. Repeat to layer several files.
-    #[arg(long, global = true, value_name = "FILE", env = "ROLES_DATA")]
+    /// Add roles from a YAML or JSON file in the format of data/roles.yaml (`-` reads standard
+    /// input); a role with a built-in id replaces it. Repeat to layer several files. Without
+    /// --data, ROLES_DATA is read: one path or several separated by `:` (`;` on Windows), like
+    /// PATH.
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Vec<PathBuf>,
     /// Use only the --data files, not the built-in dataset.
     #[arg(long, global = true)]
@@ -57,10 +59,24 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The data files asked for: `--data`, else the paths in ROLES_DATA.
+    pub fn data_files(&self) -> Vec<PathBuf> {
+        if !self.data.is_empty() {
+            return self.data.clone();
+        }
+        std::env::var_os("ROLES_DATA")
+            .map(|paths| {
+                std::env::split_paths(&paths)
+                    .filter(|path| !path.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Which data the options ask for.
-    pub fn data_choice(&self) -> DataChoice<'_> {
+    pub fn data_choice(&self) -> DataChoice {
         DataChoice {
-            files: &self.data,
+            files: self.data_files(),
             no_builtin: self.no_builtin,
             cache: Cache::new(!self.no_cache),
         }

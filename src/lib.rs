@@ -77,7 +77,7 @@ pub fn run(
             return Ok(Outcome::Success);
         }
         Command::Validate(args) => {
-            let base = if cli.no_builtin && cli.data.is_empty() {
+            let base = if cli.no_builtin && cli.data_files().is_empty() {
                 None
             } else {
                 Some(loader::load(&cli.data_choice())?)

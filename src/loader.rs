@@ -16,11 +16,14 @@ use crate::validate::Problem;
 /// Generous enough for 100,000 detailed profiles (about 550 MiB of JSON).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
 /// What to load: the built-in data (unless left out) and users' files on top, in order.
 #[derive(Debug, Clone)]
-pub struct DataChoice<'a> {
-    /// Users' files, each layered over what comes before it.
-    pub files: &'a [std::path::PathBuf],
+pub struct DataChoice {
+    /// Users' files, each layered over what comes before it; `-` is standard input.
+    pub files: Vec<std::path::PathBuf>,
     /// Leave the built-in dataset out.
     pub no_builtin: bool,
     /// Where validated files are kept between runs.
@@ -28,7 +31,7 @@ pub struct DataChoice<'a> {
 }
 
 /// Loads the dataset the choice describes.
-pub fn load(choice: &DataChoice<'_>) -> Result<Dataset, LoadError> {
+pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
     if choice.no_builtin && choice.files.is_empty() {
         return Err(LoadError {
             origin: "--no-builtin".into(),
@@ -44,8 +47,22 @@ pub fn load(choice: &DataChoice<'_>) -> Result<Dataset, LoadError> {
         Some(Dataset::builtin()?)
     };
     let mut base_key = CacheKey::base(!choice.no_builtin);
-    for path in choice.files {
-        let origin = path.display().to_string();
+    let from_stdin = choice.files.iter().filter(|p| p.as_os_str() == STDIN).count();
+    if from_stdin > 1 {
+        return Err(LoadError {
+            origin: "--data -".into(),
+            problems: vec![Problem::at(
+                None,
+                "standard input can be read only once; give `--data -` once",
+            )],
+        });
+    }
+    for path in &choice.files {
+        let origin = if path.as_os_str() == STDIN {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
         let text = read_text(path).map_err(|problem| LoadError {
             origin: origin.clone(),
             problems: vec![problem],
@@ -74,7 +91,8 @@ fn load_layer(
     key: CacheKey,
     cache: &Cache,
 ) -> Result<Dataset, LoadError> {
-    let worth_caching = text.len() >= MIN_CACHED_BYTES;
+    // Standard input cannot be read twice, so it is never cached (nor dropped and re-read).
+    let worth_caching = text.len() >= MIN_CACHED_BYTES && path.as_os_str() != STDIN;
     if !worth_caching {
         return Dataset::from_yaml_over(&text, origin, base);
     }
@@ -97,6 +115,9 @@ fn load_layer(
 /// The text of a dataset file, or one problem saying why it cannot be had.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let fail = |message: String| Problem::at(None, message);
+    if path.as_os_str() == STDIN {
+        return read_from(io::stdin().lock());
+    }
     let metadata = std::fs::metadata(path).map_err(|e| fail(describe_io(&e)))?;
     if metadata.is_dir() {
         return Err(fail("is a directory, not a YAML file".into()));
@@ -105,8 +126,14 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(fail(too_big(metadata.len())));
     }
     let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
-    // `take` guards against files whose size the metadata does not tell (devices, pipes).
-    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    read_from(file)
+}
+
+/// The text `source` holds, read within the same bounds as a file.
+fn read_from(source: impl Read) -> Result<String, Problem> {
+    let fail = |message: String| Problem::at(None, message);
+    // `take` guards against sources whose size the metadata does not tell (devices, pipes).
+    let mut reader = source.take(MAX_FILE_BYTES + 1);
     let mut bytes = Vec::new();
     (&mut reader)
         .take(SNIFF_BYTES)
@@ -244,7 +271,7 @@ mod tests {
     #[test]
     fn no_builtin_without_a_file_is_refused() {
         let error = load(&DataChoice {
-            files: &[],
+            files: Vec::new(),
             no_builtin: true,
             cache: Cache::disabled(),
         })

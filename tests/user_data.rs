@@ -327,6 +327,47 @@ fn roles_data_variable_works_like_the_option() {
 }
 
 #[test]
+fn roles_data_takes_several_paths_like_path() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let second = fixture_text()
+        .replace("tech-lead", "staff-engineer")
+        .replace("Tech Lead", "Staff Engineer")
+        .replace("[TL]", "[SE]");
+    let second = write(dir.path(), "staff.yaml", second);
+    let paths = std::env::join_paths([PathBuf::from(FIXTURE), second])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let listed = roles()
+        .env("ROLES_DATA", paths)
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(text.contains("\ntech-lead,") && text.contains("\nstaff-engineer,"), "{text}");
+}
+
+#[test]
+fn a_dash_reads_the_dataset_from_standard_input_once() {
+    roles()
+        .args(["--data", "-", "show", "tech-lead"])
+        .write_stdin(fixture_text())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tech Lead (tech-lead)"));
+    roles()
+        .args(["--data", "-", "--data", "-", "list"])
+        .write_stdin(fixture_text())
+        .assert()
+        .code(1)
+        .stderr("roles: error: --data -: standard input can be read only once; give `--data -` once\n");
+    roles()
+        .args(["--data", "-", "list"])
+        .write_stdin("version: 1\nroles: [{id: x}]\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("roles: error: <stdin>:2:"));
+}
+
+#[test]
 fn a_role_with_a_built_in_id_replaces_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let text = fixture_text()
