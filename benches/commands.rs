@@ -94,7 +94,7 @@ fn salary_all(bencher: Bencher, size: usize) {
         all: true,
         sort: SalaryOrder::High,
     };
-    bencher.bench(|| salary_table(data, &args).map(|s| s.0.figures.len()));
+    bencher.bench(|| salary_table(data, &args).map(|s| s.0.groups.len()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]

@@ -327,6 +327,49 @@ fn roles_data_variable_works_like_the_option() {
 }
 
 #[test]
+fn figures_in_other_currencies_or_periods_never_share_a_scale_or_a_sort() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text().replace(
+        "        min: 120000\n        max: 160000\n        currency: USD\n        period: year",
+        "        min: 5000\n        max: 6000\n        currency: EUR\n        period: month",
+    );
+    let file = write(dir.path(), "euro.yaml", text);
+    let output = roles()
+        .args(["--data", path_str(&file), "salary", "--all", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("json: {e}"));
+    let groups: Vec<(String, String, u64)> = json["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            (
+                g["currency"].as_str().unwrap_or("").to_string(),
+                g["period"].as_str().unwrap_or("none").to_string(),
+                g["scale_max"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("USD".into(), "year".into(), 108_042),
+            ("USD".into(), "none".into(), 150_000),
+            ("EUR".into(), "month".into(), 6_000),
+        ]
+    );
+    let table = roles()
+        .args(["--data", path_str(&file), "salary", "--all"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("EUR a month"), "{table}");
+    assert!(table.contains("none is converted"), "{table}");
+}
+
+#[test]
 fn roles_data_takes_several_paths_like_path() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let second = fixture_text()
@@ -552,4 +595,8 @@ fn validate_checks_that_a_contrast_is_measured_against_a_known_role() {
         ),
     );
     roles().arg("validate").arg(&good).assert().success();
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap_or_else(|| panic!("non-UTF-8 path {path:?}"))
 }

@@ -39,15 +39,37 @@ pub enum SalaryOrder {
     Role,
 }
 
-/// The figures asked for and the roles that have none.
+/// The figures asked for, grouped by currency and pay period, and the roles that have none.
 #[derive(Debug, Clone, Serialize)]
 pub struct SalaryTable {
-    /// One row per figure, in the order asked for.
-    pub figures: Vec<SalaryRow>,
+    /// One group per currency and period: figures in different units never share a scale or a
+    /// sort. Largest group first.
+    pub groups: Vec<SalaryGroup>,
     /// Roles asked for that no source gives a figure for.
     pub roles_without_figures: Vec<RoleRef>,
-    /// The largest amount, which the bars are scaled to.
+}
+
+/// Figures of one currency and one pay period, sorted and drawn on one scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct SalaryGroup {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// The pay period; absent for figures whose source states none.
+    pub period: Option<Period>,
+    /// The largest amount in the group, which its bars are scaled to.
     pub scale_max: u64,
+    /// One row per figure, in the order asked for.
+    pub figures: Vec<SalaryRow>,
+}
+
+impl SalaryGroup {
+    /// `USD a year`, `EUR a month`, `USD, no pay period stated`.
+    pub fn label(&self) -> String {
+        match self.period {
+            Some(period) => format!("{} a {}", self.currency, period.as_str()),
+            None => format!("{}, no pay period stated", self.currency),
+        }
+    }
 }
 
 /// One figure of one role.
@@ -101,24 +123,39 @@ pub fn salary_table<'a>(
     } else {
         resolve_roles(dataset, &args.roles)?
     };
-    let mut figures: Vec<SalaryRow> = resolved
-        .roles
-        .iter()
-        .flat_map(|role| rows(dataset, role))
-        .collect();
-    let position = |id: &str| resolved.roles.iter().position(|r| r.id == id);
-    match args.sort {
-        SalaryOrder::High => figures.sort_by_key(|f| std::cmp::Reverse((f.high, f.low))),
-        SalaryOrder::Low => figures.sort_by_key(|f| (f.low, f.high)),
-        SalaryOrder::Role => figures.sort_by(|a, b| {
-            position(&a.role.id)
-                .cmp(&position(&b.role.id))
-                .then((b.high, b.low).cmp(&(a.high, a.low)))
-        }),
+    let mut groups: Vec<SalaryGroup> = Vec::new();
+    for row in resolved.roles.iter().flat_map(|role| rows(dataset, role)) {
+        match groups
+            .iter_mut()
+            .find(|g| g.currency == row.currency && g.period == row.period)
+        {
+            Some(group) => group.figures.push(row),
+            None => groups.push(SalaryGroup {
+                currency: row.currency.clone(),
+                period: row.period,
+                scale_max: 0,
+                figures: vec![row],
+            }),
+        }
     }
+    let position = |id: &str| resolved.roles.iter().position(|r| r.id == id);
+    for group in &mut groups {
+        let figures = &mut group.figures;
+        match args.sort {
+            SalaryOrder::High => figures.sort_by_key(|f| std::cmp::Reverse((f.high, f.low))),
+            SalaryOrder::Low => figures.sort_by_key(|f| (f.low, f.high)),
+            SalaryOrder::Role => figures.sort_by(|a, b| {
+                position(&a.role.id)
+                    .cmp(&position(&b.role.id))
+                    .then((b.high, b.low).cmp(&(a.high, a.low)))
+            }),
+        }
+        group.scale_max = figures.iter().map(|f| f.high).max().unwrap_or(0);
+    }
+    // A stable sort: equal-sized groups keep the order their first figures came in.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.figures.len()));
     let table = SalaryTable {
-        scale_max: figures.iter().map(|f| f.high).max().unwrap_or(0),
-        figures,
+        groups,
         roles_without_figures: resolved
             .roles
             .iter()
@@ -180,10 +217,20 @@ impl SalaryRow {
 impl View for SalaryTable {
     fn report(&self) -> Report {
         let mut blocks = Vec::new();
-        if !self.figures.is_empty() {
+        let apart = self.groups.len() > 1;
+        if apart {
+            blocks.push(Block::Note(
+                "Figures in different currencies or pay periods are shown apart, each sorted and drawn on its own scale; none is converted."
+                    .into(),
+            ));
+        }
+        for group in &self.groups {
+            if apart {
+                blocks.push(Block::Heading(group.label()));
+            }
             let mut grid = Grid::new(["Role", "Kind", "Pay", "Source", "Bar"]);
             grid.keep_whole = vec![4];
-            for row in &self.figures {
+            for row in &group.figures {
                 let pay = match &row.region {
                     Some(region) => format!("{}, {region}", row.pay),
                     None => row.pay.clone(),
@@ -193,26 +240,25 @@ impl View for SalaryTable {
                     row.kind_word().to_string(),
                     pay,
                     row.source.clone(),
-                    bar(row.low, row.high, self.scale_max),
+                    bar(row.low, row.high, group.scale_max),
                 ]);
             }
             blocks.push(Block::Table(grid));
-            let currency = self.figures.first().map_or("USD", |f| f.currency.as_str());
             blocks.push(Block::Note(format!(
                 "Bar: 0 to {}; █ marks an average or spans a range. Figures are exactly as each source states them.",
-                format_amount(self.scale_max, currency)
+                format_amount(group.scale_max, &group.currency)
             )));
-            let mut notes: Vec<String> = Vec::new();
-            for row in &self.figures {
-                if let Some(note) = &row.note {
-                    let line = format!("{}: {note}", row.source);
-                    if !notes.contains(&line) {
-                        notes.push(line);
-                    }
+        }
+        let mut notes: Vec<String> = Vec::new();
+        for row in self.groups.iter().flat_map(|g| &g.figures) {
+            if let Some(note) = &row.note {
+                let line = format!("{}: {note}", row.source);
+                if !notes.contains(&line) {
+                    notes.push(line);
                 }
             }
-            blocks.extend(notes.into_iter().map(Block::Note));
         }
+        blocks.extend(notes.into_iter().map(Block::Note));
         if !self.roles_without_figures.is_empty() {
             let names: Vec<&str> = self
                 .roles_without_figures
@@ -233,7 +279,7 @@ impl View for SalaryTable {
             "note",
         ]);
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
-        for row in &self.figures {
+        for row in self.groups.iter().flat_map(|g| &g.figures) {
             let period = row.period.map_or("", Period::as_str).to_string();
             records.row([
                 row.role.id.clone(),
