@@ -20,6 +20,9 @@ pub const BUILTIN_ORIGIN: &str = "built-in data/roles.yaml";
 /// Why a dataset could not be loaded: every problem found, and the file they are in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
+    /// The `roles …` arguments that list every problem, when they differ from
+    /// `validate ORIGIN` (a file loaded without the built-in data, say).
+    pub validate_command: Option<String>,
     /// The file (or `built-in …`) the problems are in.
     pub origin: String,
     /// Every problem, in file order where positions are known.
@@ -34,12 +37,17 @@ impl fmt::Display for LoadError {
                 f.write_str(&first.display_in(&self.origin))?;
                 match self.problems.len() - 1 {
                     0 => Ok(()),
-                    more => write!(
-                        f,
-                        " (and {more} more problem{}: `roles validate {}` lists them all)",
-                        plural(more),
-                        self.origin
-                    ),
+                    more => {
+                        let command = self
+                            .validate_command
+                            .clone()
+                            .unwrap_or_else(|| format!("validate {}", self.origin));
+                        write!(
+                            f,
+                            " (and {more} more problem{}: `roles {command}` lists them all)",
+                            plural(more),
+                        )
+                    }
                 }
             }
             None => write!(f, "{}: invalid dataset", self.origin),
@@ -57,6 +65,7 @@ impl Dataset {
     /// The dataset that ships inside the binary.
     pub fn builtin() -> Result<Dataset, LoadError> {
         Dataset::from_binary(BUILTIN_MSGPACK).map_err(|error| LoadError {
+            validate_command: None,
             origin: BUILTIN_ORIGIN.to_string(),
             problems: vec![Problem::at(None, format!("cannot be decoded: {error}"))],
         })
@@ -75,6 +84,7 @@ impl Dataset {
         base: Option<&Dataset>,
     ) -> Result<Dataset, LoadError> {
         let fail = |problems| LoadError {
+            validate_command: None,
             origin: origin.to_string(),
             problems,
         };

@@ -61,6 +61,7 @@ pub fn run(
         out,
         err,
     };
+    refuse_idle_options(cli)?;
     // Commands that need no dataset do not pay for loading one.
     match &cli.command {
         Command::Completions(args) => {
@@ -143,6 +144,31 @@ pub fn run(
     // The process ends next: freeing a large dataset piece by piece would only cost time.
     std::mem::forget(dataset);
     Ok(Outcome::Success)
+}
+
+/// Options that would do nothing for the command are a usage error, not silently ignored.
+fn refuse_idle_options(cli: &Cli) -> Result<(), UsageError> {
+    let command = match &cli.command {
+        Command::Completions(_) => "completions",
+        Command::Man(_) => "man",
+        Command::Import(_) => "import",
+        _ => return Ok(()),
+    };
+    let idle = if cli.format.is_some() && command != "import" {
+        Some("--format")
+    } else if !cli.data.is_empty() {
+        Some("--data")
+    } else if cli.no_builtin {
+        Some("--no-builtin")
+    } else {
+        None
+    };
+    match idle {
+        Some(option) => Err(UsageError(format!(
+            "{option} does nothing for `roles {command}`; leave it out"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The dataset format `command` writes: YAML unless `--format json`; other formats are a usage

@@ -34,6 +34,7 @@ pub struct DataChoice {
 pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
     if choice.no_builtin && choice.files.is_empty() {
         return Err(LoadError {
+            validate_command: None,
             origin: "--no-builtin".into(),
             problems: vec![Problem::at(
                 None,
@@ -47,9 +48,14 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
         Some(Dataset::builtin()?)
     };
     let mut base_key = CacheKey::base(!choice.no_builtin);
-    let from_stdin = choice.files.iter().filter(|p| p.as_os_str() == STDIN).count();
+    let from_stdin = choice
+        .files
+        .iter()
+        .filter(|p| p.as_os_str() == STDIN)
+        .count();
     if from_stdin > 1 {
         return Err(LoadError {
+            validate_command: None,
             origin: "--data -".into(),
             problems: vec![Problem::at(
                 None,
@@ -57,28 +63,53 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
             )],
         });
     }
-    for path in &choice.files {
+    for (index, path) in choice.files.iter().enumerate() {
         let origin = if path.as_os_str() == STDIN {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
         };
         let text = read_text(path).map_err(|problem| LoadError {
+            validate_command: None,
             origin: origin.clone(),
             problems: vec![problem],
         })?;
         let key = CacheKey::new(text.as_bytes(), base_key);
         base_key = key.value();
-        let layer = load_layer(path, text, &origin, dataset.as_ref(), key, &choice.cache)?;
+        let layer = load_layer(path, text, &origin, dataset.as_ref(), key, &choice.cache).map_err(
+            |mut error| {
+                error.validate_command = validate_command(choice, index);
+                error
+            },
+        )?;
         dataset = Some(match dataset {
             Some(base) => base.layered(layer),
             None => layer,
         });
     }
     dataset.ok_or_else(|| LoadError {
+        validate_command: None,
         origin: "data".into(),
         problems: vec![Problem::at(None, "no dataset to load")],
     })
+}
+
+/// The arguments that validate file `index` of `choice` over exactly what it was loaded over:
+/// the same `--no-builtin` and earlier `--data` files. `None` when plain `validate FILE` does.
+fn validate_command(choice: &DataChoice, index: usize) -> Option<String> {
+    let path = &choice.files[index];
+    if !choice.no_builtin && index == 0 && path.as_os_str() != STDIN {
+        return None;
+    }
+    let mut args: Vec<String> = Vec::new();
+    if choice.no_builtin {
+        args.push("--no-builtin".into());
+    }
+    for earlier in &choice.files[..index] {
+        args.push(format!("--data {}", earlier.display()));
+    }
+    args.push(format!("validate {}", path.display()));
+    Some(args.join(" "))
 }
 
 /// One file's dataset: from the cache when an intact entry exists for exactly this text over
@@ -103,6 +134,7 @@ fn load_layer(
         return Ok(layer);
     }
     let text = read_text(path).map_err(|problem| LoadError {
+        validate_command: None,
         origin: origin.to_string(),
         problems: vec![problem],
     })?;

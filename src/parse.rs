@@ -145,8 +145,68 @@ pub fn short_message(message: &str) -> String {
             "nesting too deep; a dataset needs only a few levels",
         )
         .replace("invalid u32", "expected a whole number")
-        .replace("invalid u64", "expected a whole number, not negative");
+        .replace("invalid u64", "expected a whole number, not negative")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u64", "expected a whole number, not negative")
+        .replace("expected f64", "expected a number")
+        .replace("invalid type: sequence", "invalid type: a list")
+        .replace("invalid type: map", "invalid type: `key: value` lines")
+        // The parsers name Rust types and their own events; say it in the file's terms.
+        .replace(
+            "expected sequence start",
+            "expected a list here (`- item` lines, or `[a, b]`)",
+        )
+        .replace(
+            "expected mapping start",
+            "expected `key: value` lines here (or `{key: value}`)",
+        )
+        .replace("expected string scalar", "expected text here")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected `key: value` lines")
+        .replace("expected a string", "expected text");
+    let plain = rust_type_names(&plain);
     excerpt(&plain, EXCERPT_CHARS * 2)
+}
+
+/// `expected struct Dataset` and the like, in words: serde names the Rust type it wanted.
+fn rust_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("struct ").or_else(|| rest.find("enum ")) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let name_start = after.find(' ').map_or(after.len(), |i| i + 1);
+        let name: String = after[name_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        out.push_str(&describe_type(&name));
+        rest = &after[name_start + name.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What each type of the format is, as a person editing the file would call it.
+fn describe_type(name: &str) -> String {
+    let words = match name {
+        "Dataset" => "a dataset (`key: value` lines: version, sources, skills, aspects, roles)",
+        "Role" => "a role (`key: value` lines: id, name, summary, duties …)",
+        "Statement" => "a statement (`text:` and `sources:`)",
+        "Source" => "a source (`id`, `title`, `kind` …)",
+        "RoleSkill" => "a role's skill (`skill`, `note`, `sources`)",
+        "AspectValue" => "an aspect value (`aspect`, `value`, `sources`)",
+        "SalaryFigure" => "a salary figure (`kind`, `amount` or `min`/`max`, `currency`, `source`)",
+        "Requirements" => "requirements (`education`, `experience`, `certifications`)",
+        "SkillDefinition" | "ThemeDefinition" | "AspectDefinition" => {
+            "a vocabulary entry (`id`, `name`, `description`)"
+        }
+        "RelatedRole" => "a related role (`role`, `sources`)",
+        "SalaryKind" => "a salary kind (average, median or range)",
+        "Period" => "a pay period (year, month, week, day or hour)",
+        _ => "a value of another shape",
+    };
+    words.to_string()
 }
 
 /// True for the invisible characters that reorder how a terminal shows text (Trojan-source style).
@@ -180,6 +240,17 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_name_no_rust_types() {
+        let message =
+            short_message("invalid type: sequence, expected struct Dataset at line 1 column 1");
+        assert_eq!(
+            message,
+            "invalid type: a list, expected a dataset (`key: value` lines: version, sources, skills, aspects, roles)"
+        );
+        assert!(!short_message("expected enum SalaryKind").contains("enum"));
+    }
 
     fn error_of(text: &str) -> Problem {
         match parse_dataset(text) {

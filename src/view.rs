@@ -93,6 +93,9 @@ pub trait View: Serialize {
     fn records(&self) -> Records;
 }
 
+/// How every CSV cell that holds a list joins its items (ids never contain it).
+pub const LIST_SEPARATOR: &str = "; ";
+
 /// `[a, b]` citation suffix for a list of source ids.
 pub fn cite(sources: &[String]) -> String {
     format!("[{}]", sources.join(", "))

@@ -264,9 +264,18 @@ fn salary_sorts_highest_first_by_default_and_lowest_first_on_request() {
     // Sorted within each currency and period: the yearly figures first (the larger group).
     let text = stdout_of(&["salary", "--all", "--format", "csv"]);
     let rows: Vec<&str> = text.lines().skip(1).collect();
-    assert!(rows[0].starts_with("product-owner,average,108042"), "{text}");
-    assert!(rows[3].starts_with("delivery-manager,average,66214"), "{text}");
-    assert!(rows[4].starts_with("product-manager,range,,110000,150000"), "{text}");
+    assert!(
+        rows[0].starts_with("product-owner,average,108042"),
+        "{text}"
+    );
+    assert!(
+        rows[3].starts_with("delivery-manager,average,66214"),
+        "{text}"
+    );
+    assert!(
+        rows[4].starts_with("product-manager,range,,110000,150000"),
+        "{text}"
+    );
     let low = stdout_of(&["salary", "--all", "--sort", "low", "--format", "csv"]);
     assert!(
         low.lines()

@@ -335,7 +335,14 @@ fn figures_in_other_currencies_or_periods_never_share_a_scale_or_a_sort() {
     );
     let file = write(dir.path(), "euro.yaml", text);
     let output = roles()
-        .args(["--data", path_str(&file), "salary", "--all", "--format", "json"])
+        .args([
+            "--data",
+            path_str(&file),
+            "salary",
+            "--all",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap_or_else(|e| panic!("run: {e}"));
     let json: serde_json::Value =
@@ -377,15 +384,18 @@ fn roles_data_takes_several_paths_like_path() {
         .replace("Tech Lead", "Staff Engineer")
         .replace("[TL]", "[SE]");
     let second = write(dir.path(), "staff.yaml", second);
-    let paths = std::env::join_paths([PathBuf::from(FIXTURE), second])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let paths =
+        std::env::join_paths([PathBuf::from(FIXTURE), second]).unwrap_or_else(|e| panic!("{e}"));
     let listed = roles()
         .env("ROLES_DATA", paths)
         .args(["list", "--format", "csv"])
         .output()
         .unwrap_or_else(|e| panic!("run: {e}"));
     let text = String::from_utf8_lossy(&listed.stdout);
-    assert!(text.contains("\ntech-lead,") && text.contains("\nstaff-engineer,"), "{text}");
+    assert!(
+        text.contains("\ntech-lead,") && text.contains("\nstaff-engineer,"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -401,7 +411,9 @@ fn a_dash_reads_the_dataset_from_standard_input_once() {
         .write_stdin(fixture_text())
         .assert()
         .code(1)
-        .stderr("roles: error: --data -: standard input can be read only once; give `--data -` once\n");
+        .stderr(
+            "roles: error: --data -: standard input can be read only once; give `--data -` once\n",
+        );
     roles()
         .args(["--data", "-", "list"])
         .write_stdin("version: 1\nroles: [{id: x}]\n")
@@ -598,5 +610,67 @@ fn validate_checks_that_a_contrast_is_measured_against_a_known_role() {
 }
 
 fn path_str(path: &Path) -> &str {
-    path.to_str().unwrap_or_else(|| panic!("non-UTF-8 path {path:?}"))
+    path.to_str()
+        .unwrap_or_else(|| panic!("non-UTF-8 path {path:?}"))
+}
+
+#[test]
+fn errors_speak_of_the_file_not_of_rust_types() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    for (text, expected) in [
+        ("version: 1\nroles: 5\n", "expected a list here"),
+        (
+            "version: 1\nroles:\n  - id: x\n    name: [1]\n",
+            "expected text here",
+        ),
+        ("{\"version\": []}", "expected a whole number"),
+    ] {
+        let file = write(dir.path(), "bad.yaml", text);
+        let output = roles()
+            .args(["--data", path_str(&file), "list"])
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(expected), "{text:?}: {stderr}");
+        for internal in ["struct ", "enum ", "scalar", "u32", "u64", "sequence start"] {
+            assert!(!stderr.contains(internal), "{text:?}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn the_validate_hint_reproduces_how_the_file_was_loaded() {
+    roles()
+        .args([
+            "--no-builtin",
+            "--data",
+            "tests/fixtures/broken.yaml",
+            "list",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`roles --no-builtin validate tests/fixtures/broken.yaml` lists them all",
+        ));
+}
+
+#[test]
+fn options_that_would_do_nothing_are_refused() {
+    for args in [
+        &["man", "--format", "csv"][..],
+        &["completions", "bash", "--format", "json"],
+        &["completions", "bash", "--data", "x.yaml"],
+        &[
+            "import",
+            "onet",
+            "tests/fixtures/onet/text-27.0",
+            "--no-builtin",
+        ],
+    ] {
+        roles()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("does nothing for `roles "));
+    }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
 use crate::figures::{SalaryDifference, describe_figure, salary_differences};
 use crate::model::{Dataset, Role, SalaryFigure, Statement};
-use crate::view::{Block, Grid, Records, Report, View, cite};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles gap`.
 #[derive(Debug, Clone, clap::Args)]
@@ -49,7 +49,9 @@ pub struct SkillNote {
     pub id: String,
     /// Skill name.
     pub name: String,
-    /// What the sources say of it for the role that needs it (TO for carried-over skills).
+    /// What the sources say of it for the role that needs it (TO for carried-over skills);
+    /// `text`, as everywhere else.
+    #[serde(rename = "text")]
     pub note: String,
     /// Source ids.
     pub sources: Vec<String>,
@@ -69,7 +71,8 @@ pub struct Contrast {
 /// An aspect on which the two roles have different values (or only one has a value).
 #[derive(Debug, Clone, Serialize)]
 pub struct AspectChange {
-    /// Aspect id.
+    /// Aspect id (`id`, as in show and compare).
+    #[serde(rename = "id")]
     pub aspect: String,
     /// Aspect name.
     pub name: String,
@@ -276,7 +279,9 @@ impl View for Gap {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["topic", "change", "item", "text", "sources"]);
+        let mut records = Records::new([
+            "topic", "change", "item", "text", "sources", "low", "high", "currency",
+        ]);
         let lists = [
             ("add", &self.skills_to_add),
             ("carries over", &self.skills_carried_over),
@@ -289,7 +294,10 @@ impl View for Gap {
                     change.to_string(),
                     skill.id.clone(),
                     skill.note.clone(),
-                    skill.sources.join(", "),
+                    skill.sources.join(LIST_SEPARATOR),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
@@ -306,7 +314,10 @@ impl View for Gap {
                         side.clone(),
                         String::new(),
                         statement.text.clone(),
-                        statement.sources.join(", "),
+                        statement.sources.join(LIST_SEPARATOR),
+                        String::new(),
+                        String::new(),
+                        String::new(),
                     ]);
                 }
             }
@@ -319,7 +330,10 @@ impl View for Gap {
                         side.clone(),
                         aspect.aspect.clone(),
                         value.text.clone(),
-                        value.sources.join(", "),
+                        value.sources.join(LIST_SEPARATOR),
+                        String::new(),
+                        String::new(),
+                        String::new(),
                     ]);
                 }
             }
@@ -330,7 +344,13 @@ impl View for Gap {
                 "difference".to_string(),
                 String::new(),
                 difference.describe(),
-                format!("{}, {}", difference.source, difference.baseline_source),
+                format!(
+                    "{}{LIST_SEPARATOR}{}",
+                    difference.source, difference.baseline_source
+                ),
+                difference.low_delta.to_string(),
+                difference.high_delta.to_string(),
+                difference.currency.clone(),
             ]);
         }
         records

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::NO_SALARY;
 use crate::figures::format_pay;
 use crate::model::{Dataset, SalaryFigure};
-use crate::view::{Block, Grid, Records, Report, View};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Arguments of `roles list`.
 #[derive(Debug, Clone, clap::Args)]
@@ -100,7 +100,7 @@ impl View for RoleList {
             records.row([
                 role.id.clone(),
                 role.name.clone(),
-                role.aliases.join("; "),
+                role.aliases.join(LIST_SEPARATOR),
                 role.summary.clone(),
                 role.pay_in_brief("; "),
             ]);

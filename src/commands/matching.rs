@@ -7,7 +7,7 @@ use super::RoleRef;
 use super::similar::Named;
 use super::skills::find_skill;
 use crate::model::{Dataset, Role};
-use crate::view::{Block, Grid, Records, Report, View};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// The formula, for `--help`, the table's note and the docs.
 pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of the role's skills \
@@ -158,7 +158,7 @@ fn ids(items: &[Named]) -> String {
         .iter()
         .map(|n| n.id.as_str())
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(LIST_SEPARATOR)
 }
 
 impl View for SkillMatch {

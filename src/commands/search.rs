@@ -111,7 +111,9 @@ pub struct SearchHit {
     pub text: String,
     /// Where the matches are in `text`: [start, end) as UTF-8 byte offsets.
     pub matches: Vec<(usize, usize)>,
-    /// Rank score: the section's weight times the number of matches.
+    /// What the ranking is by: the section's weight times the number of matches. Not a
+    /// percentage, so not called `score` as match's and similar's 0–100 figures are.
+    #[serde(rename = "relevance")]
     pub score: u32,
 }
 
@@ -208,7 +210,7 @@ impl View for SearchResults {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["role", "section", "text", "score"]);
+        let mut records = Records::new(["role", "section", "text", "relevance"]);
         for hit in &self.hits {
             records.row([
                 hit.role.id.clone(),

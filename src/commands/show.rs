@@ -3,10 +3,10 @@
 use serde::Serialize;
 
 use super::compare::Section;
-use super::{NO_SALARY, NOT_STATED, Resolved, RoleRef, bullets, resolve_roles};
+use super::{NO_SALARY, Resolved, RoleRef, bullets, resolve_roles};
 use crate::figures::describe_figure;
 use crate::model::{Dataset, Requirements, Role, SalaryFigure, Source, Statement};
-use crate::view::{Block, Grid, Records, Report, View, cite};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles show`.
 #[derive(Debug, Clone, clap::Args)]
@@ -242,23 +242,46 @@ pub fn source_lines(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// One line of a profile: its section, its text, and what backs it.
+struct Item {
+    section: &'static str,
+    text: String,
+    /// Source ids; empty for a "not stated" line.
+    sources: Vec<String>,
+    /// When the source dates the item.
+    date: Option<String>,
+}
+
+impl Item {
+    fn new(section: &'static str, text: String, sources: &[String], date: Option<&str>) -> Self {
+        Item {
+            section,
+            text,
+            sources: sources.to_vec(),
+            date: date.map(str::to_string),
+        }
+    }
+}
+
 impl RoleProfile {
-    /// (section, text, sources) for every item, in display order; empty sections say so.
-    fn items(&self) -> Vec<(&'static str, String, String)> {
+    /// Every item, in display order; empty sections say so.
+    fn items(&self) -> Vec<Item> {
         let mut items = Vec::new();
         let mut statements = |section: &'static str, list: &[Statement]| {
             if list.is_empty() {
-                items.push((
+                items.push(Item::new(
                     section,
-                    "Not stated in the sources.".to_string(),
-                    NOT_STATED.to_string(),
+                    "Not stated in the sources.".into(),
+                    &[],
+                    None,
                 ));
             }
             for statement in list {
-                items.push((
+                items.push(Item::new(
                     section,
                     statement.text.clone(),
-                    citation(&statement.sources, statement.date.as_deref()),
+                    &statement.sources,
+                    statement.date.as_deref(),
                 ));
             }
         };
@@ -268,14 +291,15 @@ impl RoleProfile {
         statements("Certifications", &self.requirements.certifications);
         statements("Environment", &self.environment);
         for skill in &self.skills {
-            items.push((
+            items.push(Item::new(
                 "Skills",
                 format!("{}: {}", skill.name, skill.text),
-                citation(&skill.sources, skill.date.as_deref()),
+                &skill.sources,
+                skill.date.as_deref(),
             ));
         }
         if self.salary.is_empty() {
-            items.push(("Salary", format!("{NO_SALARY}."), NOT_STATED.to_string()));
+            items.push(Item::new("Salary", format!("{NO_SALARY}."), &[], None));
         }
         for figure in &self.salary {
             let mut text = describe_figure(figure);
@@ -284,25 +308,27 @@ impl RoleProfile {
             } else {
                 text.push('.');
             }
-            items.push(("Salary", text, figure.source.clone()));
+            items.push(Item::new(
+                "Salary",
+                text,
+                std::slice::from_ref(&figure.source),
+                None,
+            ));
         }
         for aspect in &self.aspects {
             let label = match &aspect.versus {
                 Some(versus) => format!("{} (vs {})", aspect.name, versus.name),
                 None => aspect.name.clone(),
             };
-            items.push((
-                "Aspects",
-                format!("{label}: {}", aspect.text),
-                aspect.sources.join(", "),
-            ));
+            let text = format!("{label}: {}", aspect.text);
+            items.push(Item::new("Aspects", text, &aspect.sources, None));
         }
         for related in &self.related {
             let mut text = format!("{} ({})", related.role.name, related.role.id);
             if let Some(tier) = &related.tier {
                 text.push_str(&format!(", {tier}"));
             }
-            items.push(("Related", text, related.sources.join(", ")));
+            items.push(Item::new("Related", text, &related.sources, None));
         }
         items
     }
@@ -336,15 +362,16 @@ impl View for Profiles {
             let mut grid = Grid::new(["Section", "Detail"]);
             let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
             let items = profile.items().into_iter();
-            for (section, text, sources) in items.filter(|item| self.wants(section_of(item.0))) {
-                let line = if sources == NOT_STATED {
-                    text
+            for item in items.filter(|item| self.wants(section_of(item.section))) {
+                let line = if item.sources.is_empty() {
+                    item.text
                 } else {
-                    format!("{text} [{sources}]")
+                    let cited = citation(&item.sources, item.date.as_deref());
+                    format!("{} [{cited}]", item.text)
                 };
                 match sections.last_mut() {
-                    Some((last, lines)) if *last == section => lines.push(line),
-                    _ => sections.push((section, vec![line])),
+                    Some((last, lines)) if *last == item.section => lines.push(line),
+                    _ => sections.push((item.section, vec![line])),
                 }
             }
             for (section, lines) in sections {
@@ -360,7 +387,7 @@ impl View for Profiles {
             }
             blocks.push(Block::Note(format!(
                 "Sources: {}",
-                source_lines(&profile.sources).join("; ")
+                source_lines(&profile.sources).join(LIST_SEPARATOR)
             )));
             for credit in attributions(&profile.sources) {
                 blocks.push(Block::Note(credit));
@@ -370,19 +397,26 @@ impl View for Profiles {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["role", "section", "text", "sources"]);
+        let mut records = Records::new(["role", "section", "text", "sources", "date"]);
         for profile in &self.roles {
             if self.wants(Section::Summary) {
                 records.row([
                     profile.id.clone(),
                     "Summary".to_string(),
                     profile.summary.text.clone(),
-                    profile.summary.sources.join(", "),
+                    profile.summary.sources.join(LIST_SEPARATOR),
+                    profile.summary.date.clone().unwrap_or_default(),
                 ]);
             }
             let items = profile.items().into_iter();
-            for (section, text, sources) in items.filter(|item| self.wants(section_of(item.0))) {
-                records.row([profile.id.clone(), section.to_string(), text, sources]);
+            for item in items.filter(|item| self.wants(section_of(item.section))) {
+                records.row([
+                    profile.id.clone(),
+                    item.section.to_string(),
+                    item.text,
+                    item.sources.join(LIST_SEPARATOR),
+                    item.date.unwrap_or_default(),
+                ]);
             }
         }
         records

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::RoleRef;
 use crate::likeness::{self, CONTRAST_PENALTY, MAX_CONTRASTS, Profile};
 use crate::model::Dataset;
-use crate::view::{Block, Grid, Records, Report, View};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// How many names a reason lists before `+N more`.
 const NAMES_SHOWN: usize = 6;
@@ -166,7 +166,7 @@ fn ids(items: &[Named]) -> String {
         .iter()
         .map(|n| n.id.as_str())
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(LIST_SEPARATOR)
 }
 
 fn lines_or_dash(lines: Vec<String>) -> String {

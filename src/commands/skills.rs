@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::RoleRef;
 use crate::dataset::normalise;
 use crate::model::{Dataset, SkillDefinition};
-use crate::view::{Block, Grid, Records, Report, View};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Arguments of `roles skills`.
 #[derive(Debug, Clone, clap::Args)]
@@ -167,9 +167,9 @@ impl View for SkillVocabulary {
             records.row([
                 skill.id.clone(),
                 skill.name.clone(),
-                skill.aliases.join("; "),
+                skill.aliases.join(LIST_SEPARATOR),
                 skill.description.clone(),
-                roles.join("; "),
+                roles.join(LIST_SEPARATOR),
             ]);
         }
         records

@@ -111,8 +111,29 @@ pub fn render<V: View>(
         Format::Table => table::write(&view.digest().unwrap_or_else(|| view.report()), style, out),
         Format::Markdown => markdown::write(&view.report(), out),
         Format::Csv => csv::write(&view.records(), out),
-        Format::Json => json::write(view, out),
-        Format::Yaml => yaml::write(view, style, out),
+        Format::Json => json::write(&Versioned::of(view), out),
+        Format::Yaml => yaml::write(&Versioned::of(view), style, out),
+    }
+}
+
+/// The version of the JSON and YAML vocabulary, written first in every command's output. It
+/// changes only when a key is renamed or removed, or a unit changes; new keys may come without.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A view with `schema_version` before its own keys.
+#[derive(serde::Serialize)]
+struct Versioned<'a, V> {
+    schema_version: u32,
+    #[serde(flatten)]
+    view: &'a V,
+}
+
+impl<'a, V> Versioned<'a, V> {
+    fn of(view: &'a V) -> Self {
+        Versioned {
+            schema_version: SCHEMA_VERSION,
+            view,
+        }
     }
 }
 

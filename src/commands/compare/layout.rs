@@ -6,7 +6,7 @@ use crate::commands::show::{attributions, source_lines};
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
 use crate::model::{SalaryFigure, Statement};
-use crate::view::{Block, Grid, Records, Report, View, cite};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 fn cited(statement: &Statement) -> String {
     format!("{} {}", statement.text, cite(&statement.sources))
@@ -209,10 +209,9 @@ impl Comparison {
         let mut grid = Grid::new(headers);
         for skill in skills {
             let cells = self.roles.iter().map(|role| {
-                skill
-                    .notes
-                    .get(&role.id)
-                    .map_or(NOT_STATED.to_string(), |n| format!("✓ {}", cited(n)))
+                skill.note(&role.id).map_or(NOT_STATED.to_string(), |n| {
+                    format!("✓ {} {}", n.text, cite(&n.sources))
+                })
             });
             let held = if skill.shared_by_all {
                 "all".to_string()
@@ -339,7 +338,7 @@ impl Comparison {
                 self.skills
                     .iter()
                     .flatten()
-                    .flat_map(|skill| skill.notes.values().flat_map(|note| &note.sources)),
+                    .flat_map(|skill| skill.notes.iter().flat_map(|note| &note.sources)),
             )
             .chain(
                 self.roles
@@ -396,7 +395,9 @@ impl View for Comparison {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["section", "item", "role", "versus", "text", "sources"]);
+        let mut records = Records::new([
+            "section", "item", "role", "versus", "text", "sources", "low", "high", "currency",
+        ]);
         let versus_of = |value: &ContrastValue| {
             value
                 .versus
@@ -411,7 +412,10 @@ impl View for Comparison {
                     value.role.clone(),
                     versus_of(value),
                     value.text.clone(),
-                    value.sources.join(", "),
+                    value.sources.join(LIST_SEPARATOR),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
@@ -422,7 +426,10 @@ impl View for Comparison {
                 contrast.value.role.clone(),
                 versus_of(&contrast.value),
                 contrast.value.text.clone(),
-                contrast.value.sources.join(", "),
+                contrast.value.sources.join(LIST_SEPARATOR),
+                String::new(),
+                String::new(),
+                String::new(),
             ]);
         }
         for role in &self.roles {
@@ -434,20 +441,27 @@ impl View for Comparison {
                         role.id.clone(),
                         String::new(),
                         statement.text.clone(),
-                        statement.sources.join(", "),
+                        statement.sources.join(LIST_SEPARATOR),
+                        String::new(),
+                        String::new(),
+                        String::new(),
                     ]);
                 }
             }
         }
         for skill in self.skills.iter().flatten() {
-            for (role, note) in &skill.notes {
+            for note in &skill.notes {
+                let role = &note.role;
                 records.row([
                     "Skills".to_string(),
                     skill.id.clone(),
                     role.clone(),
                     String::new(),
                     note.text.clone(),
-                    note.sources.join(", "),
+                    note.sources.join(LIST_SEPARATOR),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]);
             }
         }
@@ -460,6 +474,9 @@ impl View for Comparison {
                     String::new(),
                     describe_figure(figure),
                     figure.source.clone(),
+                    figure.bounds().0.to_string(),
+                    figure.bounds().1.to_string(),
+                    figure.currency.clone(),
                 ]);
             }
         }
@@ -471,7 +488,10 @@ impl View for Comparison {
                     difference.role.id.clone(),
                     difference.baseline.id.clone(),
                     d.describe(),
-                    format!("{}, {}", d.source, d.baseline_source),
+                    format!("{}{LIST_SEPARATOR}{}", d.source, d.baseline_source),
+                    d.low_delta.to_string(),
+                    d.high_delta.to_string(),
+                    d.currency.clone(),
                 ]);
             }
         }

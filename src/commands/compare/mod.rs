@@ -1,7 +1,5 @@
 //! `roles compare ROLE ROLE [ROLE…]`: roles side by side, sections and aspects as rows.
 
-use std::collections::BTreeMap;
-
 use anyhow::bail;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -133,8 +131,27 @@ pub struct SkillRow {
     pub shared_by_all: bool,
     /// Ids of the roles that need it.
     pub held_by: Vec<String>,
-    /// What the sources say of it, per role id that needs it.
-    pub notes: BTreeMap<String, Statement>,
+    /// What the sources say of it for each role that needs it, in the order the roles were
+    /// given.
+    pub notes: Vec<RoleNote>,
+}
+
+/// What the sources say of a skill for one role.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleNote {
+    /// Role id.
+    pub role: String,
+    /// What the sources say.
+    pub text: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+impl SkillRow {
+    /// The note for role `id`, if it needs the skill.
+    pub fn note(&self, id: &str) -> Option<&RoleNote> {
+        self.notes.iter().find(|n| n.role == id)
+    }
 }
 
 /// An aspect across the compared roles.
@@ -166,7 +183,8 @@ pub struct ContrastValue {
 /// A contrast of a compared role drawn against a role outside the comparison.
 #[derive(Debug, Clone, Serialize)]
 pub struct OtherContrast {
-    /// Aspect id.
+    /// Aspect id (`id`, as in the aspect rows).
+    #[serde(rename = "id")]
     pub aspect: String,
     /// Aspect name.
     pub name: String,
@@ -237,20 +255,17 @@ fn skill_rows(dataset: &Dataset, roles: &[&Role]) -> Vec<SkillRow> {
         .skills
         .iter()
         .filter_map(|skill| {
-            let notes: BTreeMap<String, Statement> = roles
+            let notes: Vec<RoleNote> = roles
                 .iter()
                 .filter_map(|role| {
-                    role.skill(&skill.id).map(|s| {
-                        let note = Statement::new(s.note.clone(), s.sources.clone());
-                        (role.id.clone(), note)
+                    role.skill(&skill.id).map(|s| RoleNote {
+                        role: role.id.clone(),
+                        text: s.note.clone(),
+                        sources: s.sources.clone(),
                     })
                 })
                 .collect();
-            let held_by: Vec<String> = roles
-                .iter()
-                .filter(|role| notes.contains_key(&role.id))
-                .map(|role| role.id.clone())
-                .collect();
+            let held_by: Vec<String> = notes.iter().map(|n| n.role.clone()).collect();
             (!held_by.is_empty()).then(|| SkillRow {
                 id: skill.id.clone(),
                 name: skill.name.clone(),
