@@ -567,13 +567,76 @@ fn completions_are_generated_for_every_shell() {
 }
 
 #[test]
-fn man_page_is_roff_and_documents_the_commands() {
-    roles()
+fn man_page_documents_every_command_and_option_and_the_usual_sections() {
+    let output = roles()
         .arg("man")
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with(".ie"))
-        .stdout(predicate::str::contains("compare"));
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(page.starts_with(".TH ROLES 1 "), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "OPTIONS",
+        "COMMANDS",
+        "ENVIRONMENT",
+        "EXIT STATUS",
+        "FILES",
+        "EXAMPLES",
+    ] {
+        assert!(page.contains(&format!(".SH {section}\n")), "no {section}");
+    }
+    // No page it cites is missing: it cites none.
+    assert!(!page.contains("roles-list(1)"));
+    fn walk(command: &clap::Command, page: &str, path: &str) {
+        for arg in command.get_arguments() {
+            if let Some(long) = arg.get_long().filter(|l| !["help", "version"].contains(l)) {
+                let roff = format!("\\-\\-{}", long.replace('-', "\\-"));
+                assert!(page.contains(&roff), "{path}: --{long} missing");
+            }
+        }
+        for sub in command.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            if sub.get_subcommands().next().is_none() && sub.get_name() != "help" {
+                let roff = format!("\\fB{}\\fR", path.trim().replace('-', "\\-"));
+                assert!(page.contains(&roff), "{path} missing");
+            }
+            walk(sub, page, &path);
+        }
+    }
+    use clap::CommandFactory;
+    walk(&roles::cli::Cli::command(), &page, "roles");
+}
+
+#[test]
+fn man_page_is_clean_under_mandoc_lint_when_mandoc_is_installed() {
+    let Ok(mandoc) = std::process::Command::new("mandoc")
+        .args(["-Tlint", "-W", "style"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: mandoc is not installed");
+        return;
+    };
+    let page = roles()
+        .arg("man")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"))
+        .stdout;
+    let mut mandoc = mandoc;
+    if let Some(mut stdin) = mandoc.stdin.take() {
+        use std::io::Write;
+        stdin.write_all(&page).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let result = mandoc.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let messages = format!(
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(messages.trim().is_empty(), "{messages}");
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod export;
 pub mod gap;
 pub mod list;
+pub mod manual;
 pub mod matching;
 pub mod salary;
 pub mod search;

@@ -29,5 +29,5 @@ pub fn write_completions(args: &CompletionsArgs, out: &mut dyn Write) -> io::Res
 
 /// Writes the roff manual page.
 pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+    super::manual::write(&Cli::command(), out)
 }
