@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod dataset;
 pub mod figures;
 pub mod import;

@@ -3,12 +3,16 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use roles::cli::Cli;
 use roles::render::{Style, clean};
 use roles::{Outcome, UsageError};
 
 fn main() -> ExitCode {
+    // A completion request (`COMPLETE=bash roles -- roles show pro`) is answered and exits here.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(roles::commands::tooling::COMPLETE_VAR)
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

@@ -1,6 +1,8 @@
 //! `roles gap FROM TO`: what a person in FROM must add to move to TO, what carries over, how the
 //! requirements and setting change, and the pay change with its sources.
 
+use crate::complete::role_candidates;
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
@@ -12,10 +14,10 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 #[derive(Debug, Clone, clap::Args)]
 pub struct GapArgs {
     /// The role a person has now.
-    #[arg(value_name = "FROM")]
+    #[arg(value_name = "FROM", add = ArgValueCandidates::new(role_candidates))]
     pub from: String,
     /// The role they want to move to.
-    #[arg(value_name = "TO")]
+    #[arg(value_name = "TO", add = ArgValueCandidates::new(role_candidates))]
     pub to: String,
 }
 

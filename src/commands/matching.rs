@@ -1,6 +1,8 @@
 //! `roles match --skill S…`: roles ranked by how well a person's skills fit each, counting both
 //! what the role needs that the person covers and what of the person the role would use.
 
+use crate::complete::skill_candidates;
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::RoleRef;
@@ -26,7 +28,8 @@ pub struct MatchArgs {
         short = 's',
         value_name = "SKILL",
         required = true,
-        value_delimiter = ','
+        value_delimiter = ',',
+        add = ArgValueCandidates::new(skill_candidates)
     )]
     pub skills: Vec<String>,
     /// Show the N best-fitting roles; 0 shows all.

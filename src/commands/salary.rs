@@ -1,7 +1,9 @@
 //! `roles salary ROLE… | --all`: every figure, sorted, with a bar scaled to the largest so
 //! ranges and the disagreement between sources show at a glance.
 
+use crate::complete::role_candidates;
 use clap::ValueEnum;
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
@@ -17,7 +19,7 @@ pub const BAR_WIDTH: usize = 16;
 #[command(group = clap::ArgGroup::new("which").required(true).args(["roles", "all"]))]
 pub struct SalaryArgs {
     /// Role ids, names or aliases.
-    #[arg(value_name = "ROLE")]
+    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
     pub roles: Vec<String>,
     /// Every role in the dataset.
     #[arg(long, conflicts_with = "roles")]

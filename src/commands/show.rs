@@ -1,6 +1,9 @@
 //! `roles show ROLE`: one role's whole profile, every item with its sources.
 
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
+
+use crate::complete::role_candidates;
 
 use super::compare::Section;
 use super::{NO_SALARY, Resolved, RoleRef, bullets, resolve_roles};
@@ -12,7 +15,7 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShowArgs {
     /// Role id, name or alias (any case); an alias shared by several roles shows each.
-    #[arg(value_name = "ROLE")]
+    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
     pub role: String,
     /// Show only these sections (comma-separated), e.g. `--only duties,salary`.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]

@@ -2,7 +2,10 @@
 //! evidence in words a person recognises: skill names, duty themes, the articles that compare
 //! the two and the contrasts they draw.
 
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
+
+use crate::complete::role_candidates;
 
 use super::RoleRef;
 use crate::likeness::{self, CONTRAST_PENALTY, MAX_CONTRASTS, Profile};
@@ -22,7 +25,7 @@ const NAMES_SHOWN: usize = 6;
 )]
 pub struct SimilarArgs {
     /// Role id, name or alias.
-    #[arg(value_name = "ROLE")]
+    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
     pub role: String,
     /// Show the N most alike roles; 0 shows all.
     #[arg(long, value_name = "N", default_value_t = 10)]

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
@@ -20,14 +19,21 @@ pub struct CompletionsArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ManArgs {}
 
-/// Writes the completion script for `args.shell`.
+/// Writes the completion script for `args.shell`: a small function that asks `roles` itself
+/// (with `COMPLETE=SHELL`) for candidates, so role and skill ids come from the data in use.
 pub fn write_completions(args: &CompletionsArgs, out: &mut dyn Write) -> io::Result<()> {
-    let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "roles", out);
-    Ok(())
+    let name = args.shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(shell) = shells.completer(&name) else {
+        return Err(io::Error::other(format!("no completion for {name}")));
+    };
+    shell.write_registration(COMPLETE_VAR, "roles", "roles", "roles", out)
 }
+
+/// The variable that puts `roles` in completion mode.
+pub const COMPLETE_VAR: &str = "COMPLETE";
 
 /// Writes the roff manual page.
 pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
-    super::manual::write(&Cli::command(), out)
+    super::manual::write(&<Cli as clap::CommandFactory>::command(), out)
 }

@@ -1,7 +1,9 @@
 //! `roles compare ROLE ROLE [ROLE…]`: roles side by side, sections and aspects as rows.
 
+use crate::complete::role_candidates;
 use anyhow::bail;
 use clap::ValueEnum;
+use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::show::cited_sources;
@@ -13,7 +15,12 @@ use crate::model::{AspectValue, Dataset, Requirements, Role, SalaryFigure, Sourc
 #[derive(Debug, Clone, clap::Args)]
 pub struct CompareArgs {
     /// Two or more role ids, names or aliases; the first is the baseline for pay differences.
-    #[arg(value_name = "ROLE", required = true, num_args = 2..)]
+    #[arg(
+        value_name = "ROLE",
+        required = true,
+        num_args = 2..,
+        add = ArgValueCandidates::new(role_candidates)
+    )]
     pub roles: Vec<String>,
     /// Show only these sections (comma-separated), e.g. `--only skills,salary`.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]

@@ -1,0 +1,101 @@
+//! Completions offer role and skill ids from the data in use, tested by driving each shell's own
+//! completion function with the script `roles completions SHELL` prints. A shell that is not
+//! installed is skipped with a note.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// PATH with the test binary's folder first, so the scripts' `roles` is this build.
+fn path_with_roles() -> String {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_roles"));
+    let folder = binary.parent().map(Path::to_path_buf).unwrap_or_default();
+    let rest = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{rest}", folder.display())
+}
+
+/// Runs `script` in `shell`, from the repository root; `None` when the shell is not installed.
+fn run(shell: &str, script: &str) -> Option<Vec<String>> {
+    let output = Command::new(shell)
+        .args(["-c", script])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PATH", path_with_roles())
+        .env("ROLES_NO_CACHE", "1")
+        .env_remove("ROLES_DATA")
+        .output()
+        .ok()?;
+    assert!(
+        output.status.success(),
+        "{shell}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|l| l.split(['\t', ':']).next().unwrap_or("").to_string())
+            .filter(|l| !l.is_empty())
+            .collect(),
+    )
+}
+
+/// What `shell` offers for the words of `line`, the last being the one completed.
+fn offered(shell: &str, line: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split(' ').collect();
+    let current = words.len() - 1;
+    let script = match shell {
+        "bash" => format!(
+            "source <(roles completions bash); COMP_WORDS=({line}); COMP_CWORD={current}; \
+             _clap_complete_roles roles {} {}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            words[current],
+            words[current - 1]
+        ),
+        // zsh's completion widgets need a terminal; its function is driven with `_describe`
+        // standing in for the widget that would show the candidates.
+        "zsh" => format!(
+            "compdef() {{ :; }}; _describe() {{ print -l -- ${{(P)3}}; }}; \
+             source <(roles completions zsh); words=({line}); CURRENT={}; \
+             _clap_dynamic_completer_roles",
+            current + 1
+        ),
+        "fish" => format!("roles completions fish | source; complete -C '{line}'"),
+        _ => return None,
+    };
+    run(shell, &script)
+}
+
+fn check(line: &str, expected: &[&str]) {
+    for shell in ["bash", "zsh", "fish"] {
+        match offered(shell, line) {
+            Some(words) => assert_eq!(words, expected, "{shell}: {line}"),
+            None => eprintln!("skipped: {shell} is not installed"),
+        }
+    }
+}
+
+#[test]
+fn role_ids_complete_in_every_shell() {
+    check(
+        "roles show pro",
+        &["product-owner", "product-manager", "project-manager"],
+    );
+}
+
+#[test]
+fn aliases_complete_after_the_ids() {
+    check("roles compare po P", &["PO", "PM", "PdM", "PjM"]);
+}
+
+#[test]
+fn skill_ids_and_aliases_complete_for_match() {
+    check(
+        "roles match --skill stake",
+        &["stakeholder-management", "stakeholders"],
+    );
+}
+
+#[test]
+fn roles_from_data_files_on_the_line_complete_too() {
+    check(
+        "roles --data tests/fixtures/tech-lead.yaml gap te",
+        &["tech-lead"],
+    );
+}
