@@ -64,13 +64,7 @@ impl Cli {
         if !self.data.is_empty() {
             return self.data.clone();
         }
-        std::env::var_os("ROLES_DATA")
-            .map(|paths| {
-                std::env::split_paths(&paths)
-                    .filter(|path| !path.as_os_str().is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
+        crate::loader::env_data_files()
     }
 
     /// Which data the options ask for.

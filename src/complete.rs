@@ -100,12 +100,8 @@ fn data_files(words: &[OsString]) -> Vec<PathBuf> {
     }
     // Standard input belongs to the shell during completion.
     files.retain(|f| f.as_os_str() != loader::STDIN);
-    if files.is_empty()
-        && let Some(paths) = std::env::var_os("ROLES_DATA")
-    {
-        files = std::env::split_paths(&paths)
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect();
+    if files.is_empty() {
+        files = loader::env_data_files();
     }
     files
 }

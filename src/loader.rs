@@ -19,6 +19,17 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
 
+/// The paths in ROLES_DATA (separated like PATH), for when no `--data` is given.
+pub fn env_data_files() -> Vec<std::path::PathBuf> {
+    std::env::var_os("ROLES_DATA")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// What to load: the built-in data (unless left out) and users' files on top, in order.
 #[derive(Debug, Clone)]
 pub struct DataChoice {
