@@ -55,7 +55,7 @@ pub fn describe_figure(figure: &SalaryFigure) -> String {
 }
 
 /// How one figure differs from a comparable baseline figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SalaryDifference {
     /// `average` or `range`.
     pub kind: SalaryKind,

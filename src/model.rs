@@ -44,7 +44,7 @@ impl Dataset {
 }
 
 /// A whole dataset: the sources it cites, its vocabularies and its roles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Format version, so a future format change can be detected.
@@ -68,7 +68,7 @@ pub struct Dataset {
 }
 
 /// An article the dataset's facts come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short slug items cite, e.g. `dl-po`.
@@ -93,7 +93,7 @@ pub struct Source {
 }
 
 /// One entry of the skill vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillDefinition {
     /// Slug roles refer to, e.g. `stakeholder-management`.
@@ -108,7 +108,7 @@ pub struct SkillDefinition {
 }
 
 /// One duty theme: what a duty is about, in a word or two.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeDefinition {
     /// Slug duties refer to, e.g. `roadmap`.
@@ -120,7 +120,7 @@ pub struct ThemeDefinition {
 }
 
 /// One dimension the articles contrast roles on (focus, time horizon …).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AspectDefinition {
     /// Slug roles refer to, e.g. `time-horizon`.
@@ -132,7 +132,7 @@ pub struct AspectDefinition {
 }
 
 /// A sentence of the dataset with the sources that back it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The fact, in the dataset's own words.
@@ -166,7 +166,7 @@ impl Statement {
 }
 
 /// A role profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Slug used on the command line, e.g. `product-owner`.
@@ -199,7 +199,7 @@ pub struct Role {
 }
 
 /// A role a source names as related, e.g. a next step or a neighbouring occupation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedRole {
     /// Id of the related role, in this dataset.
@@ -212,7 +212,7 @@ pub struct RelatedRole {
 }
 
 /// What a role asks of a person before they start.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirements {
     /// Degrees.
@@ -227,7 +227,7 @@ pub struct Requirements {
 }
 
 /// A vocabulary skill as one role needs it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSkill {
     /// Id from the dataset's skill vocabulary.
@@ -253,7 +253,7 @@ pub struct RoleSkill {
 /// `versus` records the role a value is measured against, so it is shown for that pair only.
 /// A role may hold several values for one aspect: one per counterpart, and one per article
 /// where articles disagree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AspectValue {
     /// Id from the dataset's aspect list.
@@ -279,7 +279,7 @@ impl AspectValue {
 }
 
 /// Whether a figure is a single average, a median or a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SalaryKind {
     /// One amount, stated as an average (a mean).
@@ -311,7 +311,7 @@ impl SalaryKind {
 }
 
 /// The period a salary amount is paid over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// Per year.
@@ -354,7 +354,7 @@ impl Period {
 ///
 /// Kept flat (rather than an enum per kind) so unknown fields are still rejected; the validator
 /// checks that an average has `amount` and a range has `min` and `max`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryFigure {
     /// Average or range.

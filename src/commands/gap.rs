@@ -22,7 +22,7 @@ pub struct GapArgs {
 }
 
 /// The move from one role to another.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     /// The role now.
     pub from: RoleRef,
@@ -45,7 +45,7 @@ pub struct Gap {
 }
 
 /// A skill with what one role's sources say of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillNote {
     /// Skill id.
     pub id: String,
@@ -60,7 +60,7 @@ pub struct SkillNote {
 }
 
 /// One requirement or setting in both roles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Contrast {
     /// `education`, `experience`, `certifications` or `environment`.
     pub topic: &'static str,
@@ -71,7 +71,7 @@ pub struct Contrast {
 }
 
 /// An aspect on which the two roles have different values (or only one has a value).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AspectChange {
     /// Aspect id (`id`, as in show and compare).
     #[serde(rename = "id")]
@@ -85,7 +85,7 @@ pub struct AspectChange {
 }
 
 /// Pay before and after, and the honest differences between them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PayChange {
     /// FROM's figures.
     pub from: Vec<SalaryFigure>,

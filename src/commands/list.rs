@@ -12,14 +12,14 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 pub struct ListArgs {}
 
 /// The roles of the dataset, in dataset order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleList {
     /// One entry per role.
     pub roles: Vec<RoleListing>,
 }
 
 /// One role in brief.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleListing {
     /// Role id, to pass to other commands.
     pub id: String,

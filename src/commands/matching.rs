@@ -38,7 +38,7 @@ pub struct MatchArgs {
 }
 
 /// Roles ranked by fit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillMatch {
     /// The person's skills, as the vocabulary names them.
     pub skills: Vec<Named>,
@@ -47,7 +47,7 @@ pub struct SkillMatch {
 }
 
 /// How well one role fits the person's skills.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleFit {
     /// The role.
     pub role: RoleRef,

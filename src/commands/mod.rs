@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::model::{Dataset, Role};
 
 /// A role named in a view: enough to show and to look it up again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RoleRef {
     /// Role id.
     pub id: String,

@@ -30,7 +30,7 @@ pub struct SalaryArgs {
 }
 
 /// How `roles salary` orders figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SalaryOrder {
     /// Highest first (by the top of a range).
@@ -42,7 +42,7 @@ pub enum SalaryOrder {
 }
 
 /// The figures asked for, grouped by currency and pay period, and the roles that have none.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SalaryTable {
     /// One group per currency and period: figures in different units never share a scale or a
     /// sort. Largest group first.
@@ -52,7 +52,7 @@ pub struct SalaryTable {
 }
 
 /// Figures of one currency and one pay period, sorted and drawn on one scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SalaryGroup {
     /// ISO 4217 code.
     pub currency: String,
@@ -75,7 +75,7 @@ impl SalaryGroup {
 }
 
 /// One figure of one role.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SalaryRow {
     /// The role.
     pub role: RoleRef,

@@ -90,7 +90,7 @@ impl SearchSection {
 }
 
 /// Every hit, best first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SearchResults {
     /// The phrase searched for.
     pub query: String,
@@ -103,7 +103,7 @@ pub struct SearchResults {
 }
 
 /// One text that contains the phrase.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SearchHit {
     /// The role it belongs to.
     pub role: RoleRef,

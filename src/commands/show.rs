@@ -23,7 +23,7 @@ pub struct ShowArgs {
 }
 
 /// The profiles asked for: one, or several when the name was an ambiguous alias.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Profiles {
     /// The profiles, in dataset order.
     pub roles: Vec<RoleProfile>,
@@ -54,7 +54,7 @@ fn section_of(label: &str) -> Section {
 }
 
 /// A role with every vocabulary id resolved to its name and every cited source listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleProfile {
     /// Role id.
     pub id: String,
@@ -84,7 +84,7 @@ pub struct RoleProfile {
 }
 
 /// A related role, named, with how close the source says it is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RelatedItem {
     /// The related role.
     pub role: RoleRef,
@@ -96,7 +96,7 @@ pub struct RelatedItem {
 }
 
 /// A skill or aspect of a role with its vocabulary name.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NamedItem {
     /// Vocabulary id.
     pub id: String,

@@ -33,7 +33,7 @@ pub struct SimilarArgs {
 }
 
 /// The other roles, most alike first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Similarity {
     /// The role asked about.
     pub role: RoleRef,
@@ -42,7 +42,7 @@ pub struct Similarity {
 }
 
 /// A vocabulary item (skill, theme or aspect) by id and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Named {
     /// Vocabulary id.
     pub id: String,
@@ -51,7 +51,7 @@ pub struct Named {
 }
 
 /// How alike one role is to the role asked about, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Likeness {
     /// The other role.
     pub role: RoleRef,
@@ -74,7 +74,7 @@ pub struct Likeness {
 }
 
 /// The parts of a likeness score, each 0–100 but `contrasts`, a count.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct LikenessParts {
     /// Overlap of skills, weighted by importance.
     pub skills: u32,

@@ -13,14 +13,14 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 pub struct SkillsArgs {}
 
 /// The vocabulary, in dataset order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillVocabulary {
     /// One entry per skill.
     pub skills: Vec<SkillUse>,
 }
 
 /// A skill and the roles that need it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillUse {
     /// Skill id.
     pub id: String,

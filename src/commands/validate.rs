@@ -19,14 +19,14 @@ pub struct ValidateArgs {
 }
 
 /// The outcome for every file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ValidationReport {
     /// One entry per file, in the order given.
     pub files: Vec<FileReport>,
 }
 
 /// One file's outcome.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FileReport {
     /// The path as given.
     pub path: String,
@@ -39,7 +39,7 @@ pub struct FileReport {
 }
 
 /// One problem, with its position when known.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProblemEntry {
     /// 1-based line.
     pub line: Option<usize>,

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::view::View;
 
 /// The output formats `--format` offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Tables for people, fitted to the terminal.
@@ -120,8 +120,19 @@ pub fn render<V: View>(
 /// changes only when a key is renamed or removed, or a unit changes; new keys may come without.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The JSON Schema of a command's JSON (and YAML) output, `schema_version` included: generated
+/// from the view's types, checked in as `docs/schemas/*.json` and against real output by the
+/// tests.
+pub fn output_schema<V: schemars::JsonSchema + 'static>() -> schemars::Schema {
+    // What is written, not what could be read: a field left out when empty is not required.
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Versioned<'static, V>>()
+}
+
 /// A view with `schema_version` before its own keys.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, schemars::JsonSchema)]
 struct Versioned<'a, V> {
     schema_version: u32,
     #[serde(flatten)]

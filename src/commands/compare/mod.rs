@@ -32,7 +32,9 @@ pub struct CompareArgs {
 }
 
 /// The parts of a comparison that `--only` can pick.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// The two-or-three-sentence summaries.
@@ -56,7 +58,7 @@ pub enum Section {
 
 /// Roles side by side. Per-role parts live in `roles`; cross-role rows in `skills` and `aspects`.
 /// A part left out by `--only` is absent.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     /// The compared roles, in the order given; the first is the pay baseline.
     pub roles: Vec<ComparedRole>,
@@ -104,7 +106,7 @@ impl ComparedRole {
 }
 
 /// One compared role's own sections.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ComparedRole {
     /// Role id.
     pub id: String,
@@ -128,7 +130,7 @@ pub struct ComparedRole {
 }
 
 /// A skill across the compared roles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillRow {
     /// Vocabulary id.
     pub id: String,
@@ -144,7 +146,7 @@ pub struct SkillRow {
 }
 
 /// What the sources say of a skill for one role.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleNote {
     /// Role id.
     pub role: String,
@@ -162,7 +164,7 @@ impl SkillRow {
 }
 
 /// An aspect across the compared roles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AspectRow {
     /// Aspect id.
     pub id: String,
@@ -174,7 +176,7 @@ pub struct AspectRow {
 }
 
 /// One role's value on an aspect, with what it is measured against.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ContrastValue {
     /// The role the value is about.
     pub role: String,
@@ -188,7 +190,7 @@ pub struct ContrastValue {
 }
 
 /// A contrast of a compared role drawn against a role outside the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OtherContrast {
     /// Aspect id (`id`, as in the aspect rows).
     #[serde(rename = "id")]
@@ -201,7 +203,7 @@ pub struct OtherContrast {
 }
 
 /// One role's pay against the baseline role's.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PayDifference {
     /// The role compared.
     pub role: RoleRef,
