@@ -88,15 +88,17 @@ pub enum Command {
     Compare(CompareArgs),
     /// Salary figures, sorted, with bars that show ranges and disagreements.
     Salary(SalaryArgs),
-    /// Find text in every role, ranked, with the match marked; exit 1 when nothing matches.
+    /// Find text in every role, ranked, with the match marked (whole words for short queries);
+    /// exit 1 when nothing matches.
     Search(SearchArgs),
-    /// Every other role ranked by likeness to ROLE, with what they share and what sets them apart.
+    /// The other roles ranked by likeness to ROLE (skills, duty themes, the articles), with the
+    /// reasons.
     Similar(SimilarArgs),
     /// What a person in FROM must add to move to TO, what carries over, and the pay change.
     Gap(GapArgs),
-    /// Roles ranked by how much of what each needs your skills cover.
+    /// Roles ranked by how well your skills fit each, both ways.
     Match(MatchArgs),
-    /// The skill vocabulary and which roles need each skill.
+    /// The skill vocabulary, its aliases, and which roles need each skill.
     Skills(SkillsArgs),
     /// Check dataset files and list every problem as FILE:LINE:COLUMN: message.
     Validate(ValidateArgs),

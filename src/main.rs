@@ -16,8 +16,24 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            // Help and version go to stdout with status 0; usage errors to stderr with status 2.
-            let _ = error.print();
+            use clap::error::ErrorKind;
+            // Help and version go to stdout with status 0; usage errors to stderr with status 2,
+            // in one line like every other error.
+            let informational = matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if informational {
+                let _ = error.print();
+            } else {
+                let _ = writeln!(
+                    io::stderr(),
+                    "roles: error: {}",
+                    one_line(&error.to_string())
+                );
+            }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
@@ -39,6 +55,32 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// clap's usage message (error, tips, usage, a pointer to --help) as one line.
+fn one_line(message: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    while let Some(line) = lines.next() {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            continue;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        // "the following required arguments were not provided:" is followed by the arguments.
+        if let Some(head) = line.strip_suffix(':') {
+            let items: Vec<&str> = lines
+                .by_ref()
+                .take_while(|l| !l.starts_with("Usage:"))
+                .collect();
+            parts.push(format!("{head}: {}", items.join(", ")));
+            continue;
+        }
+        parts.push(
+            line.strip_prefix("tip: ")
+                .map_or_else(|| line.to_string(), |tip| tip.to_string()),
+        );
+    }
+    format!("{} (see roles --help)", parts.join("; "))
 }
 
 /// A reader that stopped reading (`roles … | head -1`) is not an error worth a word.

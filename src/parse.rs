@@ -57,8 +57,41 @@ fn parse_yaml(text: &str) -> Result<Dataset, Problem> {
             Some(breach) => describe_breach(breach),
             None => short_message(&error.to_string()),
         };
+        if let Some(misplaced) = position.and_then(|at| misindented(text, at, &message)) {
+            return misplaced;
+        }
         Problem::at(position, message)
     })
+}
+
+/// A "missing field" that is really present but mis-indented: YAML ends the mapping at the
+/// short line, so the parser reports the field missing where the mapping began. This finds the
+/// key a few lines on, at another indentation than its siblings, and points there instead.
+fn misindented(text: &str, (line, column): (usize, usize), message: &str) -> Option<Problem> {
+    let field = message.strip_prefix("missing field `")?.split('`').next()?;
+    let sibling_indent = column.checked_sub(1)?;
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    for (offset, candidate) in text.lines().enumerate().skip(line).take(200) {
+        let content = candidate.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = indent_of(candidate);
+        let key = content.split(':').next().unwrap_or("").trim();
+        if key == field && indent != sibling_indent {
+            return Some(Problem::at(
+                Some((offset + 1, indent + 1)),
+                format!(
+                    "`{field}:` is indented {indent} spaces where the keys beside it have {sibling_indent}, so YAML does not count it as one of them"
+                ),
+            ));
+        }
+        // Past the item the mapping belongs to: the field really is missing.
+        if indent + 2 < sibling_indent {
+            return None;
+        }
+    }
+    None
 }
 
 /// The budget breach behind `error`, looking through the alias context it may be wrapped in.
@@ -240,6 +273,23 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misindented_key_is_reported_at_its_own_line() {
+        let text = "version: 1\nroles:\n  - id: x\n    name: X\n   summary: bad\n";
+        let problem = parse_dataset(text).err();
+        let problem = problem.unwrap_or_else(|| Problem::at(None, "parsed"));
+        assert_eq!(
+            (problem.line, problem.column),
+            (Some(5), Some(4)),
+            "{problem}"
+        );
+        assert!(
+            problem
+                .message
+                .contains("indented 3 spaces where the keys beside it have 4")
+        );
+    }
 
     #[test]
     fn messages_name_no_rust_types() {

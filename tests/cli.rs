@@ -312,3 +312,26 @@ fn closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(stderr, "");
 }
+
+#[test]
+fn usage_errors_are_one_line_with_status_2() {
+    for (args, expected) in [
+        (
+            &["--formt", "json", "list"][..],
+            "a similar argument exists: '--format'",
+        ),
+        (&["show"], "required arguments were not provided: <ROLE>"),
+        (&["compre"], "'compare'"),
+        (&["--format", "xml", "list"], "invalid value 'xml'"),
+    ] {
+        let output = roles()
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("roles: error: "), "{stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
