@@ -7,8 +7,8 @@
 //! (a temporary file renamed into place). The cache never fails a command: a missing,
 //! read-only or corrupted cache only costs the time of parsing the file again.
 
-use std::fs;
-use std::io::Write;
+use std::fs::{self, File};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -18,6 +18,10 @@ use crate::model::Dataset;
 /// Files smaller than this are parsed every time: they load in about a millisecond, and caching
 /// them would only fill the cache directory.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
+
+/// Entries up to this size are read whole before decoding (faster); larger ones are decoded as
+/// they stream in, so a 10,000-role dataset's entry is never in memory beside the dataset.
+pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What every entry starts with; the last byte is the entry layout's version.
 const MAGIC: &[u8; 12] = b"roles-cache\x04";
@@ -88,17 +92,48 @@ impl Cache {
 
     /// The dataset cached under `key`, if there is an intact entry.
     ///
-    /// The entry is read whole and its checksum checked before decoding: decoding from memory
-    /// is about twice as fast as from a stream, and the entry is smaller than the dataset it
-    /// becomes, so peak memory grows by less than half.
+    /// An entry up to [`WHOLE_ENTRY_BYTES`] is read whole and its checksum checked before
+    /// decoding, which is about twice as fast as decoding from a stream. A larger one is decoded
+    /// as it streams in, hashing the bytes on the way, and the result thrown away if the
+    /// checksum does not match: memory then holds the dataset, not the entry too.
     pub fn get(&self, key: CacheKey) -> Option<Dataset> {
-        let bytes = std::fs::read(self.entry_path(key)?).ok()?;
-        let (header, payload) = bytes.split_at_checked(MAGIC.len() + 8)?;
+        self.get_reading_whole_up_to(key, WHOLE_ENTRY_BYTES)
+    }
+
+    fn get_reading_whole_up_to(&self, key: CacheKey, whole_limit: u64) -> Option<Dataset> {
+        let path = self.entry_path(key)?;
+        let size = fs::metadata(&path).ok()?.len();
+        if size <= whole_limit {
+            let bytes = fs::read(&path).ok()?;
+            let (header, payload) = bytes.split_at_checked(MAGIC.len() + 8)?;
+            let (magic, checksum) = header.split_at(MAGIC.len());
+            if magic != MAGIC || checksum != xxh3_64(payload).to_le_bytes() {
+                return None;
+            }
+            return Dataset::from_binary(payload).ok();
+        }
+        let mut file = File::open(&path).ok()?;
+        let mut header = [0u8; MAGIC.len() + 8];
+        file.read_exact(&mut header).ok()?;
         let (magic, checksum) = header.split_at(MAGIC.len());
-        if magic != MAGIC || checksum != xxh3_64(payload).to_le_bytes() {
+        if magic != MAGIC {
             return None;
         }
-        Dataset::from_binary(payload).ok()
+        // Hashed in the buffer's large chunks, not in the decoder's small reads.
+        let mut payload = BufReader::with_capacity(
+            1 << 16,
+            HashingReader {
+                inner: file,
+                hasher: Xxh3::new(),
+            },
+        );
+        let dataset = Dataset::read_binary(&mut payload).ok()?;
+        // Trailing bytes after a complete encoding are corruption too.
+        let mut rest = Vec::new();
+        payload.read_to_end(&mut rest).ok()?;
+        let digest = payload.get_ref().hasher.digest();
+        let intact = rest.is_empty() && checksum == digest.to_le_bytes();
+        intact.then_some(dataset)
     }
 
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
@@ -106,6 +141,20 @@ impl Cache {
         if let Some(path) = self.entry_path(key) {
             let _ = write_entry(&path, dataset);
         }
+    }
+}
+
+/// Passes bytes through while hashing them.
+struct HashingReader<R> {
+    inner: R,
+    hasher: Xxh3,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let count = self.inner.read(buf)?;
+        self.hasher.update(&buf[..count]);
+        Ok(count)
     }
 }
 
@@ -165,8 +214,19 @@ mod tests {
         bytes[last] ^= 0xff;
         fs::write(&path, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
         assert_eq!(cache.get(key), None);
+        assert_eq!(cache.get_reading_whole_up_to(key, 0), None, "streamed");
         fs::write(&path, b"roles-cache\x02short").unwrap_or_else(|e| panic!("write: {e}"));
         assert_eq!(cache.get(key), None);
+        assert_eq!(cache.get_reading_whole_up_to(key, 0), None, "streamed");
+    }
+
+    #[test]
+    fn a_large_entry_streams_in_and_comes_back_equal() {
+        let dir = temp_dir();
+        let cache = Cache::in_dir(dir.path());
+        let key = CacheKey::new(b"text", 0);
+        cache.put(key, &builtin());
+        assert_eq!(cache.get_reading_whole_up_to(key, 0), Some(builtin()));
     }
 
     #[test]

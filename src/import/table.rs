@@ -16,7 +16,7 @@ use calamine::{DataRef, Reader, Xlsx};
 /// Largest file read, whatever its format: the largest published O*NET file is under 50 MB.
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// Largest total an Excel file may expand to when unzipped (its parts' declared sizes).
-const MAX_UNZIPPED_BYTES: u128 = 2 * 1024 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES: u128 = 512 * 1024 * 1024;
 /// Columns beyond this are ignored: no O*NET or OEWS file has more than about 35.
 const MAX_COLUMNS: usize = 256;
 
