@@ -16,55 +16,37 @@ use crate::model::Dataset;
 
 /// Role ids first (with the role's name as help), then aliases.
 pub fn role_candidates() -> Vec<CompletionCandidate> {
-    let Some(dataset) = dataset() else {
-        return Vec::new();
-    };
-    let mut candidates: Vec<CompletionCandidate> = dataset
-        .roles
-        .iter()
-        .map(|r| CompletionCandidate::new(&r.id).help(Some(r.name.clone().into())))
+    dataset().map_or_else(Vec::new, |data| {
+        candidates(data.roles.iter().map(|r| (&r.id, &r.name, &r.aliases)))
+    })
+}
+
+/// Skill ids (with the skill's name as help), then aliases.
+pub fn skill_candidates() -> Vec<CompletionCandidate> {
+    dataset().map_or_else(Vec::new, |data| {
+        candidates(data.skills.iter().map(|s| (&s.id, &s.name, &s.aliases)))
+    })
+}
+
+/// Each (id, name, aliases): the ids first, then every alias without spaces once (an alias
+/// several share, `PM`, is offered once), each with the name as its help.
+fn candidates<'a>(
+    items: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>)> + Clone,
+) -> Vec<CompletionCandidate> {
+    let mut candidates: Vec<CompletionCandidate> = items
+        .clone()
+        .map(|(id, name, _)| CompletionCandidate::new(id).help(Some(name.clone().into())))
         .collect();
     let mut seen: Vec<&str> = Vec::new();
-    for role in &dataset.roles {
-        for alias in role
-            .aliases
-            .iter()
-            .filter(|a| !a.contains(char::is_whitespace))
-        {
-            // An alias several roles share (`PM`) is offered once.
+    for (_, name, aliases) in items {
+        for alias in aliases.iter().filter(|a| !a.contains(char::is_whitespace)) {
             if seen.contains(&alias.as_str()) {
                 continue;
             }
             seen.push(alias);
             candidates.push(
                 CompletionCandidate::new(alias)
-                    .help(Some(role.name.clone().into()))
-                    .display_order(Some(1)),
-            );
-        }
-    }
-    candidates
-}
-
-/// Skill ids (with the skill's name as help), then aliases without spaces.
-pub fn skill_candidates() -> Vec<CompletionCandidate> {
-    let Some(dataset) = dataset() else {
-        return Vec::new();
-    };
-    let mut candidates: Vec<CompletionCandidate> = dataset
-        .skills
-        .iter()
-        .map(|s| CompletionCandidate::new(&s.id).help(Some(s.name.clone().into())))
-        .collect();
-    for skill in &dataset.skills {
-        for alias in skill
-            .aliases
-            .iter()
-            .filter(|a| !a.contains(char::is_whitespace))
-        {
-            candidates.push(
-                CompletionCandidate::new(alias)
-                    .help(Some(skill.name.clone().into()))
+                    .help(Some(name.clone().into()))
                     .display_order(Some(1)),
             );
         }

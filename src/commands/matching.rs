@@ -6,10 +6,10 @@ use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::RoleRef;
-use super::similar::Named;
+use super::similar::{Named, ids};
 use super::skills::find_skill;
 use crate::model::{Dataset, Role};
-use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
+use crate::view::{Block, Grid, Records, Report, View};
 
 /// The formula, for `--help`, the table's note and the docs.
 pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of the role's skills \
@@ -154,14 +154,6 @@ fn names(items: &[Named]) -> String {
         .map(|n| n.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn ids(items: &[Named]) -> String {
-    items
-        .iter()
-        .map(|n| n.id.as_str())
-        .collect::<Vec<_>>()
-        .join(LIST_SEPARATOR)
 }
 
 impl View for SkillMatch {

@@ -164,7 +164,8 @@ fn names(items: &[Named]) -> String {
     text
 }
 
-fn ids(items: &[Named]) -> String {
+/// The ids of `items` for one CSV cell.
+pub fn ids(items: &[Named]) -> String {
     items
         .iter()
         .map(|n| n.id.as_str())
