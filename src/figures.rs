@@ -77,7 +77,10 @@ impl SalaryDifference {
     /// `+$15,000 to +$20,000 (ranges, both po-pm-guide)` or
     /// `−$9,603 (averages, pm-dm vs dl-po: different articles)`.
     pub fn describe(&self) -> String {
-        let amount = if self.low_delta == self.high_delta {
+        let amount = if self.low_delta == 0 && self.high_delta == 0 {
+            // Often one group figure given for two occupations (O*NET's, from one OEWS row).
+            "no difference".to_string()
+        } else if self.low_delta == self.high_delta {
             format_delta(self.low_delta, &self.currency)
         } else {
             format!(

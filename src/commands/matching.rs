@@ -179,10 +179,7 @@ impl View for SkillMatch {
         Report {
             blocks: vec![
                 Block::Table(grid),
-                Block::Note(format!(
-                    "Your skills: {}. Covers: the share of the role's skills you have. Uses: the share of yours it needs. {FORMULA}",
-                    names(&self.skills)
-                )),
+                Block::Note(format!("Your skills: {}. {FORMULA}", names(&self.skills))),
             ],
         }
     }
