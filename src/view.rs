@@ -74,9 +74,14 @@ impl Records {
         }
     }
 
-    /// Appends a record.
+    /// Appends a record; one shorter than the header is padded with empty fields, so rows that
+    /// have nothing for the trailing columns need not spell out the blanks.
     pub fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        let mut row: Vec<String> = cells.into_iter().map(Into::into).collect();
+        if row.len() < self.headers.len() {
+            row.resize(self.headers.len(), String::new());
+        }
+        self.rows.push(row);
     }
 }
 

@@ -297,9 +297,6 @@ impl View for Gap {
                     skill.id.clone(),
                     skill.note.clone(),
                     skill.sources.join(LIST_SEPARATOR),
-                    String::new(),
-                    String::new(),
-                    String::new(),
                 ]);
             }
         }
@@ -317,9 +314,6 @@ impl View for Gap {
                         String::new(),
                         statement.text.clone(),
                         statement.sources.join(LIST_SEPARATOR),
-                        String::new(),
-                        String::new(),
-                        String::new(),
                     ]);
                 }
             }
@@ -333,9 +327,6 @@ impl View for Gap {
                         aspect.aspect.clone(),
                         value.text.clone(),
                         value.sources.join(LIST_SEPARATOR),
-                        String::new(),
-                        String::new(),
-                        String::new(),
                     ]);
                 }
             }

@@ -413,9 +413,6 @@ impl View for Comparison {
                     versus_of(value),
                     value.text.clone(),
                     value.sources.join(LIST_SEPARATOR),
-                    String::new(),
-                    String::new(),
-                    String::new(),
                 ]);
             }
         }
@@ -427,9 +424,6 @@ impl View for Comparison {
                 versus_of(&contrast.value),
                 contrast.value.text.clone(),
                 contrast.value.sources.join(LIST_SEPARATOR),
-                String::new(),
-                String::new(),
-                String::new(),
             ]);
         }
         for role in &self.roles {
@@ -442,9 +436,6 @@ impl View for Comparison {
                         String::new(),
                         statement.text.clone(),
                         statement.sources.join(LIST_SEPARATOR),
-                        String::new(),
-                        String::new(),
-                        String::new(),
                     ]);
                 }
             }
@@ -459,9 +450,6 @@ impl View for Comparison {
                     String::new(),
                     note.text.clone(),
                     note.sources.join(LIST_SEPARATOR),
-                    String::new(),
-                    String::new(),
-                    String::new(),
                 ]);
             }
         }
