@@ -446,6 +446,18 @@ fn bad_folders_and_files_are_one_line_errors_naming_file_and_row() {
         "{error}"
     );
 
+    let bad_code = altered(
+        "Occupation Data.txt",
+        Some("O*NET-SOC Code\tTitle\tDescription\n13-1082.00\tA\tB\nnot-a-code\tC\tD\n"),
+    );
+    let (_, error) = failing(&[path(bad_code.path())]);
+    assert!(
+        error.contains(
+            "Occupation Data.txt:3: column 'O*NET-SOC Code': 'not-a-code' is not an O*NET-SOC code"
+        ),
+        "{error}"
+    );
+
     let no_readme = altered("Read Me.txt", None);
     let (_, error) = failing(&[path(no_readme.path())]);
     assert!(error.contains("has no 'Read Me.txt'"), "{error}");

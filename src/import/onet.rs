@@ -256,13 +256,32 @@ fn is_flagged(row: &Row<'_>, column: Option<usize>) -> bool {
 fn read_occupations(onet: &mut Onet, table: &Table) -> anyhow::Result<()> {
     let [code, title, description] = table.columns(["O*NET-SOC Code", "Title", "Description"])?;
     for row in table.rows() {
+        let text = row.required(code)?;
+        if !is_onet_code(text) {
+            bail!(
+                "{}: '{}' is not an O*NET-SOC code (like 13-1082.00)",
+                row.describe(code),
+                crate::parse::excerpt(text, 20)
+            );
+        }
         onet.occupations.push(Occupation {
-            code: row.required(code)?.to_string(),
+            code: text.to_string(),
             title: row.required(title)?.to_string(),
             description: row.get(description).to_string(),
         });
     }
     Ok(())
+}
+
+/// `13-1082.00`: two digits, a hyphen, four digits, a dot, two digits.
+fn is_onet_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            2 => *b == b'-',
+            7 => *b == b'.',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 fn read_tasks(onet: &mut Onet, table: &Table) -> anyhow::Result<()> {
@@ -493,4 +512,17 @@ pub fn require_release(onet: &Onet, dir: &Path) -> anyhow::Result<Release> {
             dir.display()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn onet_codes_have_their_published_shape() {
+        assert!(is_onet_code("13-1082.00"));
+        for bad in ["13-1082", "13-1082.0x", "131082.00", "", "13-1082.000"] {
+            assert!(!is_onet_code(bad), "{bad}");
+        }
+    }
 }
