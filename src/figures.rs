@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Period, SalaryFigure, SalaryKind};
+use crate::model::{Caveat, Period, SalaryFigure, SalaryKind};
 
 /// `108042` in `USD` → `$108,042`; other currencies keep their code (`EUR 1,200`).
 pub fn format_amount(amount: u64, currency: &str) -> String {
@@ -45,13 +45,26 @@ pub fn format_pay(figure: &SalaryFigure) -> String {
     }
 }
 
-/// One line for a figure: kind, amount and region (`average $108,042/yr`, `range …, USA`).
+/// One line for a figure: kind, amount, region and caveats (`average $108,042/yr`,
+/// `range …, USA; illustrative only`), so a caveat goes wherever the figure goes.
 pub fn describe_figure(figure: &SalaryFigure) -> String {
     let mut text = format!("{} {}", figure.kind.as_str(), format_pay(figure));
     if let Some(region) = &figure.region {
         text.push_str(&format!(", {region}"));
     }
+    if !figure.caveats.is_empty() {
+        text.push_str(&format!("; {}", caveat_words(&figure.caveats)));
+    }
     text
+}
+
+/// The caveats as words, joined: `illustrative only; currency inferred from "$"`.
+pub fn caveat_words(caveats: &[Caveat]) -> String {
+    caveats
+        .iter()
+        .map(|c| c.describe())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// How one figure differs from a comparable baseline figure.
@@ -69,8 +82,14 @@ pub struct SalaryDifference {
     pub source: String,
     /// Source of the baseline figure.
     pub baseline_source: String,
-    /// True when one article gives both figures, so the difference is like for like.
+    /// True when one article gives both figures.
     pub same_source: bool,
+    /// The pay period both figures share; absent when their source states none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Every caveat either figure carries, which the difference inherits.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
 }
 
 impl SalaryDifference {
@@ -90,19 +109,26 @@ impl SalaryDifference {
             )
         };
         let kinds = self.kind.plural();
+        let mut reservations = Vec::new();
+        if self.period.is_none() {
+            reservations.push("no pay period stated");
+        }
+        reservations.extend(self.caveats.iter().map(|c| c.describe()));
+        let reservations: String = reservations.iter().map(|r| format!("; {r}")).collect();
         if self.same_source {
-            format!("{amount} ({kinds}, both {})", self.source)
+            format!("{amount} ({kinds}, both {}{reservations})", self.source)
         } else {
             format!(
-                "{amount} ({kinds}, {} vs {}: different articles)",
+                "{amount} ({kinds}, {} vs {}{reservations})",
                 self.source, self.baseline_source
             )
         }
     }
 }
 
-/// Every difference between `figures` and `baseline` that can honestly be computed: each pair of
-/// the same kind, currency and period. Pairs from one article come first.
+/// Every difference between `figures` and `baseline` that can honestly be computed: each pair
+/// [`SalaryFigure::comparable_with`] allows (one article's figures, or the same kind, currency,
+/// period, region and stated method). Pairs from one article come first.
 pub fn salary_differences(
     figures: &[SalaryFigure],
     baseline: &[SalaryFigure],
@@ -124,6 +150,12 @@ pub fn salary_differences(
                         source: figure.source.clone(),
                         baseline_source: base.source.clone(),
                         same_source: figure.source == base.source,
+                        period: figure.period,
+                        caveats: {
+                            let mut caveats = figure.caveats.clone();
+                            caveats.extend(base.caveats.iter().filter(|c| !figure.caveats.contains(c)));
+                            caveats
+                        },
                     }
                 })
         })
@@ -151,6 +183,8 @@ mod tests {
             period: Some(Period::Year),
             region: None,
             note: None,
+            caveats: Vec::new(),
+            method: None,
             source: source.into(),
         }
     }
@@ -182,11 +216,37 @@ mod tests {
         let described: Vec<String> = differences.iter().map(|d| d.describe()).collect();
         assert_eq!(
             described,
-            [
-                "+$15,000 to +$20,000 (ranges, both g)",
-                "−$9,603 (averages, a vs b: different articles)"
-            ]
+            ["+$15,000 to +$20,000 (ranges, both g)"]
         );
+    }
+
+    #[test]
+    fn figures_of_two_sources_differ_only_when_they_state_one_method() {
+        let (mut a, mut b) = (average(98_439, "a"), average(108_042, "b"));
+        assert!(salary_differences(&[a.clone()], &[b.clone()]).is_empty());
+        a.method = Some("survey".into());
+        b.method = Some("survey".into());
+        let described: Vec<String> = salary_differences(&[a], &[b])
+            .iter()
+            .map(|d| d.describe())
+            .collect();
+        assert_eq!(described, ["−$9,603 (averages, a vs b)"]);
+    }
+
+    #[test]
+    fn a_difference_carries_its_figures_caveats() {
+        let mut low = range(95_000, 130_000, "g");
+        low.period = None;
+        low.caveats = vec![Caveat::Illustrative];
+        let mut high = range(110_000, 150_000, "g");
+        high.period = None;
+        high.caveats = vec![Caveat::Illustrative];
+        let differences = salary_differences(&[high], &[low.clone()]);
+        assert_eq!(
+            differences.first().map(|d| d.describe()).unwrap_or_default(),
+            "+$15,000 to +$20,000 (ranges, both g; no pay period stated; illustrative only)"
+        );
+        assert!(describe_figure(&low).ends_with("; illustrative only"));
     }
 
     #[test]

@@ -45,8 +45,7 @@ impl<'a> Profile<'a> {
     /// Gathers `role`'s skills and themes.
     pub fn of(role: &'a Role) -> Self {
         let mut skills: Vec<(&str, f64)> = role
-            .skills
-            .iter()
+            .distinct_skills()
             .map(|s| (s.skill.as_str(), s.importance.unwrap_or(1.0).max(0.0)))
             .collect();
         skills.sort_by(|a, b| a.0.cmp(b.0));

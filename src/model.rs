@@ -145,6 +145,10 @@ pub struct Statement {
     /// Duty themes this statement is about (ids from the dataset's themes).
     #[serde(default, skip_serializing_if = "none_listed")]
     pub themes: Vec<String>,
+    /// The role this statement is made in contrast to ("far more involved than a project
+    /// manager in design"); absent when the article says it of the role alone.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub versus: Option<String>,
 }
 
 impl Statement {
@@ -155,6 +159,7 @@ impl Statement {
             sources,
             date: None,
             themes: Vec::new(),
+            versus: None,
         }
     }
 
@@ -185,7 +190,8 @@ pub struct Role {
     /// Where and how the role works.
     #[serde(default)]
     pub environment: Vec<Statement>,
-    /// Skills from the vocabulary, with what the sources say of each for this role.
+    /// Skills from the vocabulary, with what the sources say of each for this role. A skill
+    /// may appear once per article, so each article's note stays its own.
     pub skills: Vec<RoleSkill>,
     /// Every salary figure the sources give; empty when none does.
     #[serde(default)]
@@ -196,6 +202,10 @@ pub struct Role {
     /// Roles a source names as related to this one (O*NET's related occupations), closest first.
     #[serde(default, skip_serializing_if = "none_listed")]
     pub related: Vec<RelatedRole>,
+    /// What an article recommends for doing the role well: advice, kept apart from what the
+    /// role does.
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub advice: Vec<Statement>,
 }
 
 /// A role a source names as related, e.g. a next step or a neighbouring occupation.
@@ -245,6 +255,10 @@ pub struct RoleSkill {
     /// When the source last rated it (e.g. `08/2023`).
     #[serde(default, skip_serializing_if = "omitted")]
     pub date: Option<String>,
+    /// The role the note is stated in contrast to ("more technical than the product manager");
+    /// absent when the article says it of the role alone.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub versus: Option<String>,
 }
 
 /// A role's value on one aspect.
@@ -376,11 +390,39 @@ pub struct SalaryFigure {
     /// Where the figure applies, when the source says.
     #[serde(default, skip_serializing_if = "omitted")]
     pub region: Option<String>,
-    /// Anything the source adds about the figure (e.g. that it is illustrative).
+    /// Anything the source adds about the figure (e.g. what pay depends on).
     #[serde(default, skip_serializing_if = "omitted")]
     pub note: Option<String>,
+    /// What the figure's reader must know before using it (illustrative, currency inferred);
+    /// every view that shows the figure shows these.
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub caveats: Vec<Caveat>,
+    /// How the source arrived at the figure (a named survey), when it says. Figures from
+    /// different sources are subtracted only when their methods are stated and the same.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub method: Option<String>,
     /// Id of the one source that states the figure.
     pub source: String,
+}
+
+/// A reservation that travels with a salary figure wherever it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Caveat {
+    /// The source gives the figure for illustration only.
+    Illustrative,
+    /// The source prints only a `$`; the currency code is our reading of it.
+    CurrencyInferred,
+}
+
+impl Caveat {
+    /// The words shown beside a figure.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Caveat::Illustrative => "illustrative only",
+            Caveat::CurrencyInferred => "currency inferred from \"$\"",
+        }
+    }
 }
 
 impl SalaryFigure {
@@ -396,9 +438,30 @@ impl SalaryFigure {
         }
     }
 
-    /// True when two figures can be subtracted meaningfully: same kind, currency and period.
+    /// Why two figures cannot honestly be subtracted, or `None` when they can: they must be
+    /// of one kind, currency and period, and either come from one source or share region and
+    /// a stated method.
+    pub fn incomparable_with(&self, other: &SalaryFigure) -> Option<&'static str> {
+        if self.kind != other.kind {
+            Some("the figures are of different kinds")
+        } else if self.currency != other.currency {
+            Some("the figures are in different currencies")
+        } else if self.period != other.period {
+            Some("the figures cover different pay periods")
+        } else if self.source == other.source {
+            None
+        } else if self.region != other.region {
+            Some("the figures cover different regions")
+        } else if self.method.is_none() || self.method != other.method {
+            Some("the figures come from different sources, with no common method stated")
+        } else {
+            None
+        }
+    }
+
+    /// True when two figures can be subtracted meaningfully (see [`Self::incomparable_with`]).
     pub fn comparable_with(&self, other: &SalaryFigure) -> bool {
-        self.kind == other.kind && self.currency == other.currency && self.period == other.period
+        self.incomparable_with(other).is_none()
     }
 }
 
@@ -423,9 +486,23 @@ impl Role {
         self.aspects.iter().filter(move |a| a.aspect == aspect_id)
     }
 
-    /// This role's entry for a vocabulary skill, if it needs it.
+    /// This role's first entry for a vocabulary skill, if any source names it.
     pub fn skill(&self, skill_id: &str) -> Option<&RoleSkill> {
         self.skills.iter().find(|s| s.skill == skill_id)
+    }
+
+    /// Each skill once, by its first entry: what likeness, matching and listings count, since
+    /// a skill named by two articles is still one skill.
+    pub fn distinct_skills(&self) -> impl Iterator<Item = &RoleSkill> {
+        self.skills
+            .iter()
+            .enumerate()
+            .filter(|(index, skill)| {
+                !self.skills[..*index]
+                    .iter()
+                    .any(|earlier| earlier.skill == skill.skill)
+            })
+            .map(|(_, skill)| skill)
     }
 
     /// The first sentence of the summary, for one-line listings.
@@ -452,6 +529,8 @@ mod tests {
             period: Some(Period::Year),
             region: None,
             note: None,
+            caveats: Vec::new(),
+            method: None,
             source: "s".into(),
         }
     }

@@ -270,6 +270,7 @@ impl Checker<'_> {
                 .map(|s| ("certification", s)),
         );
         statements.extend(role.environment.iter().map(|s| ("environment", s)));
+        statements.extend(role.advice.iter().map(|s| ("piece of advice", s)));
         for (what, statement) in statements {
             self.check_statement(index, role, what, statement);
         }
@@ -287,6 +288,7 @@ impl Checker<'_> {
             self.report(at, format!("role '{}': a {what} has empty text", role.id));
         }
         self.check_citations(index, role, what, &statement.sources);
+        self.check_versus(index, role, &format!("a {what}"), statement.versus.as_deref());
         for theme in &statement.themes {
             if !self.knows_theme(theme) {
                 let at = self.locator.word_in_item("roles", index, theme);
@@ -326,7 +328,11 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for skill in &role.skills {
             let unknown = !self.knows_skill(&skill.skill);
-            let repeated = !seen.insert(skill.skill.as_str());
+            // One entry per skill and article, so each article's note stays its own.
+            let repeated = !seen.insert((
+                skill.skill.as_str(),
+                skill.sources.first().map(String::as_str),
+            ));
             let at = if unknown || repeated {
                 self.locator.word_in_item("roles", index, &skill.skill)
             } else {
@@ -347,7 +353,7 @@ impl Checker<'_> {
                 self.report(
                     at,
                     format!(
-                        "role '{}': skill '{}' is listed twice",
+                        "role '{}': skill '{}' is listed twice for the same first source",
                         role.id, skill.skill
                     ),
                 );
@@ -366,7 +372,25 @@ impl Checker<'_> {
                 }
             }
             self.check_citations(index, role, "skill", &skill.sources);
+            let what = format!("skill '{}'", skill.skill);
+            self.check_versus(index, role, &what, skill.versus.as_deref());
         }
+    }
+
+    /// A counterpart must be another known role.
+    fn check_versus(&mut self, index: usize, role: &Role, what: &str, versus: Option<&str>) {
+        let Some(versus) = versus else {
+            return;
+        };
+        let problem = if versus == role.id {
+            "is measured against the role itself".to_string()
+        } else if !self.knows_role(versus) {
+            format!("is measured against '{versus}', which is not a known role")
+        } else {
+            return;
+        };
+        let at = self.locator.word_in_item("roles", index, versus);
+        self.report(at, format!("role '{}': {what} {problem}", role.id));
     }
 
     fn check_related(&mut self, index: usize, role: &Role) {
@@ -403,24 +427,8 @@ impl Checker<'_> {
                 aspect.versus.as_deref(),
                 aspect.sources.first().map(String::as_str),
             ));
-            if let Some(versus) = aspect.versus.as_deref() {
-                let problem = if versus == role.id {
-                    Some("is measured against the role itself".to_string())
-                } else if !self.knows_role(versus) {
-                    Some(format!(
-                        "is measured against '{versus}', which is not a known role"
-                    ))
-                } else {
-                    None
-                };
-                if let Some(problem) = problem {
-                    let at = self.locator.word_in_item("roles", index, versus);
-                    self.report(
-                        at,
-                        format!("role '{}': aspect '{}' {problem}", role.id, aspect.aspect),
-                    );
-                }
-            }
+            let what = format!("aspect '{}'", aspect.aspect);
+            self.check_versus(index, role, &what, aspect.versus.as_deref());
             let at = if unknown || repeated {
                 self.locator.word_in_item("roles", index, &aspect.aspect)
             } else {

@@ -166,11 +166,13 @@ fn role_strategy(index: usize, count: usize) -> impl Strategy<Value = Role> {
                         importance: importance.map(f64::from),
                         level: None,
                         date: None,
+                        versus: None,
                     })
                     .collect(),
                 salary: Vec::new(),
                 aspects: Vec::new(),
                 related: Vec::new(),
+                advice: Vec::new(),
             };
             for other in contrasted.into_iter().filter(|o| *o != index) {
                 role.aspects.push(AspectValue {
@@ -256,6 +258,7 @@ proptest! {
             importance: importance.map(f64::from),
             level: None,
             date: None,
+            versus: None,
         };
         let (mut a, mut b) = (a.clone(), b.clone());
         a.skills.push(shared.clone());

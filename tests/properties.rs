@@ -117,6 +117,7 @@ fn statement() -> impl Strategy<Value = Statement> {
             sources: vec!["src".into()],
             date,
             themes: themes.into_iter().map(|t| format!("theme-{t}")).collect(),
+            versus: None,
         })
 }
 
@@ -140,6 +141,8 @@ fn figure() -> impl Strategy<Value = SalaryFigure> {
             period: Some(Period::Year),
             region: None,
             note: None,
+            caveats: Vec::new(),
+            method: None,
             source: "src".into(),
         })
 }
@@ -178,6 +181,7 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                         importance: (s % 2 == 0).then_some(1.0 + s as f64 * 0.37),
                         level: (s % 2 == 0).then_some(s as f64 * 1.25),
                         date: None,
+                        versus: None,
                     })
                     .collect(),
                 salary,
@@ -191,6 +195,7 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                     })
                     .collect(),
                 related: Vec::new(),
+                advice: Vec::new(),
             },
         )
 }

@@ -202,6 +202,7 @@ fn role(
                 importance: None,
                 level: None,
                 date: None,
+                versus: None,
             })
             .collect(),
         salary: (0..figures).map(|_| figure(rng, source_ids)).collect(),
@@ -215,6 +216,7 @@ fn role(
             })
             .collect(),
         related: Vec::new(),
+        advice: Vec::new(),
         name,
     }
 }
@@ -235,6 +237,8 @@ fn figure(rng: &mut Rng, source_ids: &[String]) -> SalaryFigure {
         period: Some(Period::Year),
         region: (rng.below(2) == 0).then(|| "USA".to_string()),
         note: None,
+        caveats: Vec::new(),
+        method: None,
         source: source_ids[rng.below(source_ids.len())].clone(),
     }
 }

@@ -112,8 +112,7 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
         anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
     }
     let skill_notes = |role: &Role, other: &Role, has: bool| -> Vec<SkillNote> {
-        role.skills
-            .iter()
+        role.distinct_skills()
             .filter(|s| other.skill(&s.skill).is_some() == has)
             .filter_map(|s| note(dataset, role, &s.skill))
             .collect()

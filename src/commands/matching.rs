@@ -66,16 +66,14 @@ pub struct RoleFit {
 /// The shares and fit of `role` for a person with `skills` (ids), each 0–1.
 pub fn fit(role: &Role, skills: &[String]) -> (f64, f64, f64) {
     let weight = |importance: Option<f64>| importance.unwrap_or(1.0).max(0.0);
-    let total: f64 = role.skills.iter().map(|s| weight(s.importance)).sum();
+    let total: f64 = role.distinct_skills().map(|s| weight(s.importance)).sum();
     let covered: f64 = role
-        .skills
-        .iter()
+        .distinct_skills()
         .filter(|s| skills.contains(&s.skill))
         .map(|s| weight(s.importance))
         .sum();
     let used = role
-        .skills
-        .iter()
+        .distinct_skills()
         .filter(|s| skills.contains(&s.skill))
         .count();
     let coverage = if total > 0.0 { covered / total } else { 0.0 };
@@ -120,7 +118,7 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
         .into_iter()
         .map(|(_, _, role)| {
             let (score, coverage, uses) = fit(role, &skills);
-            let mut needs: Vec<_> = role.skills.iter().collect();
+            let mut needs: Vec<_> = role.distinct_skills().collect();
             // Most important first; unrated skills keep the role's order.
             needs.sort_by(|a, b| {
                 b.importance
@@ -231,7 +229,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let skills = vec!["communication".to_string(), "cooking".to_string()];
         let (score, coverage, uses) = fit(po, &skills);
-        assert!((coverage - 1.0 / po.skills.len() as f64).abs() < 1e-12);
+        assert!((coverage - 1.0 / po.distinct_skills().count() as f64).abs() < 1e-12);
         assert!((uses - 0.5).abs() < 1e-12);
         assert!((score - (coverage * uses).sqrt()).abs() < 1e-12);
     }

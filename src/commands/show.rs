@@ -49,6 +49,7 @@ fn section_of(label: &str) -> Section {
         "Skills" => Section::Skills,
         "Salary" => Section::Salary,
         "Related" => Section::Related,
+        "Advice" => Section::Advice,
         _ => Section::Aspects,
     }
 }
@@ -79,6 +80,9 @@ pub struct RoleProfile {
     /// Roles a source names as related, closest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedItem>,
+    /// What an article recommends for doing the role well.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub advice: Vec<Statement>,
     /// The sources this profile cites.
     pub sources: Vec<Source>,
 }
@@ -143,7 +147,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         .map(|s| NamedItem {
             id: s.skill.clone(),
             name: dataset.skill_name(&s.skill).to_string(),
-            versus: None,
+            versus: s.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
             text: s.note.clone(),
             importance: s.importance,
             level: s.level,
@@ -186,6 +190,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         salary: role.salary.clone(),
         aspects,
         related,
+        advice: role.advice.clone(),
         sources: cited_sources(dataset, &[role]),
     }
 }
@@ -207,7 +212,8 @@ fn cites(role: &Role, source: &str) -> bool {
         .chain(&requirements.education)
         .chain(&requirements.experience)
         .chain(&requirements.certifications)
-        .chain(&role.environment);
+        .chain(&role.environment)
+        .chain(&role.advice);
     let mut citations = statements
         .flat_map(|s| &s.sources)
         .chain(role.skills.iter().flat_map(|s| &s.sources))
@@ -294,9 +300,13 @@ impl RoleProfile {
         statements("Certifications", &self.requirements.certifications);
         statements("Environment", &self.environment);
         for skill in &self.skills {
+            let label = match &skill.versus {
+                Some(versus) => format!("{} (vs {})", skill.name, versus.name),
+                None => skill.name.clone(),
+            };
             items.push(Item::new(
                 "Skills",
-                format!("{}: {}", skill.name, skill.text),
+                format!("{label}: {}", skill.text),
                 &skill.sources,
                 skill.date.as_deref(),
             ));
@@ -325,6 +335,14 @@ impl RoleProfile {
             };
             let text = format!("{label}: {}", aspect.text);
             items.push(Item::new("Aspects", text, &aspect.sources, None));
+        }
+        for advice in &self.advice {
+            items.push(Item::new(
+                "Advice",
+                advice.text.clone(),
+                &advice.sources,
+                advice.date.as_deref(),
+            ));
         }
         for related in &self.related {
             let mut text = format!("{} ({})", related.role.name, related.role.id);

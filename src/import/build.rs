@@ -98,6 +98,7 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
             salary,
             aspects: Vec::new(),
             related,
+            advice: Vec::new(),
         });
     }
     counts.roles = roles.len();
@@ -335,6 +336,7 @@ fn skills(build: &Build<'_>, code: &str, cite: &[String]) -> Vec<RoleSkill> {
                     false => rating.level.as_deref().and_then(|v| v.parse().ok()),
                 },
                 date: rating.date.clone(),
+                versus: None,
             })
         })
         .collect();
@@ -414,6 +416,8 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
         period: Some(Period::Year),
         region: Some("USA".to_string()),
         note: Some(note),
+        caveats: Vec::new(),
+        method: Some("BLS OEWS national estimate".to_string()),
         source: source.to_string(),
     };
     let mut figures = Vec::new();

@@ -1,43 +1,70 @@
-//! How a comparison reads: the one-screen digest of the differences (the default table), the full
-//! side-by-side profile (`--full`, `--only`, Markdown), and flat records for CSV.
+//! How a comparison reads: the one-screen digest (the default table), the full side-by-side
+//! profile (`--full`, `--only`, Markdown), and flat records for CSV. Both lead with what the
+//! articles comparing these roles say; what other articles say of one role is labelled with
+//! its article and counterpart, never merged into "both" or "only".
 
-use super::{AspectRow, ComparedRole, Comparison, ContrastValue, SkillRow};
+use super::{
+    AspectRow, ComparedRole, Comparison, ContrastValue, OtherContrast, PayDifference,
+    RatedComparison, Scope, ScopedFigure, ScopedStatement, SkillRow,
+};
 use crate::commands::show::{attributions, source_lines};
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
-use crate::model::{SalaryFigure, Statement};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
-fn cited(statement: &Statement) -> String {
-    format!("{} {}", statement.text, cite(&statement.sources))
+/// How many rating rows the digest shows; `--full` shows them all.
+const DIGEST_RATINGS: usize = 8;
+
+/// `[dl-po]` for an item a comparing article says; `[po-pm-guide, against the Product
+/// Manager]` for one said elsewhere, so no item passes for evidence it is not.
+fn scoped_cite(sources: &[String], scope: &Scope) -> String {
+    if scope.in_comparison() {
+        return cite(sources);
+    }
+    let against = scope.against_names();
+    if against.is_empty() {
+        // A source that compares no roles (a catalogue such as O*NET) is cited plainly.
+        cite(sources)
+    } else {
+        format!(
+            "[{}, against the {}]",
+            sources.join(", "),
+            against.join(" and the ")
+        )
+    }
 }
 
-fn cited_list(statements: &[Statement]) -> String {
-    match statements {
+fn cited(item: &ScopedStatement) -> String {
+    format!(
+        "{} {}",
+        item.statement.text,
+        scoped_cite(&item.statement.sources, &item.scope)
+    )
+}
+
+fn cited_list(items: &[ScopedStatement]) -> String {
+    match items {
         [] => NOT_STATED.to_string(),
         [only] => cited(only),
-        _ => bullets(statements.iter().map(cited)),
+        _ => bullets(items.iter().map(cited)),
     }
 }
 
-fn salary_cell(figures: &[SalaryFigure]) -> String {
-    if figures.is_empty() {
-        NO_SALARY.to_string()
-    } else {
-        figures
-            .iter()
-            .map(|f| format!("{} [{}]", describe_figure(f), f.source))
-            .collect::<Vec<_>>()
-            .join("\n")
+/// `name`, `name and name`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => "none".to_string(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
-/// A value as a cell line: the text, its counterpart when it is not the obvious one (with
-/// three or more roles), and its sources.
+/// A value as a cell line: its counterpart when asked for, the text and its sources.
 fn value_line(value: &ContrastValue, label_versus: bool) -> String {
     let text = format!("{} {}", value.text, cite(&value.sources));
     match (&value.versus, label_versus) {
         (Some(versus), true) => format!("vs {}: {text}", versus.name),
+        (None, true) => format!("of the role alone: {text}"),
         _ => text,
     }
 }
@@ -54,6 +81,70 @@ impl Comparison {
             .collect()
     }
 
+    /// The first line: which articles compare these roles, or that none does.
+    fn evidence_line(&self) -> String {
+        match self.evidence.as_slice() {
+            [] => {
+                let names: Vec<String> =
+                    self.roles.iter().map(|r| format!("the {}", r.name)).collect();
+                let articles = self.sources.iter().any(|s| !s.compares.is_empty());
+                let how = if articles {
+                    "Each item below is what a source says of one of them, against the role it \
+                     compares that one with"
+                } else {
+                    "Each item below is what a source says of one of them"
+                };
+                format!(
+                    "No source compares {}. {how}; none is a contrast between these roles.",
+                    and_list(&names)
+                )
+            }
+            [only] if self.roles.len() == 2 => {
+                format!("Compared by one article: {} \"{}\".", only.source, only.title)
+            }
+            articles => {
+                let listed: Vec<String> = articles
+                    .iter()
+                    .map(|a| {
+                        let pair: Vec<&str> = a.roles.iter().map(|r| r.name.as_str()).collect();
+                        if self.roles.len() == 2 {
+                            format!("{} \"{}\"", a.source, a.title)
+                        } else {
+                            format!("{} ({})", a.source, pair.join(" vs "))
+                        }
+                    })
+                    .collect();
+                format!(
+                    "Compared by {} articles: {}.",
+                    articles.len(),
+                    listed.join("; ")
+                )
+            }
+        }
+    }
+
+    /// What a cell says for a role with no contrast on `aspect` here: a dash only when the
+    /// sources say nothing on it for that role; otherwise where they do say it.
+    fn missing_cell(&self, role: &str, aspect: &str) -> String {
+        let elsewhere: Vec<&OtherContrast> = self
+            .other_contrasts
+            .iter()
+            .flatten()
+            .filter(|c| c.aspect == aspect && c.value.role == role)
+            .collect();
+        if elsewhere.is_empty() {
+            return NOT_STATED.to_string();
+        }
+        let said: Vec<String> = elsewhere
+            .iter()
+            .map(|c| match &c.value.versus {
+                Some(versus) => format!("against the {} {}", versus.name, cite(&c.value.sources)),
+                None => format!("of the role alone {}", cite(&c.value.sources)),
+            })
+            .collect();
+        format!("Not stated for this pair; stated {}", said.join(", "))
+    }
+
     /// The contrasts as a grid: one row per aspect, one cell per role; two values in one cell
     /// are two articles that disagree, each cited.
     fn contrast_grid(&self, rows: &[AspectRow]) -> Grid {
@@ -68,7 +159,7 @@ impl Comparison {
                     .map(|v| value_line(v, label_versus))
                     .collect();
                 match lines.len() {
-                    0 => NOT_STATED.to_string(),
+                    0 => self.missing_cell(&role.id, &row.id),
                     1 => lines.concat(),
                     _ => bullets(lines),
                 }
@@ -78,90 +169,227 @@ impl Comparison {
         grid
     }
 
+    /// Aspect values said elsewhere, side by side, each with its counterpart: for a pair no
+    /// article compares, and for `--full`. Never headed a contrast.
+    fn elsewhere_grid(&self, with_summaries: bool) -> Option<Grid> {
+        let others = self.other_contrasts.as_deref().unwrap_or_default();
+        let mut grid = Grid::new(self.role_headers(""));
+        if with_summaries {
+            let summaries = self
+                .roles
+                .iter()
+                .map(|role| role.summary.as_ref().map_or_else(String::new, cited));
+            grid.row(std::iter::once("Summary".to_string()).chain(summaries));
+        }
+        let mut aspects: Vec<(&str, &str)> = Vec::new();
+        for other in others {
+            if !aspects.iter().any(|(id, _)| *id == other.aspect) {
+                aspects.push((&other.aspect, &other.name));
+            }
+        }
+        for (id, name) in aspects {
+            let cells = self.roles.iter().map(|role| {
+                let lines: Vec<String> = others
+                    .iter()
+                    .filter(|c| c.aspect == id && c.value.role == role.id)
+                    .map(|c| value_line(&c.value, true))
+                    .collect();
+                match lines.len() {
+                    0 => NOT_STATED.to_string(),
+                    1 => lines.concat(),
+                    _ => bullets(lines),
+                }
+            });
+            grid.row(std::iter::once(name.to_string()).chain(cells));
+        }
+        (!grid.rows.is_empty()).then_some(grid)
+    }
+
     /// (label, one cell per role) for the per-role sections that were asked for.
     fn profile_rows(&self) -> Vec<(&'static str, Vec<String>)> {
-        let per_role: Vec<Vec<(&'static str, &[Statement])>> =
+        let per_role: Vec<Vec<(&'static str, &[ScopedStatement])>> =
             self.roles.iter().map(ComparedRole::statements).collect();
-        let Some(first) = per_role.first() else {
-            return Vec::new();
-        };
-        first
-            .iter()
-            .enumerate()
-            .map(|(index, (label, _))| {
+        let mut labels: Vec<&'static str> = Vec::new();
+        for (label, _) in per_role.iter().flatten() {
+            if !labels.contains(label) {
+                labels.push(label);
+            }
+        }
+        labels
+            .into_iter()
+            .map(|label| {
                 let cells = per_role
                     .iter()
                     .map(|sections| {
                         sections
-                            .get(index)
-                            .map_or_else(String::new, |(_, s)| cited_list(s))
+                            .iter()
+                            .find(|(l, _)| *l == label)
+                            .map_or_else(|| NOT_STATED.to_string(), |(_, s)| cited_list(s))
                     })
                     .collect();
-                (*label, cells)
+                (label, cells)
             })
             .collect()
     }
 
-    fn salary_grid(&self) -> Option<Grid> {
-        let figures: Option<Vec<String>> = self
-            .roles
+    /// A role's figures, each cited, with its scope.
+    fn figure_lines(figures: &[ScopedFigure]) -> Vec<String> {
+        figures
             .iter()
-            .map(|r| r.salary.as_deref().map(salary_cell))
-            .collect();
-        let (figures, differences) = (figures?, self.salary_differences.as_ref()?);
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    describe_figure(&f.figure),
+                    scoped_cite(std::slice::from_ref(&f.figure.source), &f.scope)
+                )
+            })
+            .collect()
+    }
+
+    fn difference_text(difference: &PayDifference) -> String {
+        if difference.differences.is_empty() {
+            format!(
+                "no difference computed: {}.",
+                difference
+                    .not_computed
+                    .as_deref()
+                    .unwrap_or("no two figures are comparable")
+            )
+        } else {
+            difference
+                .differences
+                .iter()
+                .map(SalaryDifference::describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+
+    fn salary_grid(&self) -> Option<Grid> {
+        let differences = self.salary_differences.as_ref()?;
+        let mut figures = Vec::new();
+        for role in &self.roles {
+            let lines = Self::figure_lines(role.salary.as_deref()?);
+            figures.push(if lines.is_empty() {
+                NO_SALARY.to_string()
+            } else {
+                lines.join("\n")
+            });
+        }
         let mut grid = Grid::new(self.role_headers("Pay"));
         grid.row(std::iter::once("Figures".to_string()).chain(figures));
         let baseline = self.roles.first()?;
         let mut cells = vec!["(baseline)".to_string()];
-        cells.extend(differences.iter().map(|d| {
-            if d.differences.is_empty() {
-                "No like-for-like figures".to_string()
-            } else {
-                d.differences
-                    .iter()
-                    .map(SalaryDifference::describe)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
-        }));
+        cells.extend(differences.iter().map(Self::difference_text));
         grid.row(std::iter::once(format!("vs {}", baseline.name)).chain(cells));
         Some(grid)
     }
 
-    /// One line per role for the skills the articles name for it alone, then those named for
-    /// all ("named", not "needed": an article's silence is not a statement that a role lacks one).
-    fn skill_lines(&self, skills: &[SkillRow]) -> Vec<String> {
-        let names = |filter: &dyn Fn(&SkillRow) -> bool| {
-            let names: Vec<String> = skills
+    /// Per comparing article: the skills it names for both roles, and for one alone.
+    fn article_skill_lines(&self) -> Vec<String> {
+        let names = |ids: &[String]| -> String {
+            let names: Vec<String> = ids
                 .iter()
-                .filter(|s| filter(s))
-                .map(|s| s.name.clone())
+                .map(|id| {
+                    self.skills
+                        .iter()
+                        .flatten()
+                        .find(|s| &s.id == id)
+                        .map_or_else(|| id.clone(), |s| s.name.clone())
+                })
                 .collect();
-            if names.is_empty() {
-                "none".to_string()
-            } else {
-                names.join(", ")
-            }
+            and_list(&names)
         };
-        let mut lines: Vec<String> = self
-            .roles
+        self.skills_by_article
             .iter()
-            .map(|role| {
-                let only = |s: &SkillRow| s.held_by.len() == 1 && s.held_by[0] == role.id;
-                format!("Skills named only for the {}: {}.", role.name, names(&only))
+            .flatten()
+            .filter_map(|article| {
+                let pair: Vec<&str> = article
+                    .only
+                    .iter()
+                    .map(|o| o.role.name.as_str())
+                    .collect();
+                let mut parts = Vec::new();
+                if !article.both.is_empty() {
+                    parts.push(format!(
+                        "for both the {}: {}",
+                        pair.join(" and the "),
+                        names(&article.both)
+                    ));
+                }
+                for only in article.only.iter().filter(|o| !o.skills.is_empty()) {
+                    parts.push(format!(
+                        "for the {} alone: {}",
+                        only.role.name,
+                        names(&only.skills)
+                    ));
+                }
+                (!parts.is_empty())
+                    .then(|| format!("Skills {} names {}.", article.source, parts.join("; ")))
             })
-            .collect();
-        if self.roles.len() > 2 {
-            let some = |s: &SkillRow| s.held_by.len() > 1 && !s.shared_by_all;
-            lines.push(format!("Skills named for some of them: {}.", names(&some)));
+            .collect()
+    }
+
+    /// Skills said elsewhere, per role and article: named, with the role they were said against.
+    fn elsewhere_skill_lines(&self) -> Vec<String> {
+        let skills = self.skills.as_deref().unwrap_or_default();
+        let mut lines = Vec::new();
+        for role in &self.roles {
+            // (citation, skill names), in order of first appearance.
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+            for skill in skills {
+                for note in skill.notes.iter().filter(|n| n.role == role.id) {
+                    if note.scope.in_comparison() {
+                        continue;
+                    }
+                    let key = scoped_cite(&note.sources, &note.scope);
+                    match groups.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, names)) if !names.contains(&skill.name) => {
+                            names.push(skill.name.clone())
+                        }
+                        Some(_) => {}
+                        None => groups.push((key, vec![skill.name.clone()])),
+                    }
+                }
+            }
+            for (key, names) in groups {
+                lines.push(format!(
+                    "Skills named for the {} {key}: {}.",
+                    role.name,
+                    and_list(&names)
+                ));
+            }
         }
-        let all = |s: &SkillRow| s.shared_by_all;
-        let label = if self.roles.len() > 2 { "all" } else { "both" };
-        lines.push(format!("Skills named for {label}: {}.", names(&all)));
         lines
     }
 
-    /// Pay in a few lines: each role's figures, then each like-for-like difference.
+    /// Statements and skill notes that are themselves comparisons between compared roles.
+    fn also_compared_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for role in &self.roles {
+            let statements = role
+                .duties
+                .iter()
+                .flatten()
+                .chain(role.environment.iter().flatten())
+                .filter(|s| s.statement.versus.is_some() && s.scope.in_comparison())
+                .map(|s| format!("{} {}", s.statement.text, cite(&s.statement.sources)));
+            let notes = self
+                .skills
+                .iter()
+                .flatten()
+                .flat_map(|skill| skill.notes.iter().map(move |n| (skill, n)))
+                .filter(|(_, n)| n.role == role.id && n.versus.is_some() && n.scope.in_comparison())
+                .map(|(skill, n)| format!("{}: {} {}", skill.name, n.text, cite(&n.sources)));
+            for text in statements.chain(notes) {
+                lines.push(format!("{}: {text}", role.name));
+            }
+        }
+        lines
+    }
+
+    /// Pay in a few lines: each role's figures, scoped, then each like-for-like difference or
+    /// why there is none.
     fn pay_lines(&self) -> Vec<String> {
         let (Some(differences), Some(baseline)) = (&self.salary_differences, self.roles.first())
         else {
@@ -175,130 +403,131 @@ impl Comparison {
                 let text = if figures.is_empty() {
                     format!("{NO_SALARY}.")
                 } else {
-                    figures
-                        .iter()
-                        .map(|f| format!("{} [{}]", describe_figure(f), f.source))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    Self::figure_lines(figures).join("; ")
                 };
                 Some(format!("Pay, {}: {text}", role.name))
             })
             .collect();
         for difference in differences {
-            let text = if difference.differences.is_empty() {
-                "no like-for-like figures.".to_string()
-            } else {
-                difference
-                    .differences
-                    .iter()
-                    .map(SalaryDifference::describe)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
             lines.push(format!(
-                "{} against {}: {text}",
-                difference.role.name, baseline.name
+                "{} against {}: {}",
+                difference.role.name,
+                baseline.name,
+                Self::difference_text(difference)
             ));
         }
         lines
     }
 
-    fn skill_grid(&self, skills: &[SkillRow]) -> Grid {
+    /// The ratings on their source's scale as a grid, largest differences first.
+    fn ratings_grid(&self, rated: &RatedComparison, limit: usize) -> Option<Grid> {
+        let shown: Vec<_> = rated
+            .differences
+            .iter()
+            .filter(|d| d.importance_gap.is_some() || d.level_gap.is_some())
+            .take(limit)
+            .collect();
+        if shown.is_empty() {
+            return None;
+        }
         let mut headers = self.role_headers("Skill");
-        headers.push("Held by".into());
+        headers.push("Gap".into());
         let mut grid = Grid::new(headers);
-        for skill in skills {
-            let cells = self.roles.iter().map(|role| {
-                skill.note(&role.id).map_or(NOT_STATED.to_string(), |n| {
-                    format!("✓ {} {}", n.text, cite(&n.sources))
-                })
-            });
-            let held = if skill.shared_by_all {
-                "all".to_string()
-            } else {
-                format!("{} of {}", skill.held_by.len(), self.roles.len())
-            };
+        let number = |v: Option<f64>| v.map_or_else(|| NOT_STATED.to_string(), |v| format!("{v:.2}"));
+        for difference in shown {
+            let cells = difference
+                .ratings
+                .iter()
+                .map(|r| format!("{} / {}", number(r.importance), number(r.level)));
+            let gap = format!(
+                "{} / {}",
+                number(difference.importance_gap),
+                number(difference.level_gap)
+            );
             grid.row(
-                std::iter::once(skill.name.clone())
+                std::iter::once(difference.name.clone())
                     .chain(cells)
-                    .chain(std::iter::once(held)),
+                    .chain(std::iter::once(gap)),
             );
         }
-        grid
+        Some(grid)
     }
 
-    fn other_contrast_lines(&self) -> Vec<String> {
-        let name_of = |id: &str| {
-            self.roles
-                .iter()
-                .find(|r| r.id == id)
-                .map_or_else(|| id.to_string(), |r| r.name.clone())
+    fn ratings_blocks(&self, limit: usize) -> Vec<Block> {
+        let Some(rated) = &self.ratings else {
+            return Vec::new();
         };
-        self.other_contrasts
-            .iter()
-            .flatten()
-            .map(|c| {
-                let versus = c.value.versus.as_ref().map_or("", |v| v.name.as_str());
-                format!(
-                    "{}, {} vs {versus}: {} {}",
-                    name_of(&c.value.role),
-                    c.name,
-                    c.value.text,
-                    cite(&c.value.sources)
-                )
-            })
-            .collect()
+        let mut blocks = Vec::new();
+        if let Some(grid) = self.ratings_grid(rated, limit) {
+            blocks.push(Block::Note(format!(
+                "Skill ratings on {}'s scale, each as importance (1–5) / level (0–7), largest \
+                 importance gap first:",
+                rated.source
+            )));
+            blocks.push(Block::Table(grid));
+        }
+        for role in &rated.unrated {
+            blocks.push(Block::Note(format!(
+                "{} rates no skills for the {}: its silence is not a rating of zero.",
+                rated.source, role.name
+            )));
+        }
+        blocks
     }
 
     fn sources_note(&self) -> Block {
         Block::Note(format!(
-            "{NOT_STATED} means the sources say nothing on it. Sources: {}",
+            "{NOT_STATED} means the sources say nothing on it. An item an article says against \
+             another role is cited with that role. Sources: {}",
             source_lines(&self.sources).join("; ")
         ))
     }
 
-    /// The answer first: contrasts, the skills only one role needs and those shared, and pay.
-    /// A role the contrasts say nothing of (an imported occupation, say) is introduced by its
-    /// summary, so the digest still shows what each role is.
+    /// The answer first: which articles compare the roles, the contrasts they draw, the skills
+    /// and pay they give; then, labelled, what other articles say of one role alone.
     fn digest_report(&self) -> Report {
-        let mut blocks = vec![Block::Heading(self.title())];
+        let mut blocks = vec![
+            Block::Heading(self.title()),
+            Block::Note(self.evidence_line()),
+        ];
         let rows = self.aspects.as_deref().unwrap_or_default();
-        let summaries: Option<Vec<String>> = self
-            .digest_shows_summaries()
-            .then(|| {
-                self.roles
-                    .iter()
-                    .map(|role| role.summary.as_ref().map(cited))
-                    .collect()
-            })
-            .flatten();
-        if let Some(summaries) = summaries {
-            let mut grid = Grid::new(self.role_headers(""));
-            grid.row(std::iter::once("Summary".to_string()).chain(summaries));
-            grid.rows.extend(self.contrast_grid(rows).rows);
-            blocks.push(Block::Table(grid));
-        } else if !rows.is_empty() {
+        let compared = !self.evidence.is_empty();
+        if compared && !rows.is_empty() {
             blocks.push(Block::Table(self.contrast_grid(rows)));
-        } else {
+        } else if compared {
             blocks.push(Block::Note(
-                "The articles draw no contrast between these roles.".into(),
+                "The comparing articles draw no aspect contrast between these roles.".into(),
             ));
+        } else if let Some(grid) = self.elsewhere_grid(true) {
+            blocks.push(Block::Table(grid));
         }
-        let mut lines = self
-            .skills
-            .as_ref()
-            .map(|skills| self.skill_lines(skills))
-            .unwrap_or_default();
+        blocks.extend(self.ratings_blocks(DIGEST_RATINGS));
+        let mut lines = Vec::new();
+        if self.ratings.is_none() {
+            lines.extend(self.article_skill_lines());
+        }
         lines.extend(self.pay_lines());
+        lines.extend(self.also_compared_lines());
         if !lines.is_empty() {
             blocks.push(Block::Paragraphs(lines));
+        }
+        if self.ratings.is_none() {
+            let elsewhere = self.elsewhere_skill_lines();
+            if !elsewhere.is_empty() {
+                let mut lines = Vec::new();
+                if compared {
+                    lines.push("Said in other articles, not about this pair:".to_string());
+                }
+                lines.extend(elsewhere);
+                blocks.push(Block::Paragraphs(lines));
+            }
         }
         let others = self.other_contrasts.as_ref().map_or(0, Vec::len);
         let mut more =
             "--full adds summaries, duties, requirements, environment, skill notes".to_string();
-        if others > 0 {
+        if compared && others > 0 {
             more.push_str(&format!(
-                " and {others} contrast{} drawn with other roles",
+                " and {others} aspect value{} said against other roles",
                 if others == 1 { "" } else { "s" }
             ));
         }
@@ -311,52 +540,61 @@ impl Comparison {
         Report { blocks }
     }
 
-    /// Whether the digest opens with summaries: when the contrasts say nothing of some role.
-    fn digest_shows_summaries(&self) -> bool {
-        let rows = self.aspects.as_deref().unwrap_or_default();
-        self.roles.iter().any(|role| {
-            !rows
-                .iter()
-                .flat_map(|r| &r.values)
-                .any(|v| v.role == role.id)
-        })
-    }
-
-    /// `id "title"` for each source the digest cites: its summaries, contrasts, skills and pay.
+    /// `id "title"` for each source the digest cites.
     fn digest_sources(&self) -> Vec<String> {
-        let summaries = self
-            .roles
-            .iter()
-            .filter(|_| self.digest_shows_summaries())
-            .filter_map(|role| role.summary.as_ref())
-            .flat_map(|summary| &summary.sources);
-        let contrasts = self.aspects.iter().flatten().flat_map(|row| &row.values);
-        let cited: Vec<&String> = contrasts
-            .flat_map(|value| &value.sources)
-            .chain(summaries)
-            .chain(
-                self.skills
-                    .iter()
-                    .flatten()
-                    .flat_map(|skill| skill.notes.iter().flat_map(|note| &note.sources)),
-            )
-            .chain(
-                self.roles
-                    .iter()
-                    .flat_map(|role| role.salary.iter().flatten().map(|figure| &figure.source)),
-            )
-            .collect();
+        let mut cited: Vec<&String> = self.evidence.iter().map(|e| &e.source).collect();
+        cited.extend(self.aspects.iter().flatten().flat_map(|r| &r.values).flat_map(|v| &v.sources));
+        if self.evidence.is_empty() {
+            cited.extend(self.other_contrasts.iter().flatten().flat_map(|c| &c.value.sources));
+            cited.extend(self.roles.iter().filter_map(|r| r.summary.as_ref()).flat_map(|s| &s.statement.sources));
+        }
+        cited.extend(
+            self.skills
+                .iter()
+                .flatten()
+                .flat_map(|skill| skill.notes.iter().flat_map(|note| &note.sources)),
+        );
+        cited.extend(
+            self.roles
+                .iter()
+                .flat_map(|role| role.salary.iter().flatten().map(|f| &f.figure.source)),
+        );
+        cited.extend(self.ratings.iter().map(|r| &r.source));
         self.sources
             .iter()
             .filter(|source| cited.contains(&&source.id))
             .map(|source| format!("{} \"{}\"", source.id, source.title))
             .collect()
     }
+
+    fn skill_grid(&self, skills: &[SkillRow]) -> Grid {
+        let mut grid = Grid::new(self.role_headers("Skill"));
+        for skill in skills {
+            let cells = self.roles.iter().map(|role| {
+                let notes: Vec<String> = skill
+                    .notes
+                    .iter()
+                    .filter(|n| n.role == role.id)
+                    .map(|n| format!("{} {}", n.text, scoped_cite(&n.sources, &n.scope)))
+                    .collect();
+                match notes.len() {
+                    0 => NOT_STATED.to_string(),
+                    1 => notes.concat(),
+                    _ => bullets(notes),
+                }
+            });
+            grid.row(std::iter::once(skill.name.clone()).chain(cells));
+        }
+        grid
+    }
 }
 
 impl View for Comparison {
     fn report(&self) -> Report {
-        let mut blocks = vec![Block::Heading(self.title())];
+        let mut blocks = vec![
+            Block::Heading(self.title()),
+            Block::Note(self.evidence_line()),
+        ];
         if let Some(rows) = self.aspects.as_ref().filter(|rows| !rows.is_empty()) {
             blocks.push(Block::Heading("Contrasts".into()));
             blocks.push(Block::Table(self.contrast_grid(rows)));
@@ -372,18 +610,24 @@ impl View for Comparison {
         }
         if let Some(skills) = &self.skills {
             blocks.push(Block::Heading("Skills".into()));
-            blocks.push(Block::Table(self.skill_grid(skills)));
+            let lines = self.article_skill_lines();
+            if !lines.is_empty() && self.ratings.is_none() {
+                blocks.push(Block::Paragraphs(lines));
+            }
+            blocks.extend(self.ratings_blocks(usize::MAX));
+            if self.ratings.is_none() {
+                blocks.push(Block::Table(self.skill_grid(skills)));
+            }
         }
         if let Some(grid) = self.salary_grid() {
             blocks.push(Block::Heading("Salary".into()));
             blocks.push(Block::Table(grid));
         }
-        let others = self.other_contrast_lines();
-        if !others.is_empty() {
+        if let Some(grid) = self.elsewhere_grid(false) {
             blocks.push(Block::Heading(
-                "Contrasts drawn against roles not compared here".into(),
+                "Aspects said against other roles, or of one role alone".into(),
             ));
-            blocks.push(Block::Text(bullets(others)));
+            blocks.push(Block::Table(grid));
         }
         blocks.push(self.sources_note());
         blocks.extend(attributions(&self.sources).into_iter().map(Block::Note));
@@ -396,7 +640,17 @@ impl View for Comparison {
 
     fn records(&self) -> Records {
         let mut records = Records::new([
-            "section", "item", "role", "versus", "text", "sources", "low", "high", "currency",
+            "section",
+            "item",
+            "role",
+            "versus",
+            "text",
+            "sources",
+            "low",
+            "high",
+            "currency",
+            "in_comparison",
+            "said_against",
         ]);
         let versus_of = |value: &ContrastValue| {
             value
@@ -404,57 +658,95 @@ impl View for Comparison {
                 .as_ref()
                 .map_or_else(String::new, |v| v.id.clone())
         };
+        let scope_cells = |scope: &Scope| {
+            let against: Vec<&str> = scope.said_against.iter().map(|c| c.role.id.as_str()).collect();
+            [scope.in_comparison().to_string(), against.join(LIST_SEPARATOR)]
+        };
+        let row_of = |section: &str, item: String, role: &str, versus: String, text: &str, sources: String, scope: [String; 2]| {
+            let [in_comparison, against] = scope;
+            vec![
+                section.to_string(),
+                item,
+                role.to_string(),
+                versus,
+                text.to_string(),
+                sources,
+                String::new(),
+                String::new(),
+                String::new(),
+                in_comparison,
+                against,
+            ]
+        };
         for row in self.aspects.iter().flatten() {
             for value in &row.values {
-                records.row([
-                    "Aspects".to_string(),
-                    row.id.clone(),
-                    value.role.clone(),
+                let scope = [
+                    "true".to_string(),
                     versus_of(value),
-                    value.text.clone(),
-                    value.sources.join(LIST_SEPARATOR),
-                ]);
+                ];
+                records.row(row_of("Aspects", row.id.clone(), &value.role, versus_of(value), &value.text, value.sources.join(LIST_SEPARATOR), scope));
             }
         }
         for contrast in self.other_contrasts.iter().flatten() {
-            records.row([
-                "Aspects".to_string(),
-                contrast.aspect.clone(),
-                contrast.value.role.clone(),
-                versus_of(&contrast.value),
-                contrast.value.text.clone(),
-                contrast.value.sources.join(LIST_SEPARATOR),
-            ]);
+            let value = &contrast.value;
+            let scope = ["false".to_string(), versus_of(value)];
+            records.row(row_of("Aspects", contrast.aspect.clone(), &value.role, versus_of(value), &value.text, value.sources.join(LIST_SEPARATOR), scope));
         }
         for role in &self.roles {
             for (section, statements) in role.statements() {
-                for (number, statement) in statements.iter().enumerate() {
-                    records.row([
-                        section.to_string(),
+                for (number, item) in statements.iter().enumerate() {
+                    let statement = &item.statement;
+                    records.row(row_of(
+                        section,
                         (number + 1).to_string(),
-                        role.id.clone(),
-                        String::new(),
-                        statement.text.clone(),
+                        &role.id,
+                        statement.versus.clone().unwrap_or_default(),
+                        &statement.text,
                         statement.sources.join(LIST_SEPARATOR),
-                    ]);
+                        scope_cells(&item.scope),
+                    ));
                 }
             }
         }
         for skill in self.skills.iter().flatten() {
             for note in &skill.notes {
-                let role = &note.role;
-                records.row([
-                    "Skills".to_string(),
+                records.row(row_of(
+                    "Skills",
                     skill.id.clone(),
-                    role.clone(),
-                    String::new(),
-                    note.text.clone(),
+                    &note.role,
+                    note.versus.as_ref().map_or_else(String::new, |v| v.id.clone()),
+                    &note.text,
                     note.sources.join(LIST_SEPARATOR),
-                ]);
+                    scope_cells(&note.scope),
+                ));
+            }
+        }
+        if let Some(rated) = &self.ratings {
+            for difference in &rated.differences {
+                for rating in &difference.ratings {
+                    let number = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+                    records.row([
+                        "Ratings".to_string(),
+                        difference.id.clone(),
+                        rating.role.clone(),
+                        String::new(),
+                        format!(
+                            "importance {}, level {}",
+                            number(rating.importance),
+                            number(rating.level)
+                        ),
+                        rated.source.clone(),
+                        number(rating.importance),
+                        number(rating.level),
+                    ]);
+                }
             }
         }
         for role in &self.roles {
-            for figure in role.salary.iter().flatten() {
+            for scoped in role.salary.iter().flatten() {
+                let figure = &scoped.figure;
+                let scope = scope_cells(&scoped.scope);
+                let [in_comparison, against] = scope;
                 records.row([
                     "Salary".to_string(),
                     "figure".to_string(),
@@ -465,6 +757,8 @@ impl View for Comparison {
                     figure.bounds().0.to_string(),
                     figure.bounds().1.to_string(),
                     figure.currency.clone(),
+                    in_comparison,
+                    against,
                 ]);
             }
         }
@@ -480,6 +774,15 @@ impl View for Comparison {
                     d.low_delta.to_string(),
                     d.high_delta.to_string(),
                     d.currency.clone(),
+                ]);
+            }
+            if let Some(reason) = &difference.not_computed {
+                records.row([
+                    "Salary".to_string(),
+                    "no difference".to_string(),
+                    difference.role.id.clone(),
+                    difference.baseline.id.clone(),
+                    reason.clone(),
                 ]);
             }
         }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::show::cited_sources;
 use super::{Resolved, RoleRef, resolve_roles};
 use crate::figures::{SalaryDifference, salary_differences};
-use crate::model::{AspectValue, Dataset, Requirements, Role, SalaryFigure, Source, Statement};
+use crate::model::{AspectValue, Dataset, Role, SalaryFigure, Source, Statement};
 
 /// Arguments of `roles compare`.
 #[derive(Debug, Clone, clap::Args)]
@@ -54,26 +54,41 @@ pub enum Section {
     Aspects,
     /// The roles a source names as related (`show` only; O*NET's related occupations).
     Related,
+    /// What an article recommends for doing the role well.
+    Advice,
 }
 
-/// Roles side by side. Per-role parts live in `roles`; cross-role rows in `skills` and `aspects`.
-/// A part left out by `--only` is absent.
+/// Roles side by side, scoped to the evidence: what the articles comparing these roles say
+/// leads, and what other articles say of one role alone is kept apart and labelled. Per-role
+/// parts live in `roles`; cross-role rows in `skills` and `aspects`. A part left out by
+/// `--only` is absent.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     /// The compared roles, in the order given; the first is the pay baseline.
     pub roles: Vec<ComparedRole>,
-    /// One row per skill any compared role needs, shared-by-all first.
+    /// The articles that compare two of the compared roles; empty when none does, and then
+    /// nothing below is a contrast between them.
+    pub evidence: Vec<PairEvidence>,
+    /// One row per skill any compared role has, each note scoped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skills: Option<Vec<SkillRow>>,
-    /// The contrasts the articles draw between the compared roles, one row per aspect: values
-    /// stated of a role alone or against another compared role.
+    /// Per comparing article: the skills it names for both of its roles, and for one alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skills_by_article: Option<Vec<ArticleSkills>>,
+    /// Ratings on one source's scale (O*NET importance and level), largest differences first;
+    /// absent when the roles are not rated by one source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatedComparison>,
+    /// The contrasts the comparing articles draw between the compared roles, one row per
+    /// aspect; two values for one role are two articles that disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aspects: Option<Vec<AspectRow>>,
-    /// Contrasts of the compared roles stated against a role not compared here; shown with
-    /// their counterpart, never as if about these roles.
+    /// Every other aspect value of the compared roles: said in another article, against
+    /// another role (or of the role alone); shown with its counterpart, never as a contrast of
+    /// these roles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_contrasts: Option<Vec<OtherContrast>>,
-    /// Each later role's pay against the first role's, where figures are comparable.
+    /// Each later role's pay against the first role's, like for like only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub salary_differences: Option<Vec<PayDifference>>,
     /// The sources cited by the compared roles.
@@ -85,8 +100,8 @@ pub struct Comparison {
 
 impl ComparedRole {
     /// The role's own statement sections that were asked for, in display order.
-    fn statements(&self) -> Vec<(&'static str, &[Statement])> {
-        let mut sections: Vec<(&'static str, &[Statement])> = Vec::new();
+    fn statements(&self) -> Vec<(&'static str, &[ScopedStatement])> {
+        let mut sections: Vec<(&'static str, &[ScopedStatement])> = Vec::new();
         if let Some(summary) = &self.summary {
             sections.push(("Summary", std::slice::from_ref(summary)));
         }
@@ -101,11 +116,14 @@ impl ComparedRole {
         if let Some(environment) = &self.environment {
             sections.push(("Environment", environment));
         }
+        if let Some(advice) = self.advice.as_ref().filter(|a| !a.is_empty()) {
+            sections.push(("Advice", advice));
+        }
         sections
     }
 }
 
-/// One compared role's own sections.
+/// One compared role's own sections, every item scoped.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ComparedRole {
     /// Role id.
@@ -114,19 +132,53 @@ pub struct ComparedRole {
     pub name: String,
     /// What the role is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<Statement>,
+    pub summary: Option<ScopedStatement>,
     /// What it does.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub duties: Option<Vec<Statement>>,
+    pub duties: Option<Vec<ScopedStatement>>,
     /// What it asks of a person.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requirements: Option<Requirements>,
+    pub requirements: Option<ScopedRequirements>,
     /// Where and how it works.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub environment: Option<Vec<Statement>>,
-    /// Its salary figures; empty when no source gives one.
+    pub environment: Option<Vec<ScopedStatement>>,
+    /// What an article recommends for the role.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub salary: Option<Vec<SalaryFigure>>,
+    pub advice: Option<Vec<ScopedStatement>>,
+    /// Its salary figures, each scoped; empty when no source gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salary: Option<Vec<ScopedFigure>>,
+}
+
+/// A salary figure with how it bears on the comparison.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ScopedFigure {
+    /// The figure as the dataset holds it.
+    #[serde(flatten)]
+    pub figure: SalaryFigure,
+    /// Whether a comparing article gives it, and against whom.
+    pub scope: Scope,
+}
+
+/// A statement with how it bears on the comparison.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ScopedStatement {
+    /// The statement as the dataset holds it.
+    #[serde(flatten)]
+    pub statement: Statement,
+    /// Whether a comparing article says it, and against whom it was said.
+    pub scope: Scope,
+}
+
+/// Education, experience and certifications, every item scoped.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ScopedRequirements {
+    /// Degrees.
+    pub education: Vec<ScopedStatement>,
+    /// Prior work.
+    pub experience: Vec<ScopedStatement>,
+    /// Certifications.
+    pub certifications: Vec<ScopedStatement>,
 }
 
 /// A skill across the compared roles.
@@ -136,16 +188,11 @@ pub struct SkillRow {
     pub id: String,
     /// Vocabulary name.
     pub name: String,
-    /// True when every compared role needs it.
-    pub shared_by_all: bool,
-    /// Ids of the roles that need it.
-    pub held_by: Vec<String>,
-    /// What the sources say of it for each role that needs it, in the order the roles were
-    /// given.
+    /// What each article says of it for each role, in the order the roles were given.
     pub notes: Vec<RoleNote>,
 }
 
-/// What the sources say of a skill for one role.
+/// What one article (or group of articles) says of a skill for one role.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleNote {
     /// Role id.
@@ -154,13 +201,31 @@ pub struct RoleNote {
     pub text: String,
     /// Source ids.
     pub sources: Vec<String>,
+    /// The role the note is stated in contrast to, when it is a comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus: Option<RoleRef>,
+    /// Whether a comparing article says it, and against whom it was said.
+    pub scope: Scope,
 }
 
-impl SkillRow {
-    /// The note for role `id`, if it needs the skill.
-    pub fn note(&self, id: &str) -> Option<&RoleNote> {
-        self.notes.iter().find(|n| n.role == id)
-    }
+/// The skills one comparing article names for the two roles it compares.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ArticleSkills {
+    /// Source id.
+    pub source: String,
+    /// Skills (ids) it names for both roles.
+    pub both: Vec<String>,
+    /// Per role, the skills (ids) it names for that role and not the other.
+    pub only: Vec<RoleSkills>,
+}
+
+/// Skill ids for one role.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RoleSkills {
+    /// The role.
+    pub role: RoleRef,
+    /// Skill ids.
+    pub skills: Vec<String>,
 }
 
 /// An aspect across the compared roles.
@@ -170,8 +235,8 @@ pub struct AspectRow {
     pub id: String,
     /// Aspect name.
     pub name: String,
-    /// Every value that holds for this comparison, in the order of the roles given; two values
-    /// for one role are two articles that disagree.
+    /// Every value a comparing article gives, in the order of the roles given; two values for
+    /// one role are two articles that disagree.
     pub values: Vec<ContrastValue>,
 }
 
@@ -189,7 +254,8 @@ pub struct ContrastValue {
     pub sources: Vec<String>,
 }
 
-/// A contrast of a compared role drawn against a role outside the comparison.
+/// An aspect value of a compared role said elsewhere: against a role not compared here, or of
+/// the role alone.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OtherContrast {
     /// Aspect id (`id`, as in the aspect rows).
@@ -209,8 +275,11 @@ pub struct PayDifference {
     pub role: RoleRef,
     /// The first role given.
     pub baseline: RoleRef,
-    /// Every honest difference; empty when no figures are comparable.
+    /// Every like-for-like difference; empty when no pair of figures is comparable.
     pub differences: Vec<SalaryDifference>,
+    /// Why no difference is computed, when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_computed: Option<String>,
 }
 
 /// Compares the roles `args.roles` name.
@@ -233,65 +302,150 @@ pub fn compare_roles<'a>(
         .into());
     }
     let wants = |section| args.only.is_empty() || args.only.contains(&section);
-    let (aspects, other_contrasts) = contrasts(dataset, &resolved.roles);
     let roles = &resolved.roles;
+    let scoper = Scoper::new(dataset, roles);
+    let (aspects, other_contrasts) = contrasts(dataset, &scoper, roles);
+    let skills = skill_rows(dataset, &scoper, roles);
+    let evidence = scoper.evidence();
     let comparison = Comparison {
         roles: roles
             .iter()
-            .map(|role| ComparedRole {
-                id: role.id.clone(),
-                name: role.name.clone(),
-                summary: wants(Section::Summary).then(|| role.summary.clone()),
-                duties: wants(Section::Duties).then(|| role.duties.clone()),
-                requirements: wants(Section::Requirements).then(|| role.requirements.clone()),
-                environment: wants(Section::Environment).then(|| role.environment.clone()),
-                salary: wants(Section::Salary).then(|| role.salary.clone()),
+            .map(|role| {
+                let scoped = |items: &[Statement]| scoped_statements(&scoper, role, items);
+                let requirements = &role.requirements;
+                ComparedRole {
+                    id: role.id.clone(),
+                    name: role.name.clone(),
+                    summary: wants(Section::Summary)
+                        .then(|| scoped(std::slice::from_ref(&role.summary)).remove(0)),
+                    duties: wants(Section::Duties).then(|| scoped(&role.duties)),
+                    requirements: wants(Section::Requirements).then(|| ScopedRequirements {
+                        education: scoped(&requirements.education),
+                        experience: scoped(&requirements.experience),
+                        certifications: scoped(&requirements.certifications),
+                    }),
+                    environment: wants(Section::Environment).then(|| scoped(&role.environment)),
+                    advice: wants(Section::Advice).then(|| scoped(&role.advice)),
+                    salary: wants(Section::Salary).then(|| {
+                        role.salary
+                            .iter()
+                            .map(|figure| ScopedFigure {
+                                scope: scoper.scope(
+                                    &role.id,
+                                    std::slice::from_ref(&figure.source),
+                                    None,
+                                ),
+                                figure: figure.clone(),
+                            })
+                            .collect()
+                    }),
+                }
             })
             .collect(),
-        skills: wants(Section::Skills).then(|| skill_rows(dataset, roles)),
+        skills_by_article: wants(Section::Skills).then(|| skills_by_article(&evidence, &skills)),
+        ratings: wants(Section::Skills)
+            .then(|| ratings::rated_comparison(dataset, roles))
+            .flatten(),
+        skills: wants(Section::Skills).then_some(skills),
         aspects: wants(Section::Aspects).then_some(aspects),
         other_contrasts: wants(Section::Aspects).then_some(other_contrasts),
         salary_differences: wants(Section::Salary).then(|| pay_differences(roles)),
+        evidence,
         sources: cited_sources(dataset, roles),
         full: args.full || !args.only.is_empty(),
     };
     Ok((comparison, resolved))
 }
 
-/// Skills any role needs: shared-by-all first, then by how many need them, then vocabulary order.
-fn skill_rows(dataset: &Dataset, roles: &[&Role]) -> Vec<SkillRow> {
-    let mut rows: Vec<SkillRow> = dataset
+fn scoped_statements(scoper: &Scoper, role: &Role, items: &[Statement]) -> Vec<ScopedStatement> {
+    items
+        .iter()
+        .map(|statement| ScopedStatement {
+            scope: scoper.scope(&role.id, &statement.sources, statement.versus.as_deref()),
+            statement: statement.clone(),
+        })
+        .collect()
+}
+
+/// Skills any role has, in vocabulary order, each article's note apart and scoped.
+fn skill_rows(dataset: &Dataset, scoper: &Scoper, roles: &[&Role]) -> Vec<SkillRow> {
+    dataset
         .skills
         .iter()
         .filter_map(|skill| {
             let notes: Vec<RoleNote> = roles
                 .iter()
-                .filter_map(|role| {
-                    role.skill(&skill.id).map(|s| RoleNote {
-                        role: role.id.clone(),
-                        text: s.note.clone(),
-                        sources: s.sources.clone(),
-                    })
+                .flat_map(|role| {
+                    role.skills
+                        .iter()
+                        .filter(|s| s.skill == skill.id)
+                        .map(|s| RoleNote {
+                            role: role.id.clone(),
+                            text: s.note.clone(),
+                            sources: s.sources.clone(),
+                            versus: s.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
+                            scope: scoper.scope(&role.id, &s.sources, s.versus.as_deref()),
+                        })
                 })
                 .collect();
-            let held_by: Vec<String> = notes.iter().map(|n| n.role.clone()).collect();
-            (!held_by.is_empty()).then(|| SkillRow {
+            (!notes.is_empty()).then(|| SkillRow {
                 id: skill.id.clone(),
                 name: skill.name.clone(),
-                shared_by_all: held_by.len() == roles.len(),
-                held_by,
                 notes,
             })
         })
-        .collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.held_by.len()));
-    rows
+        .collect()
 }
 
-/// The compared roles' aspect values split in two: those that hold for this comparison (stated
-/// of a role alone, or against another compared role) by aspect, and those stated against a role
-/// not compared here.
-fn contrasts(dataset: &Dataset, roles: &[&Role]) -> (Vec<AspectRow>, Vec<OtherContrast>) {
+/// For each comparing article, the skills it names for both of its roles and for one alone.
+fn skills_by_article(evidence: &[PairEvidence], skills: &[SkillRow]) -> Vec<ArticleSkills> {
+    evidence
+        .iter()
+        .map(|article| {
+            let named_for = |role: &RoleRef, skill: &SkillRow| {
+                skill.notes.iter().any(|note| {
+                    note.role == role.id && note.scope.compared_by.contains(&article.source)
+                })
+            };
+            let ids = |keep: &dyn Fn(&SkillRow) -> bool| -> Vec<String> {
+                skills
+                    .iter()
+                    .filter(|s| keep(s))
+                    .map(|s| s.id.clone())
+                    .collect()
+            };
+            let both = ids(&|s| article.roles.iter().all(|role| named_for(role, s)));
+            let only = article
+                .roles
+                .iter()
+                .map(|role| RoleSkills {
+                    role: role.clone(),
+                    skills: ids(&|s| {
+                        named_for(role, s)
+                            && article
+                                .roles
+                                .iter()
+                                .filter(|other| other.id != role.id)
+                                .all(|other| !named_for(other, s))
+                    }),
+                })
+                .collect();
+            ArticleSkills {
+                source: article.source.clone(),
+                both,
+                only,
+            }
+        })
+        .collect()
+}
+
+/// The compared roles' aspect values split in two: the contrasts a comparing article draws
+/// between compared roles, by aspect, and every other value, kept apart with its counterpart.
+fn contrasts(
+    dataset: &Dataset,
+    scoper: &Scoper,
+    roles: &[&Role],
+) -> (Vec<AspectRow>, Vec<OtherContrast>) {
     let value_of = |role: &Role, value: &AspectValue| ContrastValue {
         role: role.id.clone(),
         versus: value
@@ -306,13 +460,10 @@ fn contrasts(dataset: &Dataset, roles: &[&Role]) -> (Vec<AspectRow>, Vec<OtherCo
     for aspect in &dataset.aspects {
         let mut values = Vec::new();
         for role in roles {
-            let compared: Vec<&str> = roles
-                .iter()
-                .filter(|r| r.id != role.id)
-                .map(|r| r.id.as_str())
-                .collect();
             for value in role.aspect_values(&aspect.id) {
-                if value.applies_among(&compared) {
+                let scope = scoper.scope(&role.id, &value.sources, value.versus.as_deref());
+                // A contrast is a value stated against a compared role by a comparing article.
+                if value.versus.is_some() && scope.in_comparison() {
                     values.push(value_of(role, value));
                 } else {
                     others.push(OtherContrast {
@@ -331,8 +482,6 @@ fn contrasts(dataset: &Dataset, roles: &[&Role]) -> (Vec<AspectRow>, Vec<OtherCo
             });
         }
     }
-    // Contrasts drawn between the compared roles lead; values stated of one role alone follow.
-    rows.sort_by_key(|row| !row.values.iter().any(|v| v.versus.is_some()));
     (rows, others)
 }
 
@@ -342,12 +491,48 @@ fn pay_differences(roles: &[&Role]) -> Vec<PayDifference> {
     };
     others
         .iter()
-        .map(|role| PayDifference {
-            role: RoleRef::from(*role),
-            baseline: RoleRef::from(*baseline),
-            differences: salary_differences(&role.salary, &baseline.salary),
+        .map(|role| {
+            let differences = salary_differences(&role.salary, &baseline.salary);
+            let not_computed = differences
+                .is_empty()
+                .then(|| why_no_difference(role, baseline));
+            PayDifference {
+                role: RoleRef::from(*role),
+                baseline: RoleRef::from(*baseline),
+                differences,
+                not_computed,
+            }
         })
         .collect()
 }
 
+/// Why no pair of the two roles' figures can be subtracted, in a phrase.
+fn why_no_difference(role: &Role, baseline: &Role) -> String {
+    let no_figure = |r: &Role| format!("no source gives a figure for the {}", r.name);
+    if role.salary.is_empty() {
+        return no_figure(role);
+    }
+    if baseline.salary.is_empty() {
+        return no_figure(baseline);
+    }
+    // The reason of the closest pair: one that differs only in where it comes from, if any.
+    let reasons: Vec<&str> = role
+        .salary
+        .iter()
+        .flat_map(|f| baseline.salary.iter().filter_map(|b| f.incomparable_with(b)))
+        .collect();
+    reasons
+        .iter()
+        .find(|r| r.contains("different sources"))
+        .or_else(|| reasons.first())
+        .map_or_else(|| "no two figures are comparable".to_string(), |r| r.to_string())
+}
+
 mod layout;
+mod ratings;
+mod scope;
+
+pub use ratings::{RatedComparison, RatingDifference, RoleRating};
+pub use scope::{Counterpart, PairEvidence, Scope};
+use scope::Scoper;
+
