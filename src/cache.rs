@@ -24,7 +24,7 @@ pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What every entry starts with; the last byte is the entry layout's version.
-const MAGIC: &[u8; 12] = b"roles-cache\x04";
+const MAGIC: &[u8; 12] = b"roles-cache\x05";
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]

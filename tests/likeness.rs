@@ -49,7 +49,7 @@ fn the_product_owner_is_most_like_the_product_manager_for_stated_reasons() {
     };
     // Reasons are names from the vocabularies, not word fragments.
     assert!(names("shared_themes").contains(&"Roadmap".to_string()));
-    assert!(names("shared_skills").contains(&"Stakeholder management".to_string()));
+    assert!(names("shared_skills").contains(&"Business acumen".to_string()));
     assert_eq!(pm["relation"], "compared in po-pm-guide, po-pm-brief");
     assert!(names("contrasts").contains(&"Time horizon".to_string()));
     // The score is the formula over the parts shown.

@@ -7,8 +7,8 @@ use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
-use crate::figures::{format_amount, format_pay};
-use crate::model::{Dataset, Period, Role, SalaryKind};
+use crate::figures::{caveat_words, format_amount, format_pay};
+use crate::model::{Caveat, Dataset, Period, Role, SalaryKind};
 use crate::view::{Block, Grid, Records, Report, View};
 
 /// Width of the bar column, in characters.
@@ -100,6 +100,9 @@ pub struct SalaryRow {
     /// What the source adds about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a reader must know before using it (illustrative, currency inferred).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
     /// Source id.
     pub source: String,
     /// Source title.
@@ -183,6 +186,7 @@ fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
                 period: figure.period,
                 region: figure.region.clone(),
                 note: figure.note.clone(),
+                caveats: figure.caveats.clone(),
                 source: figure.source.clone(),
                 source_title: dataset
                     .source(&figure.source)
@@ -253,8 +257,16 @@ impl View for SalaryTable {
         }
         let mut notes: Vec<String> = Vec::new();
         for row in self.groups.iter().flat_map(|g| &g.figures) {
-            if let Some(note) = &row.note {
-                let line = format!("{}: {note}", row.source);
+            // A figure's caveats lead its source's note, so they are read before the figure is used.
+            let caveats = (!row.caveats.is_empty())
+                .then(|| format!("{}. ", capitalised(&caveat_words(&row.caveats))));
+            if caveats.is_some() || row.note.is_some() {
+                let line = format!(
+                    "{}: {}{}",
+                    row.source,
+                    caveats.unwrap_or_default(),
+                    row.note.as_deref().unwrap_or_default()
+                );
                 if !notes.contains(&line) {
                     notes.push(line);
                 }
@@ -278,7 +290,7 @@ impl View for SalaryTable {
     fn records(&self) -> Records {
         let mut records = Records::new([
             "role", "kind", "amount", "min", "max", "currency", "period", "region", "source",
-            "note",
+            "note", "caveats",
         ]);
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for row in self.groups.iter().flat_map(|g| &g.figures) {
@@ -294,6 +306,7 @@ impl View for SalaryTable {
                 row.region.clone().unwrap_or_default(),
                 row.source.clone(),
                 row.note.clone().unwrap_or_default(),
+                caveat_words(&row.caveats),
             ]);
         }
         for role in &self.roles_without_figures {
@@ -312,6 +325,14 @@ impl View for SalaryTable {
         }
         records
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]

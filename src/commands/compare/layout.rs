@@ -42,11 +42,14 @@ fn cited(item: &ScopedStatement) -> String {
     )
 }
 
+/// The items as a cell: what the comparing articles say first, then, labelled, the rest.
 fn cited_list(items: &[ScopedStatement]) -> String {
-    match items {
+    let mut ordered: Vec<&ScopedStatement> = items.iter().collect();
+    ordered.sort_by_key(|item| !item.scope.in_comparison());
+    match ordered.as_slice() {
         [] => NOT_STATED.to_string(),
         [only] => cited(only),
-        _ => bullets(items.iter().map(cited)),
+        _ => bullets(ordered.into_iter().map(cited)),
     }
 }
 
@@ -571,10 +574,11 @@ impl Comparison {
         let mut grid = Grid::new(self.role_headers("Skill"));
         for skill in skills {
             let cells = self.roles.iter().map(|role| {
-                let notes: Vec<String> = skill
-                    .notes
-                    .iter()
-                    .filter(|n| n.role == role.id)
+                let mut notes: Vec<&super::RoleNote> =
+                    skill.notes.iter().filter(|n| n.role == role.id).collect();
+                notes.sort_by_key(|n| !n.scope.in_comparison());
+                let notes: Vec<String> = notes
+                    .into_iter()
                     .map(|n| format!("{} {}", n.text, scoped_cite(&n.sources, &n.scope)))
                     .collect();
                 match notes.len() {
