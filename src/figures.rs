@@ -153,7 +153,9 @@ pub fn salary_differences(
                         period: figure.period,
                         caveats: {
                             let mut caveats = figure.caveats.clone();
-                            caveats.extend(base.caveats.iter().filter(|c| !figure.caveats.contains(c)));
+                            caveats.extend(
+                                base.caveats.iter().filter(|c| !figure.caveats.contains(c)),
+                            );
                             caveats
                         },
                     }
@@ -214,10 +216,7 @@ mod tests {
             &[average(108_042, "b"), range(95_000, 130_000, "g")],
         );
         let described: Vec<String> = differences.iter().map(|d| d.describe()).collect();
-        assert_eq!(
-            described,
-            ["+$15,000 to +$20,000 (ranges, both g)"]
-        );
+        assert_eq!(described, ["+$15,000 to +$20,000 (ranges, both g)"]);
     }
 
     #[test]
@@ -243,7 +242,10 @@ mod tests {
         high.caveats = vec![Caveat::Illustrative];
         let differences = salary_differences(&[high], &[low.clone()]);
         assert_eq!(
-            differences.first().map(|d| d.describe()).unwrap_or_default(),
+            differences
+                .first()
+                .map(|d| d.describe())
+                .unwrap_or_default(),
             "+$15,000 to +$20,000 (ranges, both g; no pay period stated; illustrative only)"
         );
         assert!(describe_figure(&low).ends_with("; illustrative only"));

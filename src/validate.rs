@@ -288,7 +288,12 @@ impl Checker<'_> {
             self.report(at, format!("role '{}': a {what} has empty text", role.id));
         }
         self.check_citations(index, role, what, &statement.sources);
-        self.check_versus(index, role, &format!("a {what}"), statement.versus.as_deref());
+        self.check_versus(
+            index,
+            role,
+            &format!("a {what}"),
+            statement.versus.as_deref(),
+        );
         for theme in &statement.themes {
             if !self.knows_theme(theme) {
                 let at = self.locator.word_in_item("roles", index, theme);

@@ -229,3 +229,112 @@ fn the_guides_ranges_state_no_pay_period_and_say_they_are_averages() {
         );
     }
 }
+
+/// The articles, when this machine has them (`../shared/seeds`); a clean clone elsewhere skips.
+fn articles() -> Option<Vec<String>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(path).ok()?);
+        }
+    }
+    (!texts.is_empty()).then_some(texts)
+}
+
+/// Lower-case words, apostrophes dropped, so punctuation cannot hide a copied run.
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn no_run_of_twelve_words_is_copied_from_an_article() {
+    const RUN: usize = 12;
+    let Some(articles) = articles() else {
+        eprintln!("skipped: ../shared/seeds is not on this machine");
+        return;
+    };
+    let runs: std::collections::HashSet<Vec<String>> = articles
+        .iter()
+        .flat_map(|a| {
+            let w = words(a);
+            w.windows(RUN).map(<[String]>::to_vec).collect::<Vec<_>>()
+        })
+        .collect();
+    let data = builtin();
+    let mut texts: Vec<&str> = Vec::new();
+    for role in &data.roles {
+        let r = &role.requirements;
+        let statements = std::iter::once(&role.summary)
+            .chain(&role.duties)
+            .chain(&r.education)
+            .chain(&r.experience)
+            .chain(&r.certifications)
+            .chain(&role.environment)
+            .chain(&role.advice);
+        texts.extend(statements.map(|s| s.text.as_str()));
+        texts.extend(role.skills.iter().map(|s| s.note.as_str()));
+        texts.extend(role.aspects.iter().map(|a| a.value.as_str()));
+        texts.extend(role.salary.iter().filter_map(|f| f.note.as_deref()));
+    }
+    let copied: Vec<&str> = texts
+        .into_iter()
+        .filter(|text| words(text).windows(RUN).any(|w| runs.contains(w)))
+        .collect();
+    assert!(copied.is_empty(), "copied runs of {RUN} words: {copied:#?}");
+}
+
+#[test]
+fn a_comparison_in_a_skill_or_statement_names_a_counterpart_its_article_compares() {
+    let data = builtin();
+    for role in &data.roles {
+        let statements = role
+            .duties
+            .iter()
+            .chain(&role.environment)
+            .chain(&role.advice)
+            .map(|s| (s.versus.as_deref(), &s.sources));
+        let skills = role
+            .skills
+            .iter()
+            .map(|s| (s.versus.as_deref(), &s.sources));
+        for (versus, sources) in statements.chain(skills) {
+            let Some(versus) = versus else { continue };
+            for source in sources {
+                let compares = data
+                    .source(source)
+                    .map(|s| s.compares.clone())
+                    .unwrap_or_default();
+                assert!(
+                    compares.iter().any(|r| r == &role.id) && compares.iter().any(|r| r == versus),
+                    "{} vs {versus}: {source} does not compare these two",
+                    role.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn figures_from_articles_that_print_only_a_dollar_sign_say_the_currency_is_inferred() {
+    for role in &builtin().roles {
+        for figure in &role.salary {
+            let inferred = figure
+                .caveats
+                .contains(&roles::model::Caveat::CurrencyInferred);
+            assert_eq!(
+                inferred,
+                ["dl-po", "pm-dm"].contains(&figure.source.as_str()),
+                "{} {}",
+                role.id,
+                figure.source
+            );
+        }
+    }
+}

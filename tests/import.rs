@@ -618,4 +618,29 @@ fn the_full_database_imports_and_answers() {
     assert!(run(&["salary", "13-1082.00"]).contains("$100,750/yr"));
     assert!(run(&["similar", "15-1252.00"]).contains("Roles most like Software Developers"));
     assert!(run(&["match", "--skill", "onet-programming"]).contains("Computer Programmers"));
+    // Rated occupations are compared on O*NET's scale: Programming (4.12 against 4.75) is among
+    // the first differences, and an occupation O*NET rates on no skill says so.
+    let compared: Value = serde_json::from_str(&run(&[
+        "compare",
+        "web-developers",
+        "computer-programmers",
+        "--format",
+        "json",
+    ]))
+    .unwrap_or_else(|e| panic!("json: {e}"));
+    let first: Vec<&str> = compared["ratings"]["differences"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .take(8)
+        .filter_map(|d| d["name"].as_str())
+        .collect();
+    assert!(first.contains(&"Programming"), "{first:?}");
+    let table = run(&["compare", "web-developers", "computer-programmers"]);
+    assert!(table.contains("Programming"), "{table}");
+    let unrated = run(&["compare", "software-developers", "web-developers"]);
+    assert!(
+        unrated.contains("rates no skills for the Software Developers"),
+        "{unrated}"
+    );
 }

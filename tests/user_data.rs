@@ -672,6 +672,45 @@ fn validate_checks_that_a_contrast_is_measured_against_a_known_role() {
     roles().arg("validate").arg(&good).assert().success();
 }
 
+#[test]
+fn validate_checks_the_counterpart_of_a_skill_note_and_a_repeated_skill() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let note = "        note: Explains trade-offs to engineers and to product people.\n";
+    let text = fixture_text().replacen(note, &format!("{note}        versus: tech-leed\n"), 1);
+    assert!(text.contains("versus: tech-leed"));
+    let bad = write(dir.path(), "versus.yaml", text);
+    let output = roles()
+        .arg("validate")
+        .arg(&bad)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "role 'tech-lead': skill 'communication' is measured against 'tech-leed', which is not a known role"
+        ),
+        "{stdout}"
+    );
+    // A second entry for one skill is fine from another article, not from the same one.
+    let twice = fixture_text().replacen(
+        "      - skill: communication\n",
+        "      - skill: communication\n        note: Again.\n        sources: [acme-ladder]\n      - skill: communication\n",
+        1,
+    );
+    let bad = write(dir.path(), "twice.yaml", twice);
+    let output = roles()
+        .arg("validate")
+        .arg(&bad)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("skill 'communication' is listed twice for the same first source"),
+        "{stdout}"
+    );
+}
+
 fn path_str(path: &Path) -> &str {
     path.to_str()
         .unwrap_or_else(|| panic!("non-UTF-8 path {path:?}"))

@@ -88,8 +88,11 @@ impl Comparison {
     fn evidence_line(&self) -> String {
         match self.evidence.as_slice() {
             [] => {
-                let names: Vec<String> =
-                    self.roles.iter().map(|r| format!("the {}", r.name)).collect();
+                let names: Vec<String> = self
+                    .roles
+                    .iter()
+                    .map(|r| format!("the {}", r.name))
+                    .collect();
                 let articles = self.sources.iter().any(|s| !s.compares.is_empty());
                 let how = if articles {
                     "Each item below is what a source says of one of them, against the role it \
@@ -103,7 +106,10 @@ impl Comparison {
                 )
             }
             [only] if self.roles.len() == 2 => {
-                format!("Compared by one article: {} \"{}\".", only.source, only.title)
+                format!(
+                    "Compared by one article: {} \"{}\".",
+                    only.source, only.title
+                )
             }
             articles => {
                 let listed: Vec<String> = articles
@@ -307,11 +313,7 @@ impl Comparison {
             .iter()
             .flatten()
             .filter_map(|article| {
-                let pair: Vec<&str> = article
-                    .only
-                    .iter()
-                    .map(|o| o.role.name.as_str())
-                    .collect();
+                let pair: Vec<&str> = article.only.iter().map(|o| o.role.name.as_str()).collect();
                 let mut parts = Vec::new();
                 if !article.both.is_empty() {
                     parts.push(format!(
@@ -436,7 +438,8 @@ impl Comparison {
         let mut headers = self.role_headers("Skill");
         headers.push("Gap".into());
         let mut grid = Grid::new(headers);
-        let number = |v: Option<f64>| v.map_or_else(|| NOT_STATED.to_string(), |v| format!("{v:.2}"));
+        let number =
+            |v: Option<f64>| v.map_or_else(|| NOT_STATED.to_string(), |v| format!("{v:.2}"));
         for difference in shown {
             let cells = difference
                 .ratings
@@ -546,10 +549,26 @@ impl Comparison {
     /// `id "title"` for each source the digest cites.
     fn digest_sources(&self) -> Vec<String> {
         let mut cited: Vec<&String> = self.evidence.iter().map(|e| &e.source).collect();
-        cited.extend(self.aspects.iter().flatten().flat_map(|r| &r.values).flat_map(|v| &v.sources));
+        cited.extend(
+            self.aspects
+                .iter()
+                .flatten()
+                .flat_map(|r| &r.values)
+                .flat_map(|v| &v.sources),
+        );
         if self.evidence.is_empty() {
-            cited.extend(self.other_contrasts.iter().flatten().flat_map(|c| &c.value.sources));
-            cited.extend(self.roles.iter().filter_map(|r| r.summary.as_ref()).flat_map(|s| &s.statement.sources));
+            cited.extend(
+                self.other_contrasts
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| &c.value.sources),
+            );
+            cited.extend(
+                self.roles
+                    .iter()
+                    .filter_map(|r| r.summary.as_ref())
+                    .flat_map(|s| &s.statement.sources),
+            );
         }
         cited.extend(
             self.skills
@@ -663,10 +682,23 @@ impl View for Comparison {
                 .map_or_else(String::new, |v| v.id.clone())
         };
         let scope_cells = |scope: &Scope| {
-            let against: Vec<&str> = scope.said_against.iter().map(|c| c.role.id.as_str()).collect();
-            [scope.in_comparison().to_string(), against.join(LIST_SEPARATOR)]
+            let against: Vec<&str> = scope
+                .said_against
+                .iter()
+                .map(|c| c.role.id.as_str())
+                .collect();
+            [
+                scope.in_comparison().to_string(),
+                against.join(LIST_SEPARATOR),
+            ]
         };
-        let row_of = |section: &str, item: String, role: &str, versus: String, text: &str, sources: String, scope: [String; 2]| {
+        let row_of = |section: &str,
+                      item: String,
+                      role: &str,
+                      versus: String,
+                      text: &str,
+                      sources: String,
+                      scope: [String; 2]| {
             let [in_comparison, against] = scope;
             vec![
                 section.to_string(),
@@ -684,17 +716,30 @@ impl View for Comparison {
         };
         for row in self.aspects.iter().flatten() {
             for value in &row.values {
-                let scope = [
-                    "true".to_string(),
+                let scope = ["true".to_string(), versus_of(value)];
+                records.row(row_of(
+                    "Aspects",
+                    row.id.clone(),
+                    &value.role,
                     versus_of(value),
-                ];
-                records.row(row_of("Aspects", row.id.clone(), &value.role, versus_of(value), &value.text, value.sources.join(LIST_SEPARATOR), scope));
+                    &value.text,
+                    value.sources.join(LIST_SEPARATOR),
+                    scope,
+                ));
             }
         }
         for contrast in self.other_contrasts.iter().flatten() {
             let value = &contrast.value;
             let scope = ["false".to_string(), versus_of(value)];
-            records.row(row_of("Aspects", contrast.aspect.clone(), &value.role, versus_of(value), &value.text, value.sources.join(LIST_SEPARATOR), scope));
+            records.row(row_of(
+                "Aspects",
+                contrast.aspect.clone(),
+                &value.role,
+                versus_of(value),
+                &value.text,
+                value.sources.join(LIST_SEPARATOR),
+                scope,
+            ));
         }
         for role in &self.roles {
             for (section, statements) in role.statements() {
@@ -718,7 +763,9 @@ impl View for Comparison {
                     "Skills",
                     skill.id.clone(),
                     &note.role,
-                    note.versus.as_ref().map_or_else(String::new, |v| v.id.clone()),
+                    note.versus
+                        .as_ref()
+                        .map_or_else(String::new, |v| v.id.clone()),
                     &note.text,
                     note.sources.join(LIST_SEPARATOR),
                     scope_cells(&note.scope),

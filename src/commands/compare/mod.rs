@@ -519,13 +519,21 @@ fn why_no_difference(role: &Role, baseline: &Role) -> String {
     let reasons: Vec<&str> = role
         .salary
         .iter()
-        .flat_map(|f| baseline.salary.iter().filter_map(|b| f.incomparable_with(b)))
+        .flat_map(|f| {
+            baseline
+                .salary
+                .iter()
+                .filter_map(|b| f.incomparable_with(b))
+        })
         .collect();
     reasons
         .iter()
         .find(|r| r.contains("different sources"))
         .or_else(|| reasons.first())
-        .map_or_else(|| "no two figures are comparable".to_string(), |r| r.to_string())
+        .map_or_else(
+            || "no two figures are comparable".to_string(),
+            |r| r.to_string(),
+        )
 }
 
 mod layout;
@@ -533,6 +541,5 @@ mod ratings;
 mod scope;
 
 pub use ratings::{RatedComparison, RatingDifference, RoleRating};
-pub use scope::{Counterpart, PairEvidence, Scope};
 use scope::Scoper;
-
+pub use scope::{Counterpart, PairEvidence, Scope};

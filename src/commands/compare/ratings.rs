@@ -66,13 +66,22 @@ fn rating_source<'a>(roles: &[&'a Role]) -> Option<&'a str> {
 /// The compared roles on one source's rating scale, when one source rates them.
 pub fn rated_comparison(dataset: &Dataset, roles: &[&Role]) -> Option<RatedComparison> {
     let source = rating_source(roles)?;
-    fn rating<'r>(role: &'r Role, skill: &str, source: &str) -> Option<&'r crate::model::RoleSkill> {
+    fn rating<'r>(
+        role: &'r Role,
+        skill: &str,
+        source: &str,
+    ) -> Option<&'r crate::model::RoleSkill> {
         role.skills
             .iter()
             .find(|s| s.skill == skill && s.sources.iter().any(|id| id == source))
             .filter(|s| s.importance.is_some() || s.level.is_some())
     }
-    let rated = |role: &Role| dataset.skills.iter().any(|s| rating(role, &s.id, source).is_some());
+    let rated = |role: &Role| {
+        dataset
+            .skills
+            .iter()
+            .any(|s| rating(role, &s.id, source).is_some())
+    };
     let mut differences: Vec<RatingDifference> = dataset
         .skills
         .iter()
@@ -118,7 +127,12 @@ pub fn rated_comparison(dataset: &Dataset, roles: &[&Role]) -> Option<RatedCompa
         })
         .collect();
     differences.sort_by(|a, b| {
-        let key = |d: &RatingDifference| (d.importance_gap.unwrap_or(-1.0), d.level_gap.unwrap_or(-1.0));
+        let key = |d: &RatingDifference| {
+            (
+                d.importance_gap.unwrap_or(-1.0),
+                d.level_gap.unwrap_or(-1.0),
+            )
+        };
         let (ka, kb) = (key(a), key(b));
         kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
     });

@@ -173,7 +173,11 @@ mod tests {
         let elsewhere = scoper.scope("product-owner", &["po-pm-guide".into()], None);
         assert!(!elsewhere.in_comparison());
         assert_eq!(elsewhere.against_names(), ["Product Manager"]);
-        let here = scoper.scope("product-owner", &["dl-po".into(), "po-pm-guide".into()], None);
+        let here = scoper.scope(
+            "product-owner",
+            &["dl-po".into(), "po-pm-guide".into()],
+            None,
+        );
         assert_eq!(here.compared_by, ["dl-po"]);
         // A comparison against a third role is not about this pair, whatever its article.
         let third = scoper.scope("product-owner", &["dl-po".into()], Some("project-manager"));
