@@ -644,3 +644,42 @@ fn the_full_database_imports_and_answers() {
         "{unrated}"
     );
 }
+
+/// `-o` writes a new path or over a regular file, never through a link or over a device.
+#[test]
+fn output_goes_only_to_a_regular_file_or_a_new_path() {
+    let dir = temp();
+    let target = dir.path().join("target.yaml");
+    std::fs::write(&target, "kept").unwrap_or_else(|e| panic!("write: {e}"));
+    let link = dir.path().join("link.yaml");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&target, &link).unwrap_or_else(|e| panic!("symlink: {e}"));
+    for (path, what) in [
+        (Path::new("/dev/null").to_path_buf(), "not a regular file"),
+        (link.clone(), "a symbolic link"),
+        (dir.path().to_path_buf(), "a directory"),
+    ] {
+        let output = roles()
+            .args(["import", "onet", path(&excel_dir()), "-o", path(&path)])
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert_eq!(output.status.code(), Some(1), "{path:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(what), "{path:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), "kept");
+    assert!(Path::new("/dev/null").exists());
+    // `-o -` is standard output; a new path is written.
+    let stdout = roles()
+        .args(["import", "onet", path(&excel_dir()), "-o", "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(String::from_utf8_lossy(&stdout.stdout).contains("version: 1"));
+    let fresh = dir.path().join("fresh.yaml");
+    roles()
+        .args(["import", "onet", path(&excel_dir()), "-o", path(&fresh)])
+        .assert()
+        .success();
+    assert!(fresh.is_file());
+}

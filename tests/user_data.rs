@@ -776,3 +776,40 @@ fn options_that_would_do_nothing_are_refused() {
             .stderr(predicate::str::contains("does nothing for `roles "));
     }
 }
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_defused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text().replacen(
+        "    name: Tech Lead\n",
+        "    name: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\n",
+        1,
+    );
+    assert!(text.contains("=HYPERLINK"));
+    let file = write(dir.path(), "formula.yaml", text);
+    for args in [
+        vec!["list", "--format", "csv"],
+        vec!["show", "tech-lead", "--format", "csv"],
+        vec!["compare", "tech-lead", "delivery-lead", "--format", "csv"],
+    ] {
+        let output = roles()
+            .arg("--data")
+            .arg(&file)
+            .args(&args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert!(output.status.success(), "{args:?}");
+        let csv = String::from_utf8_lossy(&output.stdout);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            for cell in record.iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '@'])
+                        && !(cell.starts_with('-') && cell.parse::<f64>().is_err()),
+                    "{args:?}: {cell}"
+                );
+            }
+        }
+    }
+}

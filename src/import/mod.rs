@@ -90,6 +90,11 @@ pub fn run(
     if !(args.min_importance.is_finite() && args.min_importance >= 0.0) {
         return Err(UsageError("--min-importance must be a number from 0 to 5".into()).into());
     }
+    // `-o -` is standard output; anything else is checked before the work, and again on write.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(path) = output {
+        check_output_path(path)?;
+    }
     let onet = onet::read(&args.dir)?;
     let release = onet::require_release(&onet, &args.dir)?;
     let wages = args.wages.as_deref().map(oews::read).transpose()?;
@@ -105,7 +110,7 @@ pub fn run(
     if let Some(problem) = problems.first() {
         bail!("the imported dataset does not validate (a bug in roles): {problem}");
     }
-    match &args.output {
+    match output {
         Some(path) => write_file(&dataset, format, path)?,
         None => {
             write_dataset(&dataset, format, out)?;
@@ -131,12 +136,12 @@ pub fn run(
             onet.missing.join(", ")
         )?;
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = output {
+        let shown = path.display().to_string();
+        let shown = crate::render::clean(&shown, false);
         writeln!(
             err,
-            "roles: wrote {}; use it with: roles --data {} list",
-            path.display(),
-            path.display()
+            "roles: wrote {shown}; use it with: roles --data {shown} list"
         )?;
     }
     Ok(())
@@ -189,9 +194,33 @@ fn select<'a>(onet: &'a Onet, wanted: &[String]) -> anyhow::Result<Vec<&'a Occup
         .collect())
 }
 
+/// `-o` writes only a new path or over a regular file: a device, a FIFO, a directory or a
+/// symbolic link at the path is refused rather than replaced.
+pub fn check_output_path(path: &Path) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("{}: cannot write", path.display())),
+        Ok(meta) if meta.file_type().is_file() => Ok(()),
+        Ok(meta) => {
+            let what = if meta.file_type().is_symlink() {
+                "a symbolic link"
+            } else if meta.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            bail!(
+                "{}: {what}; -o writes only a regular file or a new path (leave -o out for standard output)",
+                path.display()
+            )
+        }
+    }
+}
+
 /// Writes the dataset to `path` through a temporary file beside it, so a failed run never
 /// leaves half a file.
 fn write_file(dataset: &Dataset, format: ExportFormat, path: &Path) -> anyhow::Result<()> {
+    check_output_path(path)?;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

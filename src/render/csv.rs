@@ -5,12 +5,42 @@ use std::io::{self, Write};
 use super::clean;
 use crate::view::{Records, unmark};
 
-/// Writes the records; cell text is cleaned of control characters (newlines kept, quoted).
+/// Writes the records; cell text is cleaned of control characters (newlines kept, quoted) and
+/// defused so a spreadsheet never runs it as a formula.
 pub fn write(records: &Records, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&records.headers)?;
     for row in &records.rows {
-        writer.write_record(row.iter().map(|cell| unmark(&clean(cell, true), "", "")))?;
+        writer.write_record(
+            row.iter()
+                .map(|cell| defused(&unmark(&clean(cell, true), "", ""))),
+        )?;
     }
     writer.flush()
+}
+
+/// A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, as OWASP recommends; plain numbers such as `-8447` are
+/// left as they are, since no spreadsheet runs them.
+fn defused(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defused("+1+2"), "'+1+2");
+        assert_eq!(defused("-8447"), "-8447");
+        assert_eq!(defused("Plain text"), "Plain text");
+    }
 }
