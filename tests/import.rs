@@ -654,18 +654,18 @@ fn output_goes_only_to_a_regular_file_or_a_new_path() {
     let link = dir.path().join("link.yaml");
     #[cfg(unix)]
     std::os::unix::fs::symlink(&target, &link).unwrap_or_else(|e| panic!("symlink: {e}"));
-    for (path, what) in [
+    for (at, what) in [
         (Path::new("/dev/null").to_path_buf(), "not a regular file"),
         (link.clone(), "a symbolic link"),
         (dir.path().to_path_buf(), "a directory"),
     ] {
         let output = roles()
-            .args(["import", "onet", path(&excel_dir()), "-o", path(&path)])
+            .args(["import", "onet", path(&excel_dir()), "-o", path(&at)])
             .output()
             .unwrap_or_else(|e| panic!("run: {e}"));
-        assert_eq!(output.status.code(), Some(1), "{path:?}");
+        assert_eq!(output.status.code(), Some(1), "{at:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(what), "{path:?}: {stderr}");
+        assert!(stderr.contains(what), "{at:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
     assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), "kept");
