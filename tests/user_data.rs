@@ -678,14 +678,8 @@ fn validate_checks_the_counterpart_of_a_skill_note_and_a_repeated_skill() {
     let note = "        note: Explains trade-offs to engineers and to product people.\n";
     let text = fixture_text().replacen(note, &format!("{note}        versus: tech-leed\n"), 1);
     assert!(text.contains("versus: tech-leed"));
-    let bad = write(dir.path(), "versus.yaml", text);
-    let output = roles()
-        .arg("validate")
-        .arg(&bad)
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (code, stdout) = validated(&write(dir.path(), "versus.yaml", text));
+    assert_eq!(code, Some(1));
     assert!(
         stdout.contains(
             "role 'tech-lead': skill 'communication' is measured against 'tech-leed', which is not a known role"
@@ -698,17 +692,24 @@ fn validate_checks_the_counterpart_of_a_skill_note_and_a_repeated_skill() {
         "      - skill: communication\n        note: Again.\n        sources: [acme-ladder]\n      - skill: communication\n",
         1,
     );
-    let bad = write(dir.path(), "twice.yaml", twice);
-    let output = roles()
-        .arg("validate")
-        .arg(&bad)
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (_, stdout) = validated(&write(dir.path(), "twice.yaml", twice));
     assert!(
         stdout.contains("skill 'communication' is listed twice for the same first source"),
         "{stdout}"
     );
+}
+
+/// `roles validate FILE`: its exit code and what it printed.
+fn validated(file: &Path) -> (Option<i32>, String) {
+    let output = roles()
+        .arg("validate")
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
 }
 
 fn path_str(path: &Path) -> &str {
