@@ -486,6 +486,18 @@ impl Role {
         self.aspects.iter().filter(move |a| a.aspect == aspect_id)
     }
 
+    /// Every statement of the role, summary first: duties, requirements, environment, advice.
+    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
+        let requirements = &self.requirements;
+        std::iter::once(&self.summary)
+            .chain(&self.duties)
+            .chain(&requirements.education)
+            .chain(&requirements.experience)
+            .chain(&requirements.certifications)
+            .chain(&self.environment)
+            .chain(&self.advice)
+    }
+
     /// This role's first entry for a vocabulary skill, if any source names it.
     pub fn skill(&self, skill_id: &str) -> Option<&RoleSkill> {
         self.skills.iter().find(|s| s.skill == skill_id)

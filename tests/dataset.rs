@@ -285,14 +285,7 @@ fn no_run_of_twelve_words_is_copied_from_an_article() {
     let data = builtin();
     let mut texts: Vec<&str> = Vec::new();
     for role in &data.roles {
-        let r = &role.requirements;
-        let statements = std::iter::once(&role.summary)
-            .chain(&role.duties)
-            .chain(&r.education)
-            .chain(&r.experience)
-            .chain(&r.certifications)
-            .chain(&role.environment)
-            .chain(&role.advice);
+        let statements = role.statements();
         texts.extend(statements.map(|s| s.text.as_str()));
         texts.extend(role.skills.iter().map(|s| s.note.as_str()));
         texts.extend(role.aspects.iter().map(|a| a.value.as_str()));

@@ -206,14 +206,7 @@ pub fn cited_sources(dataset: &Dataset, roles: &[&Role]) -> Vec<Source> {
 }
 
 fn cites(role: &Role, source: &str) -> bool {
-    let requirements = &role.requirements;
-    let statements = std::iter::once(&role.summary)
-        .chain(&role.duties)
-        .chain(&requirements.education)
-        .chain(&requirements.experience)
-        .chain(&requirements.certifications)
-        .chain(&role.environment)
-        .chain(&role.advice);
+    let statements = role.statements();
     let mut citations = statements
         .flat_map(|s| &s.sources)
         .chain(role.skills.iter().flat_map(|s| &s.sources))
