@@ -1,8 +1,8 @@
 //! Validated datasets by content hash, so a large file is parsed and checked once, not at every
 //! run.
 //!
-//! An entry is the MessagePack encoding of one validated layer, behind a magic string and a
-//! checksum of the payload. Its name is a hash of the file's bytes, this binary's version and
+//! An entry is the MessagePack encoding of one validated layer, behind a magic string, the key
+//! it was written under and a checksum of the payload. Its name is a hash of the file's bytes, this binary's version and
 //! the data the layer was validated over, so a change to any of them misses. Writes are atomic
 //! (a temporary file renamed into place). The cache never fails a command: a missing,
 //! read-only or corrupted cache only costs the time of parsing the file again.
@@ -24,7 +24,10 @@ pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What every entry starts with; the last byte is the entry layout's version.
-const MAGIC: &[u8; 12] = b"roles-cache\x05";
+const MAGIC: &[u8; 12] = b"roles-cache\x06";
+
+/// The magic, the key the entry was written under, and the payload's checksum.
+const HEADER_BYTES: usize = MAGIC.len() + 16 + 8;
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]
@@ -101,23 +104,25 @@ impl Cache {
     }
 
     fn get_reading_whole_up_to(&self, key: CacheKey, whole_limit: u64) -> Option<Dataset> {
-        let path = self.entry_path(key)?;
-        let size = fs::metadata(&path).ok()?.len();
+        let file = open_entry(&self.entry_path(key)?)?;
+        let size = file.metadata().ok()?.len();
+        // Read no further than the size the entry had when opened, whatever is appended.
+        let mut file = file.take(size);
+        let mut header = [0u8; HEADER_BYTES];
+        file.read_exact(&mut header).ok()?;
+        let (magic, rest) = header.split_at(MAGIC.len());
+        let (stored_key, checksum) = rest.split_at(16);
+        // An entry copied or renamed over another's name names the wrong key and is not used.
+        if magic != MAGIC || stored_key != key.0.to_le_bytes() {
+            return None;
+        }
         if size <= whole_limit {
-            let bytes = fs::read(&path).ok()?;
-            let (header, payload) = bytes.split_at_checked(MAGIC.len() + 8)?;
-            let (magic, checksum) = header.split_at(MAGIC.len());
-            if magic != MAGIC || checksum != xxh3_64(payload).to_le_bytes() {
+            let mut payload = Vec::with_capacity(usize::try_from(size).ok()?);
+            file.read_to_end(&mut payload).ok()?;
+            if checksum != xxh3_64(&payload).to_le_bytes() {
                 return None;
             }
-            return Dataset::from_binary(payload).ok();
-        }
-        let mut file = File::open(&path).ok()?;
-        let mut header = [0u8; MAGIC.len() + 8];
-        file.read_exact(&mut header).ok()?;
-        let (magic, checksum) = header.split_at(MAGIC.len());
-        if magic != MAGIC {
-            return None;
+            return Dataset::from_binary(&payload).ok();
         }
         // Hashed in the buffer's large chunks, not in the decoder's small reads.
         let mut payload = BufReader::with_capacity(
@@ -139,9 +144,24 @@ impl Cache {
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
     pub fn put(&self, key: CacheKey, dataset: &Dataset) {
         if let Some(path) = self.entry_path(key) {
-            let _ = write_entry(&path, dataset);
+            let _ = write_entry(&path, key, dataset);
         }
     }
+}
+
+/// Opens an entry only if it is a regular file reached without following a symbolic link, and
+/// without waiting on a named pipe, so nothing planted in the cache directory can hang a run
+/// or feed it endless bytes.
+fn open_entry(path: &Path) -> Option<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).ok()?;
+    file.metadata().ok()?.is_file().then_some(file)
 }
 
 /// Passes bytes through while hashing them.
@@ -158,7 +178,7 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-fn write_entry(path: &Path, dataset: &Dataset) -> Result<(), Box<dyn std::error::Error>> {
+fn write_entry(path: &Path, key: CacheKey, dataset: &Dataset) -> Result<(), Box<dyn std::error::Error>> {
     let payload = dataset.to_binary()?;
     let dir = path.parent().ok_or("entry has no directory")?;
     fs::create_dir_all(dir)?;
@@ -166,6 +186,7 @@ fn write_entry(path: &Path, dataset: &Dataset) -> Result<(), Box<dyn std::error:
     // new one, never a torn write.
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     file.write_all(MAGIC)?;
+    file.write_all(&key.0.to_le_bytes())?;
     file.write_all(&xxh3_64(&payload).to_le_bytes())?;
     file.write_all(&payload)?;
     file.persist(path)?;
@@ -239,5 +260,44 @@ mod tests {
         let key = CacheKey::new(b"text", 0);
         cache.put(key, &builtin());
         assert_eq!(cache.get(key), None);
+    }
+
+    #[test]
+    fn an_entry_copied_over_another_key_is_not_believed() {
+        let dir = temp_dir();
+        let cache = Cache::in_dir(dir.path());
+        let (mine, theirs) = (CacheKey::new(b"mine", 0), CacheKey::new(b"theirs", 0));
+        cache.put(theirs, &builtin());
+        let (from, to) = (cache.entry_path(theirs), cache.entry_path(mine));
+        fs::copy(from.unwrap_or_default(), to.unwrap_or_default())
+            .unwrap_or_else(|e| panic!("copy: {e}"));
+        assert_eq!(cache.get(mine), None);
+        assert_eq!(cache.get_reading_whole_up_to(mine, 0), None, "streamed");
+        assert_eq!(cache.get(theirs), Some(builtin()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_pipes_in_the_cache_are_not_read() {
+        let dir = temp_dir();
+        let cache = Cache::in_dir(dir.path());
+        let real = CacheKey::new(b"real", 0);
+        cache.put(real, &builtin());
+        let linked = CacheKey::new(b"linked", 0);
+        let real_path = cache.entry_path(real).unwrap_or_default();
+        let linked_path = cache.entry_path(linked).unwrap_or_default();
+        std::os::unix::fs::symlink(&real_path, &linked_path)
+            .unwrap_or_else(|e| panic!("symlink: {e}"));
+        assert_eq!(cache.get(linked), None, "a link is not followed");
+        let piped = CacheKey::new(b"piped", 0);
+        let pipe_path = cache.entry_path(piped).unwrap_or_default();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe_path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            // Would block for ever if opened as a plain file.
+            assert_eq!(cache.get(piped), None, "a named pipe is not waited on");
+        }
     }
 }

@@ -35,16 +35,21 @@ impl fmt::Display for LoadError {
         match self.problems.first() {
             Some(first) => {
                 f.write_str(&first.display_in(&self.origin))?;
-                match self.problems.len() - 1 {
+                match validate::problem_count(&self.problems) - 1 {
                     0 => Ok(()),
                     more => {
                         let command = self
                             .validate_command
                             .clone()
                             .unwrap_or_else(|| format!("validate {}", self.origin));
+                        let listed = if more < validate::MAX_LISTED_PROBLEMS {
+                            "them all".to_string()
+                        } else {
+                            format!("the first {}", validate::MAX_LISTED_PROBLEMS)
+                        };
                         write!(
                             f,
-                            " (and {more} more problem{}: `roles {command}` lists them all)",
+                            " (and {more} more problem{}: `roles {command}` lists {listed})",
                             plural(more),
                         )
                     }

@@ -3,9 +3,10 @@
 //! A user's file is untrusted: it may be missing, a directory, huge, not UTF-8 or not YAML. Each
 //! case becomes one [`LoadError`] naming the file (with line and column where there is one).
 
-use std::fs::File;
-use std::io::{self, Read};
+use std::fs::{File, OpenOptions};
+use std::io::{self, IsTerminal, Read};
 use std::path::Path;
+use std::time::Duration;
 
 use crate::cache::{Cache, CacheKey, MIN_CACHED_BYTES};
 use crate::dataset::LoadError;
@@ -87,7 +88,7 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
         })?;
         let key = CacheKey::new(text.as_bytes(), base_key);
         base_key = key.value();
-        let layer = load_layer(path, text, &origin, dataset.as_ref(), key, &choice.cache).map_err(
+        let layer = load_layer(text, &origin, dataset.as_ref(), key, &choice.cache).map_err(
             |mut error| {
                 error.validate_command = validate_command(choice, index);
                 error
@@ -125,84 +126,175 @@ fn validate_command(choice: &DataChoice, index: usize) -> Option<String> {
 
 /// One file's dataset: from the cache when an intact entry exists for exactly this text over
 /// exactly this base, else parsed, validated and (when large enough to be worth it) cached.
+///
+/// `text` is the one read of the file: the key is the hash of exactly the bytes parsed, so an
+/// entry can never hold another version of the file, and a pipe or standard input, which can
+/// be read only once, is cached like any file.
 fn load_layer(
-    path: &Path,
     text: String,
     origin: &str,
     base: Option<&Dataset>,
     key: CacheKey,
     cache: &Cache,
 ) -> Result<Dataset, LoadError> {
-    // Standard input cannot be read twice, so it is never cached (nor dropped and re-read).
-    let worth_caching = text.len() >= MIN_CACHED_BYTES && path.as_os_str() != STDIN;
-    if !worth_caching {
+    if text.len() < MIN_CACHED_BYTES {
         return Dataset::from_yaml_over(&text, origin, base);
     }
-    // The text is only needed again on a miss; it is re-read then rather than held in memory
-    // beside the decoded dataset.
-    drop(text);
     if let Some(layer) = cache.get(key) {
         return Ok(layer);
     }
-    let text = read_text(path).map_err(|problem| LoadError {
-        validate_command: None,
-        origin: origin.to_string(),
-        problems: vec![problem],
-    })?;
     let layer = Dataset::from_yaml_over(&text, origin, base)?;
     drop(text);
     cache.put(key, &layer);
     Ok(layer)
 }
 
-/// The text of a dataset file, or one problem saying why it cannot be had.
+/// How long a named pipe may wait for a program to open it for writing before it is refused.
+pub const FIFO_WAIT: Duration = Duration::from_millis(500);
+
+/// The text of a dataset file, read once, or one problem saying why it cannot be had.
+///
+/// A regular file is read up to the size it has when opened (bytes appended meanwhile are not
+/// read); a pipe, a process substitution or standard input up to [`MAX_FILE_BYTES`]. A named
+/// pipe nothing writes to is refused after [`FIFO_WAIT`]; devices and sockets are refused.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let fail = |message: String| Problem::at(None, message);
     if path.as_os_str() == STDIN {
-        return read_from(io::stdin().lock());
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return Err(fail(
+                "standard input is a terminal: pipe a dataset in (`cat FILE | roles --data - …`)"
+                    .into(),
+            ));
+        }
+        return read_from(stdin.lock(), MAX_FILE_BYTES);
     }
-    let metadata = std::fs::metadata(path).map_err(|e| fail(describe_io(&e)))?;
-    if metadata.is_dir() {
+    // Opened without waiting, so a named pipe is recognised before anything blocks on it.
+    let file = open_without_blocking(path).map_err(|e| fail(describe_io(&e)))?;
+    let metadata = file.metadata().map_err(|e| fail(describe_io(&e)))?;
+    let kind = metadata.file_type();
+    if kind.is_dir() {
         return Err(fail("is a directory, not a YAML file".into()));
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(too_big(metadata.len())));
+    if kind.is_file() {
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(fail(too_big(metadata.len())));
+        }
+        return read_from(file, metadata.len());
     }
-    let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
-    read_from(file)
+    if is_fifo(&kind) {
+        // The first descriptor stays open until the blocking one is had: a writer that came
+        // for it keeps a reader and never sees the pipe close under it.
+        let pipe = open_pipe_within(path, FIFO_WAIT)?;
+        drop(file);
+        return read_from(pipe, MAX_FILE_BYTES);
+    }
+    Err(fail(
+        "is a device or socket, not a file (to read a program's output, pipe it in with `--data -`)"
+            .into(),
+    ))
 }
 
-/// The text `source` holds, read within the same bounds as a file.
-fn read_from(source: impl Read) -> Result<String, Problem> {
+fn open_without_blocking(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_kind: &std::fs::FileType) -> bool {
+    false
+}
+
+/// Opens a pipe for reading, which blocks until a writer opens it, on a helper thread: when no
+/// writer comes within `wait`, the command fails (and the blocked thread ends with the process).
+fn open_pipe_within(path: &Path, wait: Duration) -> Result<File, Problem> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = sender.send(File::open(owned));
+    });
+    match receiver.recv_timeout(wait) {
+        Ok(Ok(file)) => Ok(file),
+        Ok(Err(error)) => Err(Problem::at(None, describe_io(&error))),
+        Err(_) => Err(Problem::at(
+            None,
+            format!(
+                "is a named pipe that no program opened for writing within {} ms",
+                wait.as_millis()
+            ),
+        )),
+    }
+}
+
+/// The text `source` holds, at most `limit` bytes of it (more is refused as too big).
+///
+/// The first 64 KiB are judged before the rest is read, and every chunk is checked for NUL
+/// bytes as it arrives, so `/dev/zero`, a sparse file or a binary is refused at once rather
+/// than read to the size limit.
+fn read_from(source: impl Read, limit: u64) -> Result<String, Problem> {
     let fail = |message: String| Problem::at(None, message);
-    // `take` guards against sources whose size the metadata does not tell (devices, pipes).
-    let mut reader = source.take(MAX_FILE_BYTES + 1);
+    let mut reader = source.take(limit.saturating_add(1));
     let mut bytes = Vec::new();
     (&mut reader)
         .take(SNIFF_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(describe_io(&e)))?;
+    refuse_nul(&bytes, 0)?;
     // Junk (a log, a binary, prose) is refused from its first line, before the rest is read.
     sniff(&bytes)?;
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(describe_io(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(too_big(bytes.len() as u64)));
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        let count = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(count) => count,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(describe_io(&e))),
+        };
+        if bytes.len() as u64 + count as u64 > limit.min(MAX_FILE_BYTES) {
+            return Err(fail(too_big(bytes.len() as u64 + count as u64)));
+        }
+        let from = bytes.len();
+        bytes.extend_from_slice(&chunk[..count]);
+        refuse_nul(&bytes, from)?;
     }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
         Problem::at(
-            Some((line, column)),
+            Some(line_and_column(valid)),
             "the file is not UTF-8 text (a dataset is a YAML file in UTF-8)",
         )
     })
+}
+
+/// Refuses `bytes` if they hold a NUL at or after `from` (YAML and JSON text never does).
+fn refuse_nul(bytes: &[u8], from: usize) -> Result<(), Problem> {
+    match bytes[from..].iter().position(|&b| b == 0) {
+        None => Ok(()),
+        Some(at) => Err(Problem::at(
+            Some(line_and_column(&bytes[..from + at])),
+            "the file holds a NUL byte: it is binary, not YAML text",
+        )),
+    }
+}
+
+/// The 1-based line and column just after `before`, the text that precedes a position.
+fn line_and_column(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
 }
 
 /// How much of a file is read before deciding whether it can be a dataset at all.
@@ -210,13 +302,14 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 
 /// Refuses text whose first meaningful line cannot begin a dataset: a dataset is a mapping, so
 /// it starts with `{` (JSON or flow style) or a `key:`, after any comments, blank lines,
-/// directives and `---`. Only whole lines within `head` are judged.
+/// directives and `---`. Only whole lines within `head` are judged, unless it holds no line
+/// break at all.
 fn sniff(head: &[u8]) -> Result<(), Problem> {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let complete = match head.iter().rposition(|&b| b == b'\n') {
         Some(end) => &head[..end],
-        None if (head.len() as u64) < SNIFF_BYTES => head,
-        None => &head[..0],
+        // One long line (minified JSON, or junk with no line breaks) is judged by its start.
+        None => head,
     };
     let text = String::from_utf8_lossy(complete);
     for (number, line) in text.lines().enumerate() {

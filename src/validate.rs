@@ -5,7 +5,8 @@
 //! line and column of the offending item, so `roles validate` can list them all as
 //! `FILE:LINE:COLUMN: message`.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::model::{Dataset, Role, SalaryFigure, SalaryKind, Statement};
@@ -26,6 +27,18 @@ pub struct Problem {
     pub column: Option<usize>,
     /// What is wrong, naming the item (e.g. `role 'x': skill 'y' is not in the vocabulary`).
     pub message: String,
+    /// How many further problems this line stands for without listing them (0 for an ordinary
+    /// problem): past [`MAX_LISTED_PROBLEMS`], problems are counted, not kept.
+    pub unlisted: usize,
+}
+
+/// Problems listed per file; the rest are counted, so a file with a million problems costs no
+/// more memory than one with a thousand and its report stays readable.
+pub const MAX_LISTED_PROBLEMS: usize = 1000;
+
+/// How many problems `problems` report, counting those a summary line stands for.
+pub fn problem_count(problems: &[Problem]) -> usize {
+    problems.iter().map(|p| p.unlisted.max(1)).sum()
 }
 
 impl Problem {
@@ -37,6 +50,21 @@ impl Problem {
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
             message: shorten_quotes(&message.into()),
+            unlisted: 0,
+        }
+    }
+
+    /// The line that stands for `count` problems found past the listing limit.
+    pub fn unlisted(count: usize) -> Self {
+        Problem {
+            unlisted: count,
+            ..Problem::at(
+                None,
+                format!(
+                    "and {count} more problem{} not listed (the first {MAX_LISTED_PROBLEMS} are)",
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
         }
     }
 
@@ -97,10 +125,43 @@ pub fn check(dataset: &Dataset, text: &str, base: Option<&Dataset>) -> Vec<Probl
         dataset,
         base,
         locator: Locator::new(text),
+        known: Known::new(dataset, base),
         problems: Vec::new(),
+        unlisted: 0,
     };
     checker.run();
+    if checker.unlisted > 0 {
+        checker.problems.push(Problem::unlisted(checker.unlisted));
+    }
     checker.problems
+}
+
+/// Every id the file may cite, in sets built once rather than searched per citation.
+struct Known<'a> {
+    sources: HashSet<&'a str>,
+    skills: HashSet<&'a str>,
+    themes: HashSet<&'a str>,
+    aspects: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(dataset: &'a Dataset, base: Option<&'a Dataset>) -> Self {
+        let layers = || std::iter::once(dataset).chain(base);
+        Known {
+            sources: layers()
+                .flat_map(|d| d.sources.iter().map(|s| s.id.as_str()))
+                .collect(),
+            skills: layers()
+                .flat_map(|d| d.skills.iter().map(|s| s.id.as_str()))
+                .collect(),
+            themes: layers()
+                .flat_map(|d| d.themes.iter().map(|t| t.id.as_str()))
+                .collect(),
+            aspects: layers()
+                .flat_map(|d| d.aspects.iter().map(|a| a.id.as_str()))
+                .collect(),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -115,7 +176,9 @@ struct Checker<'a> {
     dataset: &'a Dataset,
     base: Option<&'a Dataset>,
     locator: Locator<'a>,
+    known: Known<'a>,
     problems: Vec<Problem>,
+    unlisted: usize,
 }
 
 impl Checker<'_> {
@@ -124,19 +187,19 @@ impl Checker<'_> {
     }
 
     fn knows_source(&self, id: &str) -> bool {
-        self.layers().any(|d| d.sources.iter().any(|s| s.id == id))
+        self.known.sources.contains(id)
     }
 
     fn knows_skill(&self, id: &str) -> bool {
-        self.layers().any(|d| d.skills.iter().any(|s| s.id == id))
+        self.known.skills.contains(id)
     }
 
     fn knows_theme(&self, id: &str) -> bool {
-        self.layers().any(|d| d.themes.iter().any(|t| t.id == id))
+        self.known.themes.contains(id)
     }
 
     fn knows_aspect(&self, id: &str) -> bool {
-        self.layers().any(|d| d.aspects.iter().any(|a| a.id == id))
+        self.known.aspects.contains(id)
     }
 
     /// `; did you mean 'x'?` when one known id is spelt much like `word`, else nothing.
@@ -178,7 +241,15 @@ impl Checker<'_> {
     }
 
     fn report(&mut self, position: Option<(usize, usize)>, message: String) {
-        self.problems.push(Problem::at(position, message));
+        self.keep(Problem::at(position, message));
+    }
+
+    fn keep(&mut self, problem: Problem) {
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            self.unlisted += 1;
+        }
     }
 
     fn check_ids(&mut self) {
@@ -472,7 +543,6 @@ impl Checker<'_> {
                 .or_else(|| locator.word_in_item("roles", index, "salary"))
         };
         let mut found = Vec::new();
-        let source_hint = self.hint(Vocabulary::Sources, &figure.source);
         let shape_error = match figure.kind {
             SalaryKind::Average | SalaryKind::Median if figure.amount.is_none() => {
                 Some("an average or median figure needs `amount`")
@@ -531,6 +601,7 @@ impl Checker<'_> {
             );
         }
         if !self.knows_source(&figure.source) {
+            let source_hint = self.hint(Vocabulary::Sources, &figure.source);
             report(
                 &mut found,
                 key_at("source"),
@@ -540,7 +611,9 @@ impl Checker<'_> {
                 ),
             );
         }
-        self.problems.extend(found);
+        for problem in found {
+            self.keep(problem);
+        }
     }
 }
 
@@ -550,17 +623,30 @@ fn report(problems: &mut Vec<Problem>, position: Option<(usize, usize)>, message
 
 /// Finds approximate positions of items in block-style YAML text.
 ///
-/// serde_yaml gives positions only for parse errors, so the checks done after parsing look the
+/// The parser gives positions only for parse errors, so the checks done after parsing look the
 /// item up in the text: the top-level section, the n-th list item in it, then a key or a word
-/// inside that item. Flow-style or unusual layouts simply get no position.
+/// inside that item. Flow-style or unusual layouts simply get no position. Each section and
+/// each list is scanned once and its item starts kept, so finding the position of every one of
+/// a hundred thousand problems costs one pass over the file, not one per problem.
 struct Locator<'a> {
     lines: Vec<&'a str>,
+    sections: RefCell<HashMap<String, Option<(usize, usize)>>>,
+    lists: RefCell<HashMap<(usize, usize), Option<ListItems>>>,
+}
+
+/// The lines where each item of one block list starts, and where the list ends.
+#[derive(Clone)]
+struct ListItems {
+    starts: Vec<usize>,
+    end: usize,
 }
 
 impl<'a> Locator<'a> {
     fn new(text: &'a str) -> Self {
         Locator {
             lines: text.lines().collect(),
+            sections: RefCell::default(),
+            lists: RefCell::default(),
         }
     }
 
@@ -569,6 +655,15 @@ impl<'a> Locator<'a> {
         let Some(name) = section else {
             return Some((0, self.lines.len()));
         };
+        if let Some(found) = self.sections.borrow().get(name) {
+            return *found;
+        }
+        let found = self.find_section(name);
+        self.sections.borrow_mut().insert(name.to_string(), found);
+        found
+    }
+
+    fn find_section(&self, name: &str) -> Option<(usize, usize)> {
         let header = format!("{name}:");
         let start = self
             .lines
@@ -597,6 +692,21 @@ impl<'a> Locator<'a> {
     /// Lines of the `index`-th block-list item (`- …`) within lines `[start, end)`; the list ends
     /// at the first line indented less than its items.
     fn list_item(&self, start: usize, end: usize, index: usize) -> Option<(usize, usize)> {
+        let cached = self.lists.borrow().get(&(start, end)).cloned();
+        let items = match cached {
+            Some(items) => items,
+            None => {
+                let items = self.scan_list(start, end);
+                self.lists.borrow_mut().insert((start, end), items.clone());
+                items
+            }
+        }?;
+        let first = *items.starts.get(index)?;
+        let next = items.starts.get(index + 1).copied().unwrap_or(items.end);
+        Some((first, next))
+    }
+
+    fn scan_list(&self, start: usize, end: usize) -> Option<ListItems> {
         let indent_of = |line: &str| line.len() - line.trim_start().len();
         let item_indent = (start..end).find_map(|i| {
             let line = self.lines[i];
@@ -622,9 +732,7 @@ impl<'a> Locator<'a> {
                 starts.push(i);
             }
         }
-        let first = *starts.get(index)?;
-        let next = starts.get(index + 1).copied().unwrap_or(last);
-        Some((first, next))
+        Some(ListItems { starts, end: last })
     }
 
     /// Position of `key:` on a line of its own within `[start, end)`.

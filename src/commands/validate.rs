@@ -47,6 +47,13 @@ pub struct ProblemEntry {
     pub column: Option<usize>,
     /// What is wrong.
     pub message: String,
+    /// For the last entry of a file with more problems than are listed: how many it stands for.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unlisted: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl From<Problem> for ProblemEntry {
@@ -55,6 +62,7 @@ impl From<Problem> for ProblemEntry {
             line: problem.line,
             column: problem.column,
             message: problem.message,
+            unlisted: problem.unlisted,
         }
     }
 }
@@ -103,6 +111,7 @@ impl ProblemEntry {
             line: self.line,
             column: self.column,
             message: self.message.clone(),
+            unlisted: self.unlisted,
         }
         .display_in(path)
     }
@@ -118,7 +127,12 @@ impl View for ValidationReport {
             }
             lines.extend(file.problems.iter().map(|p| p.located(&file.path)));
         }
-        let problems: usize = self.files.iter().map(|f| f.problems.len()).sum();
+        let problems: usize = self
+            .files
+            .iter()
+            .flat_map(|f| &f.problems)
+            .map(|p| p.unlisted.max(1))
+            .sum();
         let bad_files = self.files.iter().filter(|f| !f.valid).count();
         let mut blocks = vec![Block::Lines(lines)];
         if problems > 0 {
