@@ -683,3 +683,87 @@ fn output_goes_only_to_a_regular_file_or_a_new_path() {
         .success();
     assert!(fresh.is_file());
 }
+
+/// Runs an import of `dir` that must fail within `limit`, returning its one stderr line.
+fn refused_within(dir: &Path, limit: std::time::Duration) -> String {
+    let started = std::time::Instant::now();
+    let output = roles()
+        .args(["import", "onet", path(dir), "-o", "-"])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert_eq!(output.status.code(), Some(1), "{dir:?}");
+    assert!(started.elapsed() < limit, "took {:?}", started.elapsed());
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.len() < 400, "{stderr}");
+    stderr
+}
+
+/// A zip file holding one part of `size` zero bytes: tiny on disk, huge unzipped.
+fn zip_bomb(size: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    writer
+        .start_file("xl/worksheets/sheet1.xml", options)
+        .unwrap_or_else(|e| panic!("zip: {e}"));
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..size >> 20 {
+        writer
+            .write_all(&zeros)
+            .unwrap_or_else(|e| panic!("zip: {e}"));
+    }
+    writer.finish().unwrap_or_else(|e| panic!("zip: {e}"));
+    out.into_inner()
+}
+
+/// Links, pipes and devices in the folder, a workbook that unzips a thousandfold and a text file
+/// of more rows than O*NET has are each refused with one line, quickly, not read to the end.
+#[cfg(unix)]
+#[test]
+fn hostile_folders_are_refused_quickly_and_never_read_whole() {
+    let quick = std::time::Duration::from_secs(5);
+    let zero_readme = altered("Read Me.txt", None);
+    std::os::unix::fs::symlink("/dev/zero", zero_readme.path().join("Read Me.txt"))
+        .unwrap_or_else(|e| panic!("symlink: {e}"));
+    let error = refused_within(zero_readme.path(), quick);
+    assert!(error.contains("Read Me.txt: is not a regular file"), "{error}");
+
+    let piped = altered("Task Statements.txt", None);
+    let made = std::process::Command::new("mkfifo")
+        .arg(piped.path().join("Task Statements.txt"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let error = refused_within(piped.path(), quick);
+        assert!(
+            error.contains("Task Statements.txt: is not a regular file"),
+            "{error}"
+        );
+    }
+
+    let mut rows = String::from("O*NET-SOC Code\tTask ID\tTask\n");
+    for i in 0..700_000 {
+        rows.push_str(&format!("13-1082.00\t{i}\tx\n"));
+    }
+    let many = altered("Task Statements.txt", Some(&rows));
+    let error = refused_within(many.path(), quick);
+    assert!(error.contains("700000 rows is more than any O*NET file has"), "{error}");
+
+    let bomb = temp();
+    for entry in std::fs::read_dir(excel_dir()).unwrap_or_else(|e| panic!("{e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(entry.path(), bomb.path().join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(bomb.path().join("Skills.xlsx"), zip_bomb(64 << 20))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let error = refused_within(bomb.path(), quick);
+    assert!(
+        error.contains("Skills.xlsx: refused: it would unzip to more than"),
+        "{error}"
+    );
+}

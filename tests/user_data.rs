@@ -814,3 +814,51 @@ fn csv_cells_a_spreadsheet_would_run_are_defused() {
         }
     }
 }
+
+/// `count` roles with empty names, each one problem, after the fixture's sources and skills.
+fn roles_with_empty_names(count: usize) -> String {
+    let text = fixture_text();
+    let head = text.split("\nroles:\n").next().unwrap_or_default();
+    let mut out = format!("{head}\nroles:\n");
+    for i in 0..count {
+        out.push_str(&format!(
+            "  - id: role-{i}\n    name: \"\"\n    summary: {{text: x, sources: [acme-ladder]}}\n    requirements: {{}}\n    duties: []\n    environment: []\n    skills: []\n"
+        ));
+    }
+    out
+}
+
+#[test]
+fn problems_past_a_thousand_are_counted_not_listed_and_each_listed_one_is_located() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = roles_with_empty_names(1500);
+    let file = write(dir.path(), "many.yaml", &text);
+    let (code, out) = validated(&file);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = out.lines().collect();
+    let located = lines.iter().filter(|l| l.contains(": role 'role-")).count();
+    assert_eq!(located, 1000, "{}", lines.len());
+    // The last listed problem sits on role-999's name line, found by the one-pass index.
+    let name_line = text
+        .lines()
+        .position(|l| l == "  - id: role-999")
+        .map_or(0, |i| i + 2);
+    assert!(
+        lines.iter().any(|l| l.contains(&format!(
+            ":{name_line}:5: role 'role-999': name is empty"
+        ))),
+        "role-999 not located at line {name_line}"
+    );
+    assert!(out.contains(": and 500 more problems not listed (the first 1000 are)"));
+    assert!(out.contains("1500 problems in 1 of 1 file"));
+    roles()
+        .arg("--data")
+        .arg(&file)
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "(and 1499 more problems: `roles validate",
+        ))
+        .stderr(predicate::str::contains("lists the first 1000)"));
+}

@@ -55,7 +55,9 @@ pub struct WageFile {
 
 /// Reads an OEWS national file (Excel, or the same columns tab-separated).
 pub fn read(path: &Path) -> anyhow::Result<WageFile> {
-    let table = Table::read(path)?;
+    // One read: the data sheet and the notes sheet come from the same bytes.
+    let bytes = super::table::read_regular(path, super::table::MAX_FILE_BYTES)?;
+    let table = Table::from_bytes(path, bytes.clone())?;
     let [code, title, mean, median, pct10, pct90] = table.columns([
         "OCC_CODE",
         "OCC_TITLE",
@@ -67,7 +69,7 @@ pub fn read(path: &Path) -> anyhow::Result<WageFile> {
     let area_type = table.optional_column("AREA_TYPE");
     let industry = table.optional_column("I_GROUP");
     let hourly = table.optional_column("HOURLY");
-    let notes = Table::read_sheet(path, "Field Descriptions").unwrap_or_default();
+    let notes = Table::read_sheet(path, bytes, "Field Descriptions").unwrap_or_default();
     let mut file = WageFile {
         release: release(path, &notes)?,
         top_code: notes.iter().find_map(|line| annual_top_code(line)),

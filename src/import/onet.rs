@@ -3,6 +3,7 @@
 //! published, and numbers keep their published text.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -211,16 +212,26 @@ fn find(dir: &Path, name: &str) -> Option<PathBuf> {
     ["xlsx", "txt"]
         .into_iter()
         .map(|ext| dir.join(format!("{name}.{ext}")))
-        .find(|path| path.is_file())
+        // Anything there is taken (and a pipe or a device refused when read), not skipped.
+        .find(|path| std::fs::metadata(path).is_ok())
 }
+
+/// How much of `Read Me.txt` is read.
+const README_BYTES: u64 = 4096;
 
 /// The release from `Read Me.txt`: `O*NET 29.3 Database` then `May 2025 Release`.
 fn read_release(dir: &Path) -> anyhow::Result<Option<Release>> {
     let path = dir.join("Read Me.txt");
-    let Ok(bytes) = std::fs::read(&path) else {
+    if std::fs::metadata(&path).is_err() {
         return Ok(None);
-    };
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
+    }
+    // Only the first lines name the release: 4 KiB are read, whatever the file's size.
+    let (file, _) = super::table::open_regular(&path)?;
+    let mut bytes = Vec::with_capacity(README_BYTES as usize);
+    file.take(README_BYTES)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}: cannot be read", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let number = lines.next().and_then(|first| {
         let rest = first.strip_prefix("O*NET")?.trim();

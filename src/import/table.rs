@@ -7,18 +7,23 @@
 //! distribution prints it.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use calamine::{DataRef, Reader, Xlsx};
 
 /// Largest file read, whatever its format: the largest published O*NET file is under 50 MB.
-const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-/// Largest total an Excel file may expand to when unzipped (its parts' declared sizes).
-const MAX_UNZIPPED_BYTES: u128 = 512 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest total an Excel file may expand to when unzipped, counted as it is decompressed.
+pub const MAX_UNZIPPED_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest ratio of unzipped to zipped size: the published workbooks unzip to about 11 times
+/// their size; a zip bomb to thousands.
+pub const MAX_UNZIP_RATIO: u64 = 100;
 /// Columns beyond this are ignored: no O*NET or OEWS file has more than about 35.
 const MAX_COLUMNS: usize = 256;
+/// Rows beyond this are refused: the largest O*NET file (Work Context) has about 300,000.
+pub const MAX_ROWS: usize = 600_000;
 
 /// A file's rows as text cells, with its header.
 #[derive(Debug)]
@@ -33,22 +38,17 @@ pub struct Table {
 impl Table {
     /// Reads `path` as Excel (`.xlsx`) or tab-separated text (anything else).
     pub fn read(path: &Path) -> anyhow::Result<Table> {
-        let size = std::fs::metadata(path)
-            .with_context(|| format!("{}: cannot be read", path.display()))?
-            .len();
-        if size > MAX_FILE_BYTES {
-            bail!(
-                "{}: refused: {size} bytes is more than any O*NET or OEWS file (limit {MAX_FILE_BYTES})",
-                path.display()
-            );
-        }
-        let is_excel = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
-        let mut rows = if is_excel {
-            read_xlsx(path, None)?
+        let bytes = read_regular(path, MAX_FILE_BYTES)?;
+        Table::from_bytes(path, bytes)
+    }
+
+    /// Parses the bytes of a file named `path` (which may sit inside a zip file), as Excel when
+    /// its name ends in `.xlsx`, else as tab-separated text.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Table> {
+        let mut rows = if is_excel(path) {
+            read_xlsx(path, bytes, None)?
         } else {
-            read_tab_separated(path)?
+            read_tab_separated(path, bytes)?
         };
         if rows.is_empty() {
             bail!("{}: is empty; expected a header row", path.display());
@@ -64,14 +64,11 @@ impl Table {
 
     /// The rows of a named sheet of an Excel workbook as lines of text (cells joined by a
     /// space), for notes sheets; empty for a text file or when there is no such sheet.
-    pub fn read_sheet(path: &Path, sheet: &str) -> anyhow::Result<Vec<String>> {
-        let is_excel = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
-        if !is_excel {
+    pub fn read_sheet(path: &Path, bytes: Vec<u8>, sheet: &str) -> anyhow::Result<Vec<String>> {
+        if !is_excel(path) {
             return Ok(Vec::new());
         }
-        let rows = read_xlsx(path, Some(sheet))?;
+        let rows = read_xlsx(path, bytes, Some(sheet))?;
         Ok(rows
             .into_iter()
             .map(|(_, cells)| {
@@ -163,12 +160,56 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The rows of a tab-separated file (the O*NET text distribution): no quoting, one row a line.
-fn read_tab_separated(path: &Path) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES).read_to_end(&mut bytes))
+fn is_excel(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Opens `path` for reading only if it is a regular file (after following links), without
+/// waiting on a named pipe: a pipe, a device or a folder cannot be bounded, so it is refused.
+/// Returns the file and its size when opened.
+pub fn open_regular(path: &Path) -> anyhow::Result<(File, u64)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
         .with_context(|| format!("{}: cannot be read", path.display()))?;
+    let metadata = file
+        .metadata()
+        .with_context(|| format!("{}: cannot be read", path.display()))?;
+    if !metadata.is_file() {
+        bail!(
+            "{}: is not a regular file (a folder, named pipe or device cannot be imported)",
+            path.display()
+        );
+    }
+    Ok((file, metadata.len()))
+}
+
+/// The bytes of the regular file at `path`, refused when it is over `limit`; read up to the
+/// size it had when opened.
+pub fn read_regular(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let (file, size) = open_regular(path)?;
+    if size > limit {
+        bail!(
+            "{}: refused: {size} bytes is more than any O*NET or OEWS file (limit {limit})",
+            path.display()
+        );
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(size)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}: cannot be read", path.display()))?;
+    Ok(bytes)
+}
+
+/// The rows of a tab-separated file (the O*NET text distribution): no quoting, one row a line.
+fn read_tab_separated(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
     let text = String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         let line = error.as_bytes()[..at]
@@ -179,6 +220,16 @@ fn read_tab_separated(path: &Path) -> anyhow::Result<Vec<(usize, Vec<String>)>> 
         anyhow::anyhow!("{}:{line}: is not UTF-8 text", path.display())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Counted before any cell is kept, so a file of ten million short rows costs no more memory
+    // than its bytes.
+    let rows = text.lines().filter(|line| !line.trim().is_empty()).count();
+    let data_rows = rows.saturating_sub(1);
+    if data_rows > MAX_ROWS {
+        bail!(
+            "{}: refused: {data_rows} rows is more than any O*NET file has (limit {MAX_ROWS})",
+            path.display()
+        );
+    }
     Ok(text
         .lines()
         .enumerate()
@@ -194,9 +245,47 @@ fn read_tab_separated(path: &Path) -> anyhow::Result<Vec<(usize, Vec<String>)>> 
         .collect())
 }
 
+/// Refuses a zip file (an Excel workbook is one) that would unzip to more than
+/// [`MAX_UNZIPPED_BYTES`] or more than [`MAX_UNZIP_RATIO`] times its size, by decompressing
+/// every part into nothing and counting: the sizes a zip declares can lie, the bytes cannot.
+/// Stops as soon as a limit is passed, so a bomb costs a fraction of a second.
+/// `kind` names what the file should be, for messages (`Excel workbook`, `zip file`).
+pub fn check_unzipped_size(path: &Path, bytes: &[u8], kind: &str) -> anyhow::Result<()> {
+    let bad = |error: &dyn std::fmt::Display| {
+        anyhow::anyhow!(
+            "{}: is not a readable {kind} ({})",
+            path.display(),
+            crate::parse::excerpt(&error.to_string(), 120)
+        )
+    };
+    let budget = (bytes.len() as u64)
+        .saturating_mul(MAX_UNZIP_RATIO)
+        .min(MAX_UNZIPPED_BYTES);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = archive.by_index(index).map_err(|e| bad(&e))?;
+        let left = budget - total;
+        let unzipped = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
+            .map_err(|e| bad(&e))?;
+        total += unzipped;
+        if total > budget {
+            bail!(
+                "{}: refused: it would unzip to more than {budget} bytes ({MAX_UNZIP_RATIO} times its size, at most {MAX_UNZIPPED_BYTES})",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The rows of an Excel workbook's first sheet (or the named one; none when it is absent), read
 /// cell by cell so that memory follows the cells present, not the sheet's claimed dimensions.
-fn read_xlsx(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
+fn read_xlsx(
+    path: &Path,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
     let bad = |error: &dyn std::fmt::Display| {
         anyhow::anyhow!(
             "{}: is not a readable Excel workbook ({})",
@@ -204,19 +293,8 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<(usize, Vec
             crate::parse::excerpt(&error.to_string(), 120)
         )
     };
-    let file = File::open(path).with_context(|| format!("{}: cannot be read", path.display()))?;
-    let archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| bad(&e))?;
-    if archive
-        .decompressed_size()
-        .is_none_or(|size| size > MAX_UNZIPPED_BYTES)
-    {
-        bail!(
-            "{}: refused: its parts would unzip to more than {MAX_UNZIPPED_BYTES} bytes, or do not say how much",
-            path.display()
-        );
-    }
-    drop(archive);
-    let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| bad(&e))?;
+    check_unzipped_size(path, &bytes, "Excel workbook")?;
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let names = workbook.sheet_names();
     let sheet = match sheet {
         Some(wanted) => match names.iter().find(|name| name.as_str() == wanted) {
@@ -243,6 +321,12 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> anyhow::Result<Vec<(usize, Vec
             continue;
         }
         if rows.last().is_none_or(|(last, _)| *last != row) {
+            if rows.len() > MAX_ROWS {
+                bail!(
+                    "{}: refused: more rows than any O*NET or OEWS file has (limit {MAX_ROWS})",
+                    path.display()
+                );
+            }
             rows.push((row, Vec::new()));
         }
         if let Some((_, cells)) = rows.last_mut() {
