@@ -178,7 +178,11 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-fn write_entry(path: &Path, key: CacheKey, dataset: &Dataset) -> Result<(), Box<dyn std::error::Error>> {
+fn write_entry(
+    path: &Path,
+    key: CacheKey,
+    dataset: &Dataset,
+) -> Result<(), Box<dyn std::error::Error>> {
     let payload = dataset.to_binary()?;
     let dir = path.parent().ok_or("entry has no directory")?;
     fs::create_dir_all(dir)?;

@@ -13,6 +13,7 @@ use clap_complete::engine::CompletionCandidate;
 use crate::cache::Cache;
 use crate::loader::{self, DataChoice};
 use crate::model::Dataset;
+use crate::parse::needs_escape;
 
 /// Role ids first (with the role's name as help), then aliases.
 pub fn role_candidates() -> Vec<CompletionCandidate> {
@@ -29,29 +30,39 @@ pub fn skill_candidates() -> Vec<CompletionCandidate> {
 }
 
 /// Each (id, name, aliases): the ids first, then every alias without spaces once (an alias
-/// several share, `PM`, is offered once), each with the name as its help.
+/// several share, `PM`, is offered once), each with the name as its help. The shell prints
+/// candidates and their help raw, so help is escaped by the one rule every output follows, and an
+/// alias that would need escaping (a control or invisible character) is not offered at all.
 fn candidates<'a>(
     items: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>)> + Clone,
 ) -> Vec<CompletionCandidate> {
     let mut candidates: Vec<CompletionCandidate> = items
         .clone()
-        .map(|(id, name, _)| CompletionCandidate::new(id).help(Some(name.clone().into())))
+        .filter(|(id, _, _)| !id.chars().any(needs_escape))
+        .map(|(id, name, _)| CompletionCandidate::new(id).help(Some(help(name))))
         .collect();
     let mut seen: Vec<&str> = Vec::new();
     for (_, name, aliases) in items {
-        for alias in aliases.iter().filter(|a| !a.contains(char::is_whitespace)) {
+        let offered =
+            |a: &&String| !a.contains(char::is_whitespace) && !a.chars().any(needs_escape);
+        for alias in aliases.iter().filter(offered) {
             if seen.contains(&alias.as_str()) {
                 continue;
             }
             seen.push(alias);
             candidates.push(
                 CompletionCandidate::new(alias)
-                    .help(Some(name.clone().into()))
+                    .help(Some(help(name)))
                     .display_order(Some(1)),
             );
         }
     }
     candidates
+}
+
+/// A candidate's help: the name, escaped and cut short (a shell shows it on one line).
+fn help(name: &str) -> clap::builder::StyledStr {
+    crate::parse::excerpt(name, crate::parse::EXCERPT_CHARS).into()
 }
 
 /// The data the line being completed would load; nothing when it cannot be loaded (a

@@ -115,7 +115,7 @@ pub fn run(
                 writeln!(
                     output.err,
                     "roles: no match for \"{}\"",
-                    render::clean(&results.query, false)
+                    parse::excerpt(&results.query, parse::EXCERPT_CHARS)
                 )?;
                 // Data formats still get their (empty) structure, so a pipe has input to read.
                 if output.format != Format::Table {
@@ -201,7 +201,8 @@ impl Output<'_> {
     /// Notices to stderr first (so they are seen even if stdout is cut short), then the view.
     fn emit<V: View>(&mut self, view: &V, notices: &[String]) -> anyhow::Result<()> {
         for notice in notices {
-            writeln!(self.err, "{notice}")?;
+            // A notice can quote an argument: the same short, escaped excerpt as an error.
+            writeln!(self.err, "{}", parse::bounded_message(notice))?;
         }
         render(view, self.format, self.style, self.out)?;
         self.out.flush()?;

@@ -121,7 +121,20 @@ fn validate_command(choice: &DataChoice, index: usize) -> Option<String> {
         args.push(format!("--data {}", earlier.display()));
     }
     args.push(format!("validate {}", path.display()));
-    Some(args.join(" "))
+    let command = args.join(" ");
+    // A hint is a line to copy, not a transcript: with many files it says what goes first.
+    if command.chars().count() > 4 * crate::parse::EXCERPT_CHARS {
+        return Some(format!(
+            "{}--data … (the {index} files before it) validate {}",
+            if choice.no_builtin {
+                "--no-builtin "
+            } else {
+                ""
+            },
+            crate::parse::excerpt(&path.display().to_string(), crate::parse::EXCERPT_CHARS),
+        ));
+    }
+    Some(command)
 }
 
 /// One file's dataset: from the cache when an intact entry exists for exactly this text over
@@ -292,8 +305,14 @@ fn refuse_nul(bytes: &[u8], from: usize) -> Result<(), Problem> {
 /// The 1-based line and column just after `before`, the text that precedes a position.
 fn line_and_column(before: &[u8]) -> (usize, usize) {
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use roles::cli::Cli;
-use roles::render::{Style, clean};
+use roles::parse::bounded_message;
+use roles::render::Style;
 use roles::{Outcome, UsageError};
 
 fn main() -> ExitCode {
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
                 let _ = writeln!(
                     io::stderr(),
                     "roles: error: {}",
-                    one_line(&error.to_string())
+                    bounded_message(&one_line(&error.to_string()))
                 );
             }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
@@ -45,9 +46,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Negative) => ExitCode::FAILURE,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            // Messages can quote a user's file: never let its control characters through raw.
+            // Messages can quote a user's file or argument: never let its control characters
+            // through raw, nor more than a short excerpt of it.
             let message = format!("{error:#}");
-            let _ = writeln!(err, "roles: error: {}", clean(&message, false));
+            let _ = writeln!(err, "roles: error: {}", bounded_message(&message));
             if error.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::model::{Dataset, Role, SalaryFigure, SalaryKind, Statement};
-use crate::parse::{EXCERPT_CHARS, excerpt};
+use crate::parse::bounded_message;
 
 /// The version of the dataset format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -49,7 +49,7 @@ impl Problem {
         Problem {
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
-            message: shorten_quotes(&message.into()),
+            message: bounded_message(&message.into()),
             unlisted: 0,
         }
     }
@@ -82,27 +82,6 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
-}
-
-/// `message` with every `'quoted'` part cut to [`EXCERPT_CHARS`] characters and escaped, and
-/// the whole cut to a few lines' worth.
-fn shorten_quotes(message: &str) -> String {
-    let mut out = String::with_capacity(message.len().min(1024));
-    for (index, part) in message.split('\'').enumerate() {
-        if index > 0 {
-            out.push('\'');
-        }
-        let inside_quotes = index % 2 == 1;
-        out.push_str(&excerpt(
-            part,
-            if inside_quotes {
-                EXCERPT_CHARS
-            } else {
-                4 * EXCERPT_CHARS
-            },
-        ));
-    }
-    excerpt(&out, 8 * EXCERPT_CHARS)
 }
 
 /// True for ids like `product-owner`: lowercase ASCII letters and digits joined by single hyphens.

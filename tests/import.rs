@@ -730,7 +730,10 @@ fn hostile_folders_are_refused_quickly_and_never_read_whole() {
     std::os::unix::fs::symlink("/dev/zero", zero_readme.path().join("Read Me.txt"))
         .unwrap_or_else(|e| panic!("symlink: {e}"));
     let error = refused_within(zero_readme.path(), quick);
-    assert!(error.contains("Read Me.txt: is not a regular file"), "{error}");
+    assert!(
+        error.contains("Read Me.txt: is not a regular file"),
+        "{error}"
+    );
 
     let piped = altered("Task Statements.txt", None);
     let made = std::process::Command::new("mkfifo")
@@ -751,7 +754,10 @@ fn hostile_folders_are_refused_quickly_and_never_read_whole() {
     }
     let many = altered("Task Statements.txt", Some(&rows));
     let error = refused_within(many.path(), quick);
-    assert!(error.contains("700000 rows is more than any O*NET file has"), "{error}");
+    assert!(
+        error.contains("700000 rows is more than any O*NET file has"),
+        "{error}"
+    );
 
     let bomb = temp();
     for entry in std::fs::read_dir(excel_dir()).unwrap_or_else(|e| panic!("{e}")) {

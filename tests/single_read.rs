@@ -50,7 +50,9 @@ fn with_env(mut command: Command, cache_home: Option<&Path>) -> Command {
 }
 
 fn stderr_line(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).trim_end().to_string()
+    String::from_utf8_lossy(&output.stderr)
+        .trim_end()
+        .to_string()
 }
 
 #[test]
@@ -150,7 +152,10 @@ fn a_named_pipe_with_one_writer_is_read_and_one_with_none_is_refused() {
         .unwrap_or_else(|e| panic!("run: {e}"));
     assert_eq!(output.status.code(), Some(1));
     let said = stderr_line(&output);
-    assert!(said.contains("named pipe that no program opened for writing"), "{said}");
+    assert!(
+        said.contains("named pipe that no program opened for writing"),
+        "{said}"
+    );
     assert!(started.elapsed() < Duration::from_secs(10), "it hung");
 }
 
@@ -182,7 +187,10 @@ fn devices_zeros_and_binary_padding_are_refused_before_they_are_read_whole() {
         assert_eq!(output.status.code(), Some(1), "{name}");
         let said = stderr_line(&output);
         assert!(said.contains(expected), "{name}: {said}");
-        assert!(said.lines().count() == 1 && said.len() < 400, "{name}: {said}");
+        assert!(
+            said.lines().count() == 1 && said.len() < 400,
+            "{name}: {said}"
+        );
     }
     // Standard input from /dev/zero: not a device to refuse, but its first bytes are NULs.
     let zero = std::fs::File::open("/dev/zero").unwrap_or_else(|e| panic!("open: {e}"));

@@ -844,9 +844,9 @@ fn problems_past_a_thousand_are_counted_not_listed_and_each_listed_one_is_locate
         .position(|l| l == "  - id: role-999")
         .map_or(0, |i| i + 2);
     assert!(
-        lines.iter().any(|l| l.contains(&format!(
-            ":{name_line}:5: role 'role-999': name is empty"
-        ))),
+        lines
+            .iter()
+            .any(|l| l.contains(&format!(":{name_line}:5: role 'role-999': name is empty"))),
         "role-999 not located at line {name_line}"
     );
     assert!(out.contains(": and 500 more problems not listed (the first 1000 are)"));
@@ -861,4 +861,214 @@ fn problems_past_a_thousand_are_counted_not_listed_and_each_listed_one_is_locate
             "(and 1499 more problems: `roles validate",
         ))
         .stderr(predicate::str::contains("lists the first 1000)"));
+}
+
+/// Every character the one escaping rule names, as YAML double-quoted escapes: a C1 CSI, DEL,
+/// a bidi override, the word joiner and invisible separator (which once became colour codes in
+/// a table header), a carriage return and a tag character.
+const HIDDEN: &str = "\\u009b31m\\x7f\\u202e\\u2060\\u2063\\r\\U000E0041";
+
+fn hidden_chars() -> [char; 7] {
+    [
+        '\u{9b}',
+        '\u{7f}',
+        '\u{202e}',
+        '\u{2060}',
+        '\u{2063}',
+        '\r',
+        '\u{e0041}',
+    ]
+}
+
+fn raw_hidden(text: &str) -> Option<char> {
+    text.chars().find(|c| hidden_chars().contains(c))
+}
+
+#[test]
+fn no_hidden_character_reaches_any_output_raw() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text()
+        .replacen(
+            "name: Tech Lead",
+            &format!("name: \"Tech{HIDDEN} Lead\""),
+            1,
+        )
+        .replacen(
+            "aliases: [TL]",
+            &format!("aliases: [TL, \"t{HIDDEN}l\"]"),
+            1,
+        );
+    let file = write(dir.path(), "hidden.yaml", text);
+    for format in ["table", "json", "csv", "markdown"] {
+        for command in [
+            &["show", "tech-lead"][..],
+            &["list"],
+            &["compare", "tech-lead", "po"],
+            &["salary", "--all"],
+            &["search", "tech"],
+        ] {
+            for color in ["never", "always"] {
+                let output = roles()
+                    .arg("--data")
+                    .arg(&file)
+                    .args(command)
+                    .args(["--format", format, "--color", color])
+                    .output()
+                    .unwrap_or_else(|e| panic!("run: {e}"));
+                assert!(output.status.success(), "{format} {command:?}");
+                let stdout = String::from_utf8_lossy(&output.stdout);
+                assert_eq!(raw_hidden(&stdout), None, "{format} {command:?} {color}");
+                if format == "json" {
+                    let value: serde_json::Value = serde_json::from_str(&stdout)
+                        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+                    // Escaped, not changed: the JSON value still holds the exact name.
+                    assert!(value.to_string().contains('\u{9b}'), "{command:?}");
+                }
+                if format == "table" && color == "always" {
+                    // Only our own colour codes: none opened by the joiner or the separator.
+                    let opened = stdout.matches("\u{1b}[1;31m").count();
+                    let searched = command[0] == "search";
+                    assert!(searched || opened == 0, "{command:?}: {opened}");
+                }
+            }
+        }
+    }
+    let export = roles()
+        .arg("--data")
+        .arg(&file)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let exported = String::from_utf8_lossy(&export.stdout);
+    assert_eq!(raw_hidden(&exported), None);
+    assert!(exported.contains("Tech\\u009b31m\\u007f\\u202e\\u2060\\u2063\\r\\udb40\\udc41 Lead"));
+    // Completion: the name as help is escaped; the alias that needs escaping is not offered.
+    let completed = roles()
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(["roles", "--data"])
+        .arg(&file)
+        .args(["show", "t"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let offered = String::from_utf8_lossy(&completed.stdout);
+    assert!(offered.contains("tech-lead\tTech\\u{9b}31m"), "{offered}");
+    assert_eq!(raw_hidden(&offered), None, "{offered}");
+    assert!(!offered.lines().any(|l| l.starts_with("t\\u")), "{offered}");
+}
+
+#[cfg(unix)]
+#[test]
+fn import_prints_paths_escaped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let out = dir.path().join("out\u{9b}31m\u{202e}.yaml");
+    let output = roles()
+        .args(["import", "onet", "tests/fixtures/onet/text-27.0", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("out\\u{9b}31m\\u{202e}.yaml"), "{stderr}");
+    assert_eq!(raw_hidden(&stderr), None);
+    let missing = dir.path().join("no\u{9b}such");
+    let output = roles()
+        .args(["import", "onet"])
+        .arg(&missing)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(raw_hidden(&stderr), None, "{stderr}");
+}
+
+#[test]
+fn every_echo_of_an_argument_is_a_short_escaped_excerpt() {
+    let long = "x".repeat(100 * 1024);
+    let cases: Vec<Vec<String>> = vec![
+        vec!["show".into(), long.clone()],
+        vec!["compare".into(), long.clone(), "po".into()],
+        vec!["search".into(), long.clone()],
+        vec!["match".into(), "-s".into(), long.clone()],
+        vec!["--data".into(), format!("/no/{long}"), "list".into()],
+        vec!["show".into(), "po".into(), long.clone()],
+        vec!["show".into(), format!("{long}\u{9b}")],
+    ];
+    for args in cases {
+        let output = roles()
+            .args(&args)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.len() < 1000,
+            "{:?}: {} bytes",
+            &args[0],
+            stderr.len()
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(raw_hidden(&stderr), None);
+    }
+    // 3,000 --data files before a broken one: the hint says what to repeat, not all of it.
+    let mut args: Vec<String> = Vec::new();
+    for _ in 0..3000 {
+        args.extend(["--data".into(), FIXTURE.into()]);
+    }
+    args.extend([
+        "--data".into(),
+        "tests/fixtures/broken.yaml".into(),
+        "list".into(),
+    ]);
+    let output = roles()
+        .args(&args)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.len() < 1000, "{} bytes", stderr.len());
+    assert!(
+        stderr.contains(
+            "`roles --data … (the 3000 files before it) validate tests/fixtures/broken.yaml`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn markdown_text_from_a_file_cannot_open_a_heading_or_a_code_fence() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = fixture_text()
+        .replacen(
+            "name: Tech Lead",
+            "name: \"Tech Lead\\n# Owned\\n```\\n1. swallowed\"",
+            1,
+        )
+        .replacen(
+            "text: Sets the team's technical direction.",
+            "text: \"# Sets\\n~~~\\nthe direction\"",
+            1,
+        );
+    let file = write(dir.path(), "blocks.yaml", text);
+    for command in [
+        &["show", "tech-lead"][..],
+        &["list"],
+        &["search", "direction"],
+    ] {
+        let output = roles()
+            .arg("--data")
+            .arg(&file)
+            .args(command)
+            .args(["--format", "markdown"])
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert!(output.status.success(), "{command:?}");
+        let page = String::from_utf8_lossy(&output.stdout);
+        for line in page.lines() {
+            let ours = line.starts_with("## ") || line.starts_with("| ") || line.starts_with("- ");
+            let opens = ["#", "```", "~~~", "1.", "="]
+                .iter()
+                .any(|m| line.starts_with(m));
+            assert!(ours || !opens, "{command:?} opened a block: {line}");
+        }
+        assert!(!page.contains("\n# Owned"), "{page}");
+    }
 }

@@ -127,14 +127,15 @@ pub fn run(
             wages.release, counts.with_wages, counts.wages_from_group
         ));
     }
-    writeln!(err, "{summary}")?;
+    // Paths and anything read from the files are escaped like every other output.
+    writeln!(err, "{}", crate::render::clean(&summary, false))?;
     if !onet.missing.is_empty() {
-        writeln!(
-            err,
+        let line = format!(
             "roles: not in {}, so not imported: {}",
             args.dir.display(),
             onet.missing.join(", ")
-        )?;
+        );
+        writeln!(err, "{}", crate::render::clean(&line, false))?;
     }
     if let Some(path) = output {
         let shown = path.display().to_string();

@@ -266,8 +266,8 @@ pub fn check_unzipped_size(path: &Path, bytes: &[u8], kind: &str) -> anyhow::Res
     for index in 0..archive.len() {
         let entry = archive.by_index(index).map_err(|e| bad(&e))?;
         let left = budget - total;
-        let unzipped = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
-            .map_err(|e| bad(&e))?;
+        let unzipped =
+            std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|e| bad(&e))?;
         total += unzipped;
         if total > budget {
             bail!(

@@ -44,21 +44,40 @@ fn write_grid(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 
 /// A cell on one line: newlines become `<br>`, pipes are escaped.
 fn cell_text(cell: &str) -> String {
-    let text = clean(cell, true);
-    let escaped = inline(&text);
-    unmark(&escaped, "**", "**").replace('\n', "<br>")
+    unmark(&escaped(cell, "<br>", false), "**", "**")
 }
 
-/// Escapes what Markdown would read as markup or HTML in our text.
+/// Text for a heading, paragraph or list item: on one line, whatever it holds, so text from a
+/// file can never start a heading, a code fence, a quote or a list of its own.
 fn inline(text: &str) -> String {
+    escaped(text, " ", true)
+}
+
+/// Escapes what Markdown would read as markup or HTML in our text, writing `newline` for each
+/// line break; where the text `starts_block` (not in a table cell), also escapes a first
+/// character that could open block structure (`#`, `=`, `+`,
+/// `-`, `~`, or the `.` of an ordered list's `1.`).
+fn escaped(text: &str, newline: &str, starts_block: bool) -> String {
     let text = clean(text, true);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    if starts_block && text.starts_with(['#', '=', '+', '-', '~']) {
+        out.push('\\');
+    }
+    // The `.` or `)` after a leading number is what would make an ordered list.
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let list_marker =
+        (starts_block && digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits);
+    for (at, c) in text.char_indices() {
+        if Some(at) == list_marker {
+            out.push('\\');
+        }
         match c {
+            '\n' => out.push_str(newline),
             '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '*' | '_' | '`' | '[' | ']' | '\\' => {
+            '&' => out.push_str("&amp;"),
+            '*' | '_' | '`' | '[' | ']' | '\\' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -75,6 +94,17 @@ mod tests {
     #[test]
     fn cells_escape_pipes_and_keep_line_breaks() {
         assert_eq!(cell_text("a|b\nc"), "a\\|b<br>c");
+    }
+
+    #[test]
+    fn text_from_a_file_cannot_open_block_structure() {
+        assert_eq!(inline("a\n# heading"), "a # heading");
+        assert_eq!(inline("x\n```\nswallowed"), "x \\`\\`\\` swallowed");
+        assert_eq!(inline("# title"), "\\# title");
+        assert_eq!(inline("12. item"), "12\\. item");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("2024 figures"), "2024 figures");
+        assert_eq!(inline("R&D <b>"), "R&amp;D &lt;b&gt;");
     }
 
     #[test]

@@ -148,14 +148,14 @@ impl<'a, V> Versioned<'a, V> {
     }
 }
 
-pub use crate::parse::is_bidi_control;
+pub use crate::parse::{is_bidi_control, needs_escape};
 
-/// Text from a data file is untrusted: control characters, escape sequences and bidirectional
-/// overrides are shown as `\u{…}` so they never reach a terminal raw. Newlines survive only where
+/// Text from a data file is untrusted: whatever [`needs_escape`] names (controls, escape
+/// sequences, bidirectional overrides, invisible format characters) is shown as `\u{…}` so it
+/// never reaches a terminal raw. Newlines survive only where
 /// the renderer lays out multi-line cells itself.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || is_bidi_control(c);
+    let unsafe_char = |c: char| needs_escape(c) && !(keep_newlines && c == '\n');
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
