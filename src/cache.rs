@@ -40,6 +40,11 @@ pub struct Cache {
 pub struct CacheKey(u128);
 
 impl CacheKey {
+    /// A key from its raw value, for fuzzing and tests.
+    pub fn from_value(value: u128) -> CacheKey {
+        CacheKey(value)
+    }
+
     /// The key of a file's bytes validated over `base` (the key of the layers beneath it).
     pub fn new(bytes: &[u8], base: u128) -> CacheKey {
         let mut hasher = Xxh3::new();
@@ -107,38 +112,7 @@ impl Cache {
         let file = open_entry(&self.entry_path(key)?)?;
         let size = file.metadata().ok()?.len();
         // Read no further than the size the entry had when opened, whatever is appended.
-        let mut file = file.take(size);
-        let mut header = [0u8; HEADER_BYTES];
-        file.read_exact(&mut header).ok()?;
-        let (magic, rest) = header.split_at(MAGIC.len());
-        let (stored_key, checksum) = rest.split_at(16);
-        // An entry copied or renamed over another's name names the wrong key and is not used.
-        if magic != MAGIC || stored_key != key.0.to_le_bytes() {
-            return None;
-        }
-        if size <= whole_limit {
-            let mut payload = Vec::with_capacity(usize::try_from(size).ok()?);
-            file.read_to_end(&mut payload).ok()?;
-            if checksum != xxh3_64(&payload).to_le_bytes() {
-                return None;
-            }
-            return Dataset::from_binary(&payload).ok();
-        }
-        // Hashed in the buffer's large chunks, not in the decoder's small reads.
-        let mut payload = BufReader::with_capacity(
-            1 << 16,
-            HashingReader {
-                inner: file,
-                hasher: Xxh3::new(),
-            },
-        );
-        let dataset = Dataset::read_binary(&mut payload).ok()?;
-        // Trailing bytes after a complete encoding are corruption too.
-        let mut rest = Vec::new();
-        payload.read_to_end(&mut rest).ok()?;
-        let digest = payload.get_ref().hasher.digest();
-        let intact = rest.is_empty() && checksum == digest.to_le_bytes();
-        intact.then_some(dataset)
+        decode_entry(file.take(size), size, key, whole_limit)
     }
 
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
@@ -147,6 +121,48 @@ impl Cache {
             let _ = write_entry(&path, key, dataset);
         }
     }
+}
+
+/// The dataset in an entry's bytes if they are an intact entry written under `key`: the one
+/// reader of entries, public so a fuzz target can feed it anything.
+pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
+    decode_entry(bytes, bytes.len() as u64, key, WHOLE_ENTRY_BYTES)
+}
+
+/// Decodes an entry of `size` bytes from `entry`: whole when up to `whole_limit` (faster), else
+/// as it streams in, hashing on the way and throwing the result away if the checksum fails.
+fn decode_entry(mut entry: impl Read, size: u64, key: CacheKey, whole_limit: u64) -> Option<Dataset> {
+    let mut header = [0u8; HEADER_BYTES];
+    entry.read_exact(&mut header).ok()?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (stored_key, checksum) = rest.split_at(16);
+    // An entry copied or renamed over another's name names the wrong key and is not used.
+    if magic != MAGIC || stored_key != key.0.to_le_bytes() {
+        return None;
+    }
+    if size <= whole_limit {
+        let mut payload = Vec::with_capacity(usize::try_from(size).ok()?);
+        entry.read_to_end(&mut payload).ok()?;
+        if checksum != xxh3_64(&payload).to_le_bytes() {
+            return None;
+        }
+        return Dataset::from_binary(&payload).ok();
+    }
+    // Hashed in the buffer's large chunks, not in the decoder's small reads.
+    let mut payload = BufReader::with_capacity(
+        1 << 16,
+        HashingReader {
+            inner: entry,
+            hasher: Xxh3::new(),
+        },
+    );
+    let dataset = Dataset::read_binary(&mut payload).ok()?;
+    // Trailing bytes after a complete encoding are corruption too.
+    let mut rest = Vec::new();
+    payload.read_to_end(&mut rest).ok()?;
+    let digest = payload.get_ref().hasher.digest();
+    let intact = rest.is_empty() && checksum == digest.to_le_bytes();
+    intact.then_some(dataset)
 }
 
 /// Opens an entry only if it is a regular file reached without following a symbolic link, and
