@@ -3,6 +3,7 @@
 #   scripts/bench.sh            built-in data (vs cat and jq), 10,000 roles cold and warm,
 #                               and every hostile file of the tests
 #   scripts/bench.sh 100000     ... and 100,000 roles cold and warm (minutes, several GB)
+#   scripts/bench.sh hostile    only the hostile files and inputs
 #   ONET=../shared/onet scripts/bench.sh import
 #                               only the O*NET import (issue 11): the full import's time and
 #                               memory, then every command on the imported data, cache warm
@@ -53,6 +54,7 @@ if [[ "${1:-}" == import ]]; then
   exit 0
 fi
 
+if [[ "${1:-}" != hostile ]]; then
 echo "## Built-in data: the customer's three commands beside cat (the floor) and jq"
 "$roles" export --format json > "$work/builtin.json"
 hyperfine --warmup 5 --runs 100 -N --export-markdown "$work/builtin.md" \
@@ -84,6 +86,8 @@ for size in 10000 "$@"; do
   done
 done
 
+fi
+
 echo
 echo "## Hostile files: each must be refused (exit 1) in under 1 s and 100 MB"
 echo "| file | seconds | peak MB | exit | message |"
@@ -112,3 +116,49 @@ for file in bomb.yaml alias-bomb-dataset-shaped.yaml scalar-replay.yaml deep.yam
   read -r seconds kb status < <(tail -n 1 "$work/time")
   echo "| $file | $seconds | $((kb / 1024)) | $status | $(cut -c1-100 "$work/stderr" | sed "s|$work/||") |"
 done
+
+echo
+echo "## Hostile inputs, round two: special files, NUL padding, many problems, import bombs"
+echo "| input | seconds | peak MB | exit | message |"
+echo "|---|---|---|---|---|"
+python3 - "$work" <<'PY'
+import sys, pathlib, zipfile, shutil
+work = pathlib.Path(sys.argv[1])
+head = open("tests/fixtures/tech-lead.yaml").read().split("\nroles:\n")[0]
+rows = [head, "roles:"]
+for i in range(8000):
+    rows += [f"  - id: role-{i}", '    name: ""', "    summary: {text: x, sources: [acme-ladder]}",
+             "    requirements: {}", "    duties: []", "    environment: []", "    skills: []"]
+(work / "bad8000.yaml").write_text("\n".join(rows) + "\n")
+with open(work / "sparse.yaml", "wb") as f:
+    f.write(b"version: 1\nsources: []\n")
+    f.truncate(900 * 1024 * 1024)
+folder = work / "onet-bomb"
+shutil.copytree("tests/fixtures/onet/excel-29.3", folder)
+with zipfile.ZipFile(folder / "Skills.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/worksheets/sheet1.xml", b"0" * (477 * 1024 * 1024))
+rows = folder.parent / "onet-rows"
+shutil.copytree("tests/fixtures/onet/text-27.0", rows)
+with open(rows / "Task Statements.txt", "w") as f:
+    f.write("O*NET-SOC Code\tTask ID\tTask\n")
+    f.writelines(f"13-1082.00\t{i}\tx\n" for i in range(10_000_000))
+PY
+mkfifo "$work/lonely.yaml"
+ln -s /dev/zero "$work/onet-bomb-readme"
+hostile() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M %x" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
+  read -r seconds kb status < <(tail -n 1 "$work/time")
+  echo "| $label | $seconds | $((kb / 1024)) | $status | $(head -n 1 "$work/stderr" | cut -c1-100 | sed "s|$work/||g") |"
+}
+hostile "8,000 roles with empty names: validate" "$roles" validate "$work/bad8000.yaml"
+hostile "the same, loaded with --data" "$roles" --no-cache --data "$work/bad8000.yaml" list
+hostile "the same in ROLES_DATA, a TAB press" env ROLES_DATA="$work/bad8000.yaml" COMPLETE=fish "$roles" -- roles show ro
+hostile "--data /dev/zero" "$roles" --no-cache --data /dev/zero list
+hostile "stdin from /dev/zero" sh -c "'$roles' --no-cache --data - list < /dev/zero"
+hostile "a 900 MiB sparse file (a dataset's head, then NULs)" "$roles" --no-cache --data "$work/sparse.yaml" list
+hostile "a named pipe no program writes to" "$roles" --no-cache --data "$work/lonely.yaml" list
+hostile "import: a 477 MiB sheet zipped small" "$roles" import onet "$work/onet-bomb" -o -
+hostile "import: 10 million task rows" "$roles" import onet "$work/onet-rows" -o -
+rm "$work/onet-bomb/Read Me.txt"; ln -s /dev/zero "$work/onet-bomb/Read Me.txt"
+hostile "import: Read Me.txt a link to /dev/zero" "$roles" import onet "$work/onet-bomb" -o -

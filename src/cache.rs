@@ -131,7 +131,12 @@ pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
 
 /// Decodes an entry of `size` bytes from `entry`: whole when up to `whole_limit` (faster), else
 /// as it streams in, hashing on the way and throwing the result away if the checksum fails.
-fn decode_entry(mut entry: impl Read, size: u64, key: CacheKey, whole_limit: u64) -> Option<Dataset> {
+fn decode_entry(
+    mut entry: impl Read,
+    size: u64,
+    key: CacheKey,
+    whole_limit: u64,
+) -> Option<Dataset> {
     let mut header = [0u8; HEADER_BYTES];
     entry.read_exact(&mut header).ok()?;
     let (magic, rest) = header.split_at(MAGIC.len());

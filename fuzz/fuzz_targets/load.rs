@@ -26,9 +26,19 @@ fuzz_target!(|data: &[u8]| {
     let list = list_roles(&dataset, &ListArgs {});
     let salary = salary_table(
         &dataset,
-        &SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High },
+        &SalaryArgs {
+            roles: Vec::new(),
+            all: true,
+            sort: SalaryOrder::High,
+        },
     );
-    for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Yaml] {
+    for format in [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Yaml,
+    ] {
         let mut out = Vec::new();
         let _ = render(&list, format, style, &mut out);
         if let Ok((view, _)) = &salary {

@@ -38,7 +38,11 @@ pub struct Table {
 impl Table {
     /// Reads `path` as Excel (`.xlsx`) or tab-separated text (anything else).
     pub fn read(path: &Path) -> anyhow::Result<Table> {
-        let bytes = read_regular(path, MAX_FILE_BYTES)?;
+        let bytes = if is_excel(path) {
+            read_regular(path, MAX_FILE_BYTES)?
+        } else {
+            read_lines_up_to(path, MAX_FILE_BYTES, MAX_ROWS + 1)?
+        };
         Table::from_bytes(path, bytes)
     }
 
@@ -205,6 +209,41 @@ pub fn read_regular(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
     file.take(size)
         .read_to_end(&mut bytes)
         .with_context(|| format!("{}: cannot be read", path.display()))?;
+    Ok(bytes)
+}
+
+/// The bytes of a text file, refused as soon as they hold more than `max_lines` line breaks: a
+/// file of ten million rows costs the memory of the first rows, not of the whole file.
+fn read_lines_up_to(path: &Path, limit: u64, max_lines: usize) -> anyhow::Result<Vec<u8>> {
+    let (file, size) = open_regular(path)?;
+    if size > limit {
+        bail!(
+            "{}: refused: {size} bytes is more than any O*NET or OEWS file (limit {limit})",
+            path.display()
+        );
+    }
+    let mut reader = file.take(size);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut lines = 0;
+    loop {
+        let count = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(count) => count,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("{}: cannot be read", path.display()));
+            }
+        };
+        lines += chunk[..count].iter().filter(|&&b| b == b'\n').count();
+        if lines > max_lines {
+            bail!(
+                "{}: refused: more than {MAX_ROWS} rows, more than any O*NET file has",
+                path.display()
+            );
+        }
+        bytes.extend_from_slice(&chunk[..count]);
+    }
     Ok(bytes)
 }
 
