@@ -243,7 +243,16 @@ fn write_file(dataset: &Dataset, format: ExportFormat, path: &Path) -> anyhow::R
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
-    file.persist(path)
+    // Checked again just before the rename, and a path that was new must still be new: what
+    // appeared there meanwhile (a link, a device) is never replaced.
+    let existed = std::fs::symlink_metadata(path).is_ok();
+    check_output_path(path)?;
+    let persisted = if existed {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    persisted
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
