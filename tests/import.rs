@@ -770,3 +770,79 @@ fn hostile_folders_are_refused_quickly_and_never_read_whole() {
         "{error}"
     );
 }
+
+/// A zip of `dir`'s files inside one folder called `inner`, as O*NET and BLS distribute them.
+fn zip_of(dir: &Path, inner: &str, out: &Path) -> PathBuf {
+    use std::io::Write;
+    let path = out.join(format!("{inner}.zip"));
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut writer = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    writer
+        .add_directory(format!("{inner}/"), options)
+        .unwrap_or_else(|e| panic!("zip: {e}"));
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        writer
+            .start_file(format!("{inner}/{name}"), options)
+            .unwrap_or_else(|e| panic!("zip: {e}"));
+        let bytes = std::fs::read(&entry).unwrap_or_else(|e| panic!("{e}"));
+        writer
+            .write_all(&bytes)
+            .unwrap_or_else(|e| panic!("zip: {e}"));
+    }
+    writer.finish().unwrap_or_else(|e| panic!("zip: {e}"));
+    path
+}
+
+/// The zip files as distributed give exactly what their unzipped folders give.
+#[test]
+fn zip_files_as_distributed_import_like_their_folders() {
+    let dir = temp();
+    let wages_dir = wages_file()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let wages_zip = zip_of(&wages_dir, "oesm24nat", dir.path());
+    for (folder, inner) in [(excel_dir(), "db_29_3_excel"), (text_dir(), "db_27_0_text")] {
+        let zipped = zip_of(&folder, inner, dir.path());
+        let from_zip = stdout_of(&["import", "onet", path(&zipped), "--wages", path(&wages_zip)]);
+        let from_folder = stdout_of(&[
+            "import",
+            "onet",
+            path(&folder),
+            "--wages",
+            path(&wages_file()),
+        ]);
+        assert_eq!(from_zip, from_folder, "{inner}");
+        assert!(from_zip.contains("Project Management Specialists"));
+    }
+    // A zip that is not an O*NET database says so in one line.
+    let not_onet = zip_of(&wages_dir, "db_29_3_excel", dir.path());
+    let (status, error) = failing(&[path(&not_onet)]);
+    assert_eq!(status, 1);
+    assert!(error.contains("has no 'Occupation Data.xlsx'"), "{error}");
+    let not_wages = zip_of(&text_dir(), "oesm24nat", dir.path());
+    let (_, error) = failing(&[path(&excel_dir()), "--wages", path(&not_wages)]);
+    assert!(
+        error.contains("holds no national_M<year>_dl.xlsx"),
+        "{error}"
+    );
+    // A zip bomb as the database: refused while it is being counted.
+    let bomb = dir.path().join("bomb.zip");
+    std::fs::write(&bomb, zip_bomb(64 << 20)).unwrap_or_else(|e| panic!("{e}"));
+    let error = refused_within(&bomb, std::time::Duration::from_secs(5));
+    assert!(
+        error.contains("bomb.zip: refused: it would unzip to more than"),
+        "{error}"
+    );
+}

@@ -1,6 +1,7 @@
 //! `roles import onet DIR`: a dataset `--data` reads, made from an O*NET database folder and,
 //! optionally, the BLS OEWS national wage file.
 
+pub mod archive;
 pub mod build;
 pub mod oews;
 pub mod onet;
@@ -30,14 +31,14 @@ pub struct ImportArgs {
 pub enum ImportFrom {
     /// An O*NET database folder (Excel or text distribution), with BLS wages if given.
     #[command(
-        long_about = "Read an unzipped O*NET database folder (the Excel .xlsx or the text .txt \
-                      distribution; detected) and write a dataset --data reads: one role per \
+        long_about = "Read an O*NET database folder or its zip file as distributed (the Excel \
+                      .xlsx or the text .txt distribution; detected) and write a dataset --data reads: one role per \
                       occupation, with its task statements word for word (core first), required \
                       education, job zone, rated skills, alternate titles as aliases and related \
                       occupations, every item cited to the O*NET release with the date O*NET \
                       gives it. With --wages, each occupation gets the OEWS national annual \
                       mean, median and 10th-90th percentile range for its SOC code.",
-        after_help = "Examples:\n  roles import onet db_29_3_excel --wages national_M2024_dl.xlsx -o onet.yaml\n  roles --data onet.yaml compare project-manager 13-1082.00\n  roles import onet db_29_3_text --occupation 13-1082.00 --occupation 'Software Developers'"
+        after_help = "Examples:\n  roles import onet db_29_3_excel.zip --wages oesm24nat.zip -o onet.yaml\n  roles --data onet.yaml compare project-manager 13-1082.00\n  roles import onet db_29_3_text --occupation 13-1082.00 --occupation 'Software Developers'"
     )]
     Onet(OnetArgs),
 }
@@ -45,10 +46,12 @@ pub enum ImportFrom {
 /// Arguments of `roles import onet`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OnetArgs {
-    /// The O*NET database folder (holding `Occupation Data.xlsx` or `Occupation Data.txt`).
-    #[arg(value_name = "DIR")]
+    /// The O*NET database folder (holding `Occupation Data.xlsx` or `Occupation Data.txt`), or
+    /// the zip file as O*NET distributes it (db_29_3_excel.zip, db_29_3_text.zip).
+    #[arg(value_name = "DIR|ZIP")]
     pub dir: PathBuf,
-    /// The BLS OEWS national file (national_M<year>_dl.xlsx) for wages.
+    /// The BLS OEWS national file (national_M<year>_dl.xlsx), or the zip BLS distributes it in
+    /// (oesm24nat.zip), for wages.
     #[arg(long, value_name = "FILE")]
     pub wages: Option<PathBuf>,
     /// Import only this occupation: an O*NET-SOC code (13-1082.00), a SOC code (13-1082) or a
@@ -95,7 +98,7 @@ pub fn run(
     if let Some(path) = output {
         check_output_path(path)?;
     }
-    let onet = onet::read(&args.dir)?;
+    let onet = onet::read(&mut archive::Bundle::open(&args.dir)?)?;
     let release = onet::require_release(&onet, &args.dir)?;
     let wages = args.wages.as_deref().map(oews::read).transpose()?;
     let occupations = select(&onet, &args.occupation)?;

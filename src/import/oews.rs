@@ -9,6 +9,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
+use super::archive::{Bundle, is_zip};
 use super::table::Table;
 
 /// One occupation's national annual wages, as published (`None` where OEWS gives no number).
@@ -53,10 +54,27 @@ pub struct WageFile {
     pub rows: HashMap<String, Wages>,
 }
 
-/// Reads an OEWS national file (Excel, or the same columns tab-separated).
-pub fn read(path: &Path) -> anyhow::Result<WageFile> {
+/// Reads an OEWS national file (Excel, or the same columns tab-separated), or the zip BLS
+/// distributes it in (`oesm24nat.zip`, holding `oesm24nat/national_M2024_dl.xlsx`).
+pub fn read(given: &Path) -> anyhow::Result<WageFile> {
+    let (path, bytes) = if is_zip(given) {
+        let mut bundle = Bundle::open(given)?;
+        let Some(path) = bundle.find_matching(|name| {
+            name.starts_with("national_M") && name.to_ascii_lowercase().ends_with(".xlsx")
+        }) else {
+            bail!(
+                "{}: holds no national_M<year>_dl.xlsx; is it the OEWS national zip (oesm24nat.zip)?",
+                given.display()
+            );
+        };
+        let bytes = bundle.read(&path, super::table::MAX_FILE_BYTES)?;
+        (path, bytes)
+    } else {
+        let bytes = super::table::read_regular(given, super::table::MAX_FILE_BYTES)?;
+        (given.to_path_buf(), bytes)
+    };
+    let path = path.as_path();
     // One read: the data sheet and the notes sheet come from the same bytes.
-    let bytes = super::table::read_regular(path, super::table::MAX_FILE_BYTES)?;
     let table = Table::from_bytes(path, bytes.clone())?;
     let [code, title, mean, median, pct10, pct90] = table.columns([
         "OCC_CODE",

@@ -3,11 +3,11 @@
 //! published, and numbers keep their published text.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use super::archive::Bundle;
 use super::table::{Row, Table};
 
 /// Which O*NET release a folder holds, from its `Read Me.txt`.
@@ -135,18 +135,20 @@ const RELATED: &str = "Related Occupations";
 
 /// Reads the O*NET folder `dir`. `Occupation Data` and `Read Me.txt` must exist; every other file
 /// is imported when present and listed in [`Onet::missing`] when not.
-pub fn read(dir: &Path) -> anyhow::Result<Onet> {
-    if !dir.is_dir() {
+pub fn read(bundle: &mut Bundle) -> anyhow::Result<Onet> {
+    let dir = bundle.path().to_path_buf();
+    let dir = dir.as_path();
+    if !bundle.exists() {
         bail!(
-            "{}: is not a folder (give the unzipped O*NET database folder)",
+            "{}: is not a folder (give the O*NET database folder or its .zip file)",
             dir.display()
         );
     }
     let mut onet = Onet {
-        release: read_release(dir)?,
+        release: read_release(bundle)?,
         ..Onet::default()
     };
-    let Some(path) = find(dir, OCCUPATIONS) else {
+    let Some(path) = find(bundle, OCCUPATIONS) else {
         bail!(
             "{}: has no '{OCCUPATIONS}.xlsx' or '{OCCUPATIONS}.txt'; is it an O*NET database folder?",
             dir.display()
@@ -157,10 +159,10 @@ pub fn read(dir: &Path) -> anyhow::Result<Onet> {
     } else {
         "text"
     };
-    read_occupations(&mut onet, &Table::read(&path)?)?;
+    read_occupations(&mut onet, &read_table(bundle, &path)?)?;
     let mut optional = |name: &'static str| -> anyhow::Result<Option<Table>> {
-        match find(dir, name) {
-            Some(path) => Table::read(&path).map(Some),
+        match find(bundle, name) {
+            Some(path) => read_table(bundle, &path).map(Some),
             None => {
                 onet.missing.push(name);
                 Ok(None)
@@ -207,30 +209,28 @@ pub fn read(dir: &Path) -> anyhow::Result<Onet> {
     Ok(onet)
 }
 
-/// `DIR/NAME.xlsx`, else `DIR/NAME.txt`, if either exists.
-fn find(dir: &Path, name: &str) -> Option<PathBuf> {
+/// `NAME.xlsx`, else `NAME.txt`, if the bundle has either.
+fn find(bundle: &Bundle, name: &str) -> Option<PathBuf> {
     ["xlsx", "txt"]
         .into_iter()
-        .map(|ext| dir.join(format!("{name}.{ext}")))
-        // Anything there is taken (and a pipe or a device refused when read), not skipped.
-        .find(|path| std::fs::metadata(path).is_ok())
+        .find_map(|ext| bundle.find(&format!("{name}.{ext}")))
+}
+
+fn read_table(bundle: &mut Bundle, path: &Path) -> anyhow::Result<Table> {
+    let bytes = bundle.read(path, super::table::MAX_FILE_BYTES)?;
+    Table::from_bytes(path, bytes)
 }
 
 /// How much of `Read Me.txt` is read.
 const README_BYTES: u64 = 4096;
 
 /// The release from `Read Me.txt`: `O*NET 29.3 Database` then `May 2025 Release`.
-fn read_release(dir: &Path) -> anyhow::Result<Option<Release>> {
-    let path = dir.join("Read Me.txt");
-    if std::fs::metadata(&path).is_err() {
+fn read_release(bundle: &mut Bundle) -> anyhow::Result<Option<Release>> {
+    let Some(path) = bundle.find("Read Me.txt") else {
         return Ok(None);
-    }
+    };
     // Only the first lines name the release: 4 KiB are read, whatever the file's size.
-    let (file, _) = super::table::open_regular(&path)?;
-    let mut bytes = Vec::with_capacity(README_BYTES as usize);
-    file.take(README_BYTES)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("{}: cannot be read", path.display()))?;
+    let bytes = bundle.read_head(&path, README_BYTES)?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let number = lines.next().and_then(|first| {

@@ -214,7 +214,7 @@ pub fn read_regular(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
 
 /// The bytes of a text file, refused as soon as they hold more than `max_lines` line breaks: a
 /// file of ten million rows costs the memory of the first rows, not of the whole file.
-fn read_lines_up_to(path: &Path, limit: u64, max_lines: usize) -> anyhow::Result<Vec<u8>> {
+pub fn read_lines_up_to(path: &Path, limit: u64, max_lines: usize) -> anyhow::Result<Vec<u8>> {
     let (file, size) = open_regular(path)?;
     if size > limit {
         bail!(
