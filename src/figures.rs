@@ -3,17 +3,28 @@
 
 use serde::Serialize;
 
-use crate::model::{Caveat, Period, SalaryFigure, SalaryKind};
+use crate::model::{Caveat, Money, Period, SalaryFigure, SalaryKind};
 
-/// `108042` in `USD` → `$108,042`; other currencies keep their code (`EUR 1,200`).
-pub fn format_amount(amount: u64, currency: &str) -> String {
-    let digits = amount.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+/// `108042` in `USD` → `$108,042`, `44.40` → `$44.40`; other currencies keep their code
+/// (`EUR 1,200`). Cents are shown exactly when there are any.
+pub fn format_amount(amount: Money, currency: &str) -> String {
+    format_money(amount, currency, false)
+}
+
+/// As [`format_amount`], with `.00` written out when `cents` is set (so the two ends of a range
+/// read alike: `$14.00–$97.19`).
+fn format_money(amount: Money, currency: &str, cents: bool) -> String {
+    let digits = amount.units().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
+    }
+    let part = amount.cents() % 100;
+    if part != 0 || cents {
+        grouped.push_str(&format!(".{part:02}"));
     }
     match currency {
         "USD" => format!("${grouped}"),
@@ -23,10 +34,60 @@ pub fn format_amount(amount: u64, currency: &str) -> String {
     }
 }
 
-/// A signed difference with its currency: `+$15,000`, `−$9,603`.
-pub fn format_delta(delta: i64, currency: &str) -> String {
-    let sign = if delta < 0 { "−" } else { "+" };
-    format!("{sign}{}", format_amount(delta.unsigned_abs(), currency))
+/// A signed difference with its currency: `+$15,000`, `−$9,603`, `+$0.35`.
+pub fn format_delta(delta: Change, currency: &str) -> String {
+    let sign = if delta.0 < 0 { "−" } else { "+" };
+    let size = Money::from_cents(delta.0.unsigned_abs());
+    format!("{sign}{}", format_amount(size, currency))
+}
+
+/// A difference between two amounts, in whole cents: exact, whatever the amounts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Change(i64);
+
+impl Change {
+    /// `figure − baseline`, saturating (amounts are capped far below the limits by validation).
+    pub fn between(figure: Money, baseline: Money) -> Change {
+        let cents = |m: Money| i64::try_from(m.cents()).unwrap_or(i64::MAX);
+        Change(cents(figure).saturating_sub(cents(baseline)))
+    }
+
+    /// True for no change at all.
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::fmt::Display for Change {
+    /// As data: `-8447`, or `-12.05` when there are cents.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        write!(f, "{sign}{}", Money::from_cents(self.0.unsigned_abs()))
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            serializer.serialize_i64(self.0 / 100)
+        } else {
+            serializer.serialize_f64(self.0 as f64 / 100.0)
+        }
+    }
+}
+
+impl schemars::JsonSchema for Change {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Change".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "multipleOf": 0.01,
+            "description": "A difference in currency units (negative when lower), to the cent."
+        })
+    }
 }
 
 /// The amount part of a figure: `$108,042/yr` or `$95,000–$130,000/yr`.
@@ -34,21 +95,24 @@ pub fn format_pay(figure: &SalaryFigure) -> String {
     let (low, high) = figure.bounds();
     let suffix = figure.period.map_or(" (no period stated)", Period::suffix);
     match figure.kind {
-        SalaryKind::Average | SalaryKind::Median => {
+        SalaryKind::Average | SalaryKind::Median | SalaryKind::Percentile => {
             format!("{}{suffix}", format_amount(low, &figure.currency))
         }
-        SalaryKind::Range => format!(
-            "{}–{}{suffix}",
-            format_amount(low, &figure.currency),
-            format_amount(high, &figure.currency)
-        ),
+        SalaryKind::Range => {
+            let cents = low.cents() % 100 != 0 || high.cents() % 100 != 0;
+            format!(
+                "{}–{}{suffix}",
+                format_money(low, &figure.currency, cents),
+                format_money(high, &figure.currency, cents)
+            )
+        }
     }
 }
 
 /// One line for a figure: kind, amount, region and caveats (`average $108,042/yr`,
 /// `range …, USA; illustrative only`), so a caveat goes wherever the figure goes.
 pub fn describe_figure(figure: &SalaryFigure) -> String {
-    let mut text = format!("{} {}", figure.kind.as_str(), format_pay(figure));
+    let mut text = format!("{} {}", kind_words(figure), format_pay(figure));
     if let Some(region) = &figure.region {
         text.push_str(&format!(", {region}"));
     }
@@ -56,6 +120,24 @@ pub fn describe_figure(figure: &SalaryFigure) -> String {
         text.push_str(&format!("; {}", caveat_words(&figure.caveats)));
     }
     text
+}
+
+/// A figure's kind as words: `average`, `range`, `10th percentile`.
+pub fn kind_words(figure: &SalaryFigure) -> String {
+    match (figure.kind, figure.percentile) {
+        (SalaryKind::Percentile, Some(n)) => format!("{n}{} percentile", ordinal_suffix(n)),
+        (kind, _) => kind.as_str().to_string(),
+    }
+}
+
+fn ordinal_suffix(n: u8) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
 }
 
 /// The caveats as words, joined: `illustrative only; currency inferred from "$"`.
@@ -75,9 +157,9 @@ pub struct SalaryDifference {
     /// Currency of both figures.
     pub currency: String,
     /// Change of the lower bound (the amount, for averages), figure minus baseline.
-    pub low_delta: i64,
+    pub low_delta: Change,
     /// Change of the upper bound (the amount, for averages), figure minus baseline.
-    pub high_delta: i64,
+    pub high_delta: Change,
     /// Source of the figure.
     pub source: String,
     /// Source of the baseline figure.
@@ -96,7 +178,7 @@ impl SalaryDifference {
     /// `+$15,000 to +$20,000 (ranges, both po-pm-guide)` or
     /// `−$9,603 (averages, pm-dm vs dl-po: different articles)`.
     pub fn describe(&self) -> String {
-        let amount = if self.low_delta == 0 && self.high_delta == 0 {
+        let amount = if self.low_delta.is_zero() && self.high_delta.is_zero() {
             // Often one group figure given for two occupations (O*NET's, from one OEWS row).
             "no difference".to_string()
         } else if self.low_delta == self.high_delta {
@@ -145,8 +227,8 @@ pub fn salary_differences(
                     SalaryDifference {
                         kind: figure.kind,
                         currency: figure.currency.clone(),
-                        low_delta: signed(low) - signed(base_low),
-                        high_delta: signed(high) - signed(base_high),
+                        low_delta: Change::between(low, base_low),
+                        high_delta: Change::between(high, base_high),
                         source: figure.source.clone(),
                         baseline_source: base.source.clone(),
                         same_source: figure.source == base.source,
@@ -166,11 +248,6 @@ pub fn salary_differences(
     differences
 }
 
-/// Amounts are capped far below `i64::MAX` by validation; saturate rather than wrap regardless.
-fn signed(amount: u64) -> i64 {
-    i64::try_from(amount).unwrap_or(i64::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,9 +255,10 @@ mod tests {
     fn average(amount: u64, source: &str) -> SalaryFigure {
         SalaryFigure {
             kind: SalaryKind::Average,
-            amount: Some(amount),
+            amount: Some(Money::from_units(amount)),
             min: None,
             max: None,
+            percentile: None,
             currency: "USD".into(),
             period: Some(Period::Year),
             region: None,
@@ -195,18 +273,30 @@ mod tests {
         SalaryFigure {
             kind: SalaryKind::Range,
             amount: None,
-            min: Some(min),
-            max: Some(max),
+            min: Some(Money::from_units(min)),
+            max: Some(Money::from_units(max)),
             ..average(0, source)
         }
     }
 
     #[test]
     fn amounts_get_thousands_separators_and_symbol() {
-        assert_eq!(format_amount(108_042, "USD"), "$108,042");
-        assert_eq!(format_amount(999, "USD"), "$999");
-        assert_eq!(format_amount(1_000_000, "CHF"), "CHF 1,000,000");
-        assert_eq!(format_delta(-9_603, "USD"), "−$9,603");
+        assert_eq!(format_amount(Money::from_units(108_042), "USD"), "$108,042");
+        assert_eq!(format_amount(Money::from_units(999), "USD"), "$999");
+        assert_eq!(format_amount(Money::from_cents(4440), "USD"), "$44.40");
+        assert_eq!(
+            format_amount(Money::from_cents(123_456_705), "USD"),
+            "$1,234,567.05"
+        );
+        assert_eq!(
+            format_amount(Money::from_units(1_000_000), "CHF"),
+            "CHF 1,000,000"
+        );
+        let (low, high) = (Money::from_units(98_439), Money::from_units(108_042));
+        assert_eq!(format_delta(Change::between(low, high), "USD"), "−$9,603");
+        let (low, high) = (Money::from_cents(4440), Money::from_cents(4405));
+        assert_eq!(format_delta(Change::between(low, high), "USD"), "+$0.35");
+        assert_eq!(Change::between(high, low).to_string(), "-0.35");
     }
 
     #[test]

@@ -302,6 +302,8 @@ pub enum SalaryKind {
     Median,
     /// A minimum and a maximum.
     Range,
+    /// One amount at a stated percentile (`percentile: 10`: a tenth earn less).
+    Percentile,
 }
 
 impl SalaryKind {
@@ -311,6 +313,7 @@ impl SalaryKind {
             SalaryKind::Average => "average",
             SalaryKind::Median => "median",
             SalaryKind::Range => "range",
+            SalaryKind::Percentile => "percentile",
         }
     }
 
@@ -320,6 +323,7 @@ impl SalaryKind {
             SalaryKind::Average => "averages",
             SalaryKind::Median => "medians",
             SalaryKind::Range => "ranges",
+            SalaryKind::Percentile => "percentiles",
         }
     }
 }
@@ -375,13 +379,16 @@ pub struct SalaryFigure {
     pub kind: SalaryKind,
     /// The average, for `kind: average`.
     #[serde(default, skip_serializing_if = "omitted")]
-    pub amount: Option<u64>,
+    pub amount: Option<Money>,
     /// The bottom of a range.
     #[serde(default, skip_serializing_if = "omitted")]
-    pub min: Option<u64>,
+    pub min: Option<Money>,
     /// The top of a range.
     #[serde(default, skip_serializing_if = "omitted")]
-    pub max: Option<u64>,
+    pub max: Option<Money>,
+    /// Which percentile, for `kind: percentile` (1 to 99).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub percentile: Option<u8>,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
     /// What the amount is paid over; absent when the source does not say.
@@ -403,6 +410,127 @@ pub struct SalaryFigure {
     pub method: Option<String>,
     /// Id of the one source that states the figure.
     pub source: String,
+}
+
+/// An amount of money, held as a whole number of cents (of whatever currency the figure is
+/// in), so no sum, difference or comparison is ever rounded.
+///
+/// In the data it is a number of currency units: `108042` or `44.40`; more than two decimal
+/// places is refused, as no source states fractions of a cent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(u64);
+
+impl Money {
+    /// A whole number of currency units.
+    pub fn from_units(units: u64) -> Money {
+        Money(units.saturating_mul(100))
+    }
+
+    /// An amount in cents.
+    pub fn from_cents(cents: u64) -> Money {
+        Money(cents)
+    }
+
+    /// The amount in cents.
+    pub fn cents(self) -> u64 {
+        self.0
+    }
+
+    /// Whole currency units, dropping cents (for scales and bars, never for figures shown).
+    pub fn units(self) -> u64 {
+        self.0 / 100
+    }
+
+    /// Parses a published amount such as `44.40` or `108042` exactly, as decimal text.
+    pub fn parse(text: &str) -> Option<Money> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || !(fraction.is_empty() || digits(fraction)) || fraction.len() > 2 {
+            return None;
+        }
+        let units: u64 = whole.parse().ok()?;
+        let cents: u64 = format!("{fraction:0<2}").parse().ok()?;
+        units.checked_mul(100)?.checked_add(cents).map(Money)
+    }
+}
+
+impl std::fmt::Display for Money {
+    /// As the data writes it: `108042`, or `44.40` when there are cents.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 % 100 {
+            0 => write!(f, "{}", self.0 / 100),
+            cents => write!(f, "{}.{cents:02}", self.0 / 100),
+        }
+    }
+}
+
+impl Serialize for Money {
+    /// Whole amounts as integers; others as a decimal number, which reads back to the same cents.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_multiple_of(100) {
+            serializer.serialize_u64(self.0 / 100)
+        } else {
+            serializer.serialize_f64(self.0 as f64 / 100.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an amount of money, not negative, with at most two decimal places")
+            }
+            fn visit_u64<E: serde::de::Error>(self, units: u64) -> Result<Money, E> {
+                units
+                    .checked_mul(100)
+                    .map(Money)
+                    .ok_or_else(|| E::custom("the amount is too large"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, units: i64) -> Result<Money, E> {
+                let units = u64::try_from(units)
+                    .map_err(|_| E::custom("an amount of money cannot be negative"))?;
+                self.visit_u64(units)
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Money, E> {
+                // The nearest cent, accepted only when the number is that many cents: a
+                // decimal like 44.40 is within a rounding error of 4440 cents.
+                let cents = (value * 100.0).round();
+                let exact = (value * 100.0 - cents).abs() < 1e-6;
+                if !(value.is_finite() && value >= 0.0 && cents < 1e17) {
+                    return Err(E::custom("the amount is not a plausible amount of money"));
+                }
+                if !exact {
+                    return Err(E::custom(
+                        "an amount has at most two decimal places (cents)",
+                    ));
+                }
+                Ok(Money(cents as u64))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Money, E> {
+                Money::parse(text.trim())
+                    .ok_or_else(|| E::custom("expected an amount such as 108042 or 44.40"))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl schemars::JsonSchema for Money {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "multipleOf": 0.01,
+            "description": "An amount in currency units, with at most two decimal places (cents)."
+        })
+    }
 }
 
 /// A reservation that travels with a salary figure wherever it is shown.
@@ -428,13 +556,13 @@ impl Caveat {
 impl SalaryFigure {
     /// Lowest and highest amount; an average is both. A figure the validator would reject
     /// (missing amounts) reads as zero rather than panicking.
-    pub fn bounds(&self) -> (u64, u64) {
+    pub fn bounds(&self) -> (Money, Money) {
         match self.kind {
-            SalaryKind::Average | SalaryKind::Median => {
-                let amount = self.amount.unwrap_or(0);
+            SalaryKind::Average | SalaryKind::Median | SalaryKind::Percentile => {
+                let amount = self.amount.unwrap_or_default();
                 (amount, amount)
             }
-            SalaryKind::Range => (self.min.unwrap_or(0), self.max.unwrap_or(0)),
+            SalaryKind::Range => (self.min.unwrap_or_default(), self.max.unwrap_or_default()),
         }
     }
 
@@ -442,7 +570,7 @@ impl SalaryFigure {
     /// of one kind, currency and period, and either come from one source or share region and
     /// a stated method.
     pub fn incomparable_with(&self, other: &SalaryFigure) -> Option<&'static str> {
-        if self.kind != other.kind {
+        if self.kind != other.kind || self.percentile != other.percentile {
             Some("the figures are of different kinds")
         } else if self.currency != other.currency {
             Some("the figures are in different currencies")
@@ -534,9 +662,10 @@ mod tests {
     fn figure(kind: SalaryKind) -> SalaryFigure {
         SalaryFigure {
             kind,
-            amount: Some(100),
-            min: Some(90),
-            max: Some(120),
+            amount: Some(Money::from_units(100)),
+            min: Some(Money::from_units(90)),
+            max: Some(Money::from_units(120)),
+            percentile: None,
             currency: "USD".into(),
             period: Some(Period::Year),
             region: None,
@@ -574,8 +703,9 @@ mod tests {
 
     #[test]
     fn average_bounds_are_the_amount_and_range_bounds_are_min_max() {
-        assert_eq!(figure(SalaryKind::Average).bounds(), (100, 100));
-        assert_eq!(figure(SalaryKind::Range).bounds(), (90, 120));
+        let m = Money::from_units;
+        assert_eq!(figure(SalaryKind::Average).bounds(), (m(100), m(100)));
+        assert_eq!(figure(SalaryKind::Range).bounds(), (m(90), m(120)));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Dataset, Role, SalaryFigure, SalaryKind, Statement};
+use crate::model::{Dataset, Money, Role, SalaryFigure, SalaryKind, Statement};
 use crate::parse::bounded_message;
 
 /// The version of the dataset format this build reads.
@@ -534,6 +534,17 @@ impl Checker<'_> {
             SalaryKind::Range if figure.min.is_none() || figure.max.is_none() => {
                 Some("a range figure needs both `min` and `max`")
             }
+            SalaryKind::Percentile if figure.amount.is_none() => {
+                Some("a percentile figure needs `amount`")
+            }
+            SalaryKind::Percentile if !figure.percentile.is_some_and(|p| (1..=99).contains(&p)) => {
+                Some("a percentile figure needs `percentile`, from 1 to 99")
+            }
+            SalaryKind::Average | SalaryKind::Median | SalaryKind::Range
+                if figure.percentile.is_some() =>
+            {
+                Some("only a percentile figure takes `percentile`")
+            }
             SalaryKind::Range if figure.amount.is_some() => {
                 Some("a range figure takes `min` and `max`, not `amount`")
             }
@@ -561,7 +572,7 @@ impl Checker<'_> {
         ];
         for (key, amount) in amounts {
             let Some(amount) = amount else { continue };
-            if amount == 0 || amount > MAX_SALARY_AMOUNT {
+            if amount == Money::default() || amount > Money::from_units(MAX_SALARY_AMOUNT) {
                 report(
                     &mut found,
                     key_at(key),

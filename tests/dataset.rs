@@ -29,7 +29,16 @@ fn salary_figures_are_exactly_the_articles_and_no_others() {
         ("product-manager", "range", 110_000, 150_000, "po-pm-guide"),
     ]
     .into_iter()
-    .map(|(role, kind, low, high, source)| (role.to_string(), kind, low, high, source.to_string()))
+    .map(|(role, kind, low, high, source)| {
+        let dollars = roles::model::Money::from_units;
+        (
+            role.to_string(),
+            kind,
+            dollars(low),
+            dollars(high),
+            source.to_string(),
+        )
+    })
     .collect();
     assert_eq!(found, expected);
 }

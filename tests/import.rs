@@ -304,19 +304,30 @@ fn top_coded_and_suppressed_wages_never_become_numbers() {
         .iter()
         .filter_map(|f| f["kind"].as_str())
         .collect();
-    // OEWS prints `#` for the 90th percentile: no range, and the notes say why.
-    assert_eq!(kinds, ["average", "median"]);
+    // OEWS prints `#` for the 90th percentile: no range, the 10th kept alone, and the notes say
+    // why.
+    assert_eq!(kinds, ["average", "median", "percentile"]);
+    assert_eq!(ceo["salary"][2]["percentile"].as_u64(), Some(10));
+    assert_eq!(ceo["salary"][2]["amount"].as_u64(), Some(73_710));
     let note = ceo["salary"][0]["note"].as_str().unwrap_or("");
     assert!(
         note.contains("90th percentile is at or above $239,200"),
         "{note}"
     );
-    // Actors: `*` for every annual figure.
-    assert!(
-        role(&dataset, "27-2011.00")["salary"]
-            .as_array()
-            .is_none_or(Vec::is_empty)
-    );
+    // Actors: `*` for every annual figure, so the hourly ones, to the cent.
+    let actors = &role(&dataset, "27-2011.00")["salary"];
+    assert_eq!(actors[0]["period"].as_str(), Some("hour"));
+    assert_eq!(actors[0]["amount"].as_f64(), Some(44.4));
+    let shown = stdout_of(&[
+        "--data",
+        path(&file),
+        "show",
+        "27-2011.00",
+        "--only",
+        "salary",
+    ]);
+    assert!(shown.contains("average $44.40/hr"), "{shown}");
+    assert!(shown.contains("employment 38,800"), "{shown}");
     let farm = role(&dataset, "13-1021.00")["salary"][0]["note"]
         .as_str()
         .unwrap_or("");

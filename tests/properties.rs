@@ -11,8 +11,8 @@ use roles::commands::show::{ShowArgs, show_role};
 use roles::commands::similar::{SimilarArgs, similar_roles};
 use roles::commands::skills::{SkillsArgs, list_skills};
 use roles::model::{
-    AspectDefinition, AspectValue, Dataset, Period, Requirements, Role, RoleSkill, SalaryFigure,
-    SalaryKind, SkillDefinition, Source, Statement, ThemeDefinition,
+    AspectDefinition, AspectValue, Dataset, Money, Period, Requirements, Role, RoleSkill,
+    SalaryFigure, SalaryKind, SkillDefinition, Source, Statement, ThemeDefinition,
 };
 use roles::render::{Format, Style, render};
 use roles::view::View;
@@ -128,15 +128,17 @@ fn figure() -> impl Strategy<Value = SalaryFigure> {
             Just(SalaryKind::Median),
             Just(SalaryKind::Range)
         ],
-        1u64..=100_000_000,
-        1u64..=100_000_000,
+        // In cents, so every round trip must keep them exact.
+        1u64..=10_000_000_000,
+        1u64..=10_000_000_000,
         prop_oneof![Just("USD"), Just("EUR"), Just("JPY")],
     )
         .prop_map(|(kind, a, b, currency)| SalaryFigure {
             kind,
-            amount: (kind != SalaryKind::Range).then_some(a),
-            min: (kind == SalaryKind::Range).then_some(a.min(b)),
-            max: (kind == SalaryKind::Range).then_some(a.max(b)),
+            amount: (kind != SalaryKind::Range).then_some(Money::from_cents(a)),
+            min: (kind == SalaryKind::Range).then_some(Money::from_cents(a.min(b))),
+            max: (kind == SalaryKind::Range).then_some(Money::from_cents(a.max(b))),
+            percentile: None,
             currency: currency.into(),
             period: Some(Period::Year),
             region: None,

@@ -160,7 +160,7 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
             name: "negative figure",
             file: write(dir, "negative.yaml", edit("min: 120000", "min: -5")),
             position: Some(""),
-            message: "expected a whole number, not negative",
+            message: "an amount of money cannot be negative",
         },
         BadInput {
             name: "absurd figure",

@@ -3,7 +3,7 @@
 //! Shared by `benches/commands.rs` and `examples/generate.rs`; deterministic for a given seed.
 
 use roles::model::{
-    AspectValue, Dataset, Period, Requirements, Role, RoleSkill, SalaryFigure, SalaryKind,
+    AspectValue, Dataset, Money, Period, Requirements, Role, RoleSkill, SalaryFigure, SalaryKind,
     Statement,
 };
 
@@ -230,9 +230,12 @@ fn figure(rng: &mut Rng, source_ids: &[String]) -> SalaryFigure {
         } else {
             SalaryKind::Range
         },
-        amount: average.then_some(low),
-        min: (!average).then_some(low),
-        max: (!average).then_some(low + 5_000 + 1_000 * rng.below(50) as u64),
+        amount: average.then_some(Money::from_units(low)),
+        min: (!average).then_some(Money::from_units(low)),
+        max: (!average).then_some(Money::from_units(
+            low + 5_000 + 1_000 * rng.below(50) as u64,
+        )),
+        percentile: None,
         currency: "USD".into(),
         period: Some(Period::Year),
         region: (rng.below(2) == 0).then(|| "USA".to_string()),

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
 use crate::figures::{caveat_words, format_amount, format_pay};
-use crate::model::{Caveat, Dataset, Period, Role, SalaryKind};
+use crate::model::{Caveat, Dataset, Money, Period, Role, SalaryKind};
 use crate::view::{Block, Grid, Records, Report, View};
 
 /// Width of the bar column, in characters.
@@ -59,7 +59,7 @@ pub struct SalaryGroup {
     /// The pay period; absent for figures whose source states none.
     pub period: Option<Period>,
     /// The largest amount in the group, which its bars are scaled to.
-    pub scale_max: u64,
+    pub scale_max: Money,
     /// One row per figure, in the order asked for.
     pub figures: Vec<SalaryRow>,
 }
@@ -83,13 +83,16 @@ pub struct SalaryRow {
     pub kind: SalaryKind,
     /// The average.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<u64>,
+    pub amount: Option<Money>,
+    /// Which percentile, for a percentile figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<u8>,
     /// Bottom of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<u64>,
+    pub min: Option<Money>,
     /// Top of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<u64>,
+    pub max: Option<Money>,
     /// ISO 4217 code.
     pub currency: String,
     /// What the amount is paid over.
@@ -108,9 +111,9 @@ pub struct SalaryRow {
     /// Source title.
     pub source_title: String,
     #[serde(skip)]
-    low: u64,
+    low: Money,
     #[serde(skip)]
-    high: u64,
+    high: Money,
     #[serde(skip)]
     pay: String,
 }
@@ -138,7 +141,7 @@ pub fn salary_table<'a>(
             None => groups.push(SalaryGroup {
                 currency: row.currency.clone(),
                 period: row.period,
-                scale_max: 0,
+                scale_max: Money::default(),
                 figures: vec![row],
             }),
         }
@@ -155,7 +158,7 @@ pub fn salary_table<'a>(
                     .then((b.high, b.low).cmp(&(a.high, a.low)))
             }),
         }
-        group.scale_max = figures.iter().map(|f| f.high).max().unwrap_or(0);
+        group.scale_max = figures.iter().map(|f| f.high).max().unwrap_or_default();
     }
     // A stable sort: equal-sized groups keep the order their first figures came in.
     groups.sort_by_key(|g| std::cmp::Reverse(g.figures.len()));
@@ -180,6 +183,7 @@ fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
                 role: RoleRef::from(role),
                 kind: figure.kind,
                 amount: figure.amount,
+                percentile: figure.percentile,
                 min: figure.min,
                 max: figure.max,
                 currency: figure.currency.clone(),
@@ -201,12 +205,12 @@ fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
 
 /// A bar of [`BAR_WIDTH`] cells over 0..=`scale`: `░` up to the figure, then `█` spanning a range
 /// or marking an average, so two sources' figures for one role can be told apart by eye.
-pub fn bar(low: u64, high: u64, scale: u64) -> String {
-    if scale == 0 {
+pub fn bar(low: Money, high: Money, scale: Money) -> String {
+    if scale.cents() == 0 {
         return String::new();
     }
-    let cell = |amount: u64| -> usize {
-        let scaled = u128::from(amount) * BAR_WIDTH as u128 / u128::from(scale);
+    let cell = |amount: Money| -> usize {
+        let scaled = u128::from(amount.cents()) * BAR_WIDTH as u128 / u128::from(scale.cents());
         usize::try_from(scaled).unwrap_or(BAR_WIDTH).min(BAR_WIDTH)
     };
     let end = cell(high).max(1);
@@ -215,8 +219,11 @@ pub fn bar(low: u64, high: u64, scale: u64) -> String {
 }
 
 impl SalaryRow {
-    fn kind_word(&self) -> &'static str {
-        self.kind.as_str()
+    fn kind_word(&self) -> String {
+        match self.percentile {
+            Some(n) => format!("p{n}"),
+            None => self.kind.as_str().to_string(),
+        }
     }
 }
 
@@ -243,7 +250,7 @@ impl View for SalaryTable {
                 };
                 grid.row([
                     row.role.name.clone(),
-                    row.kind_word().to_string(),
+                    row.kind_word(),
                     pay,
                     row.source.clone(),
                     bar(row.low, row.high, group.scale_max),
@@ -292,12 +299,12 @@ impl View for SalaryTable {
             "role", "kind", "amount", "min", "max", "currency", "period", "region", "source",
             "note", "caveats",
         ]);
-        let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let number = |n: Option<Money>| n.map(|n| n.to_string()).unwrap_or_default();
         for row in self.groups.iter().flat_map(|g| &g.figures) {
             let period = row.period.map_or("", Period::as_str).to_string();
             records.row([
                 row.role.id.clone(),
-                row.kind_word().to_string(),
+                row.kind_word(),
                 number(row.amount),
                 number(row.min),
                 number(row.max),
@@ -341,12 +348,13 @@ mod tests {
 
     #[test]
     fn bar_spans_a_range_and_marks_an_average() {
-        assert_eq!(bar(0, 16, 16), "█".repeat(16));
-        assert_eq!(bar(8, 8, 16), format!("{}█", "░".repeat(7)));
+        let m = Money::from_units;
+        assert_eq!(bar(m(0), m(16), m(16)), "█".repeat(16));
+        assert_eq!(bar(m(8), m(8), m(16)), format!("{}█", "░".repeat(7)));
         assert_eq!(
-            bar(8, 12, 16),
+            bar(m(8), m(12), m(16)),
             format!("{}{}", "░".repeat(8), "█".repeat(4))
         );
-        assert_eq!(bar(1, 1, 0), "");
+        assert_eq!(bar(m(1), m(1), m(0)), "");
     }
 }

@@ -367,93 +367,145 @@ fn wage_row<'a>(file: &'a WageFile, code: &str) -> Option<(&'a Wages, Option<Str
     ))
 }
 
-/// Mean, median and the 10th–90th percentile range, where OEWS publishes numbers for them, and
-/// whether they are a group's that includes the occupation rather than its own.
+/// Mean, median and the 10th–90th percentile range (or each percentile alone, when the other
+/// is top-coded or not published), where OEWS publishes numbers for them: annual figures, and
+/// hourly ones for an occupation OEWS pays by the hour only. Also whether they are a group's
+/// that includes the occupation rather than its own.
 fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool) {
     let Some((row, label)) = wage_row(file, code) else {
         return (Vec::new(), false);
     };
     let from_group = label.is_some();
-    let mut gaps = Vec::new();
-    let top = |what: &str| match file.top_code {
-        Some(top) => format!(
-            "the {what} is at or above {}, the highest annual wage OEWS publishes",
-            format_amount(top, "USD")
-        ),
-        None => format!("the {what} is at or above the highest wage OEWS publishes"),
-    };
-    for (what, cell) in [
-        ("mean", row.mean),
-        ("median", row.median),
-        ("10th percentile", row.pct10),
-        ("90th percentile", row.pct90),
-    ] {
-        match cell {
-            Cell::TopCoded => gaps.push(top(what)),
-            Cell::NotAvailable => gaps.push(format!("OEWS publishes no {what}")),
-            Cell::Amount(_) => {}
-        }
-    }
-    if row.hourly_only {
-        gaps.push("OEWS releases only hourly wages for this occupation".to_string());
-    }
-    let note = |what: &str| {
-        let mut text = format!("{what}All industries, SOC {} {}", row.code, row.title);
-        if let Some(label) = &label {
-            text.push_str(&format!(", {label}"));
-        }
-        for gap in &gaps {
-            text.push_str(&format!("; {gap}"));
-        }
-        text
-    };
-    let figure = |kind, amount, min, max, note: String| SalaryFigure {
-        kind,
-        amount,
-        min,
-        max,
-        currency: "USD".to_string(),
-        period: Some(Period::Year),
-        region: Some("USA".to_string()),
-        note: Some(note),
-        caveats: Vec::new(),
-        method: Some("BLS OEWS national estimate".to_string()),
-        source: source.to_string(),
-    };
     let mut figures = Vec::new();
-    if let Cell::Amount(mean) = row.mean {
-        figures.push(figure(
-            SalaryKind::Average,
-            Some(mean),
-            None,
-            None,
-            note(""),
-        ));
-    }
-    if let Cell::Amount(median) = row.median {
-        figures.push(figure(
-            SalaryKind::Median,
-            Some(median),
-            None,
-            None,
-            note(""),
-        ));
-    }
-    if let (Cell::Amount(low), Cell::Amount(high)) = (row.pct10, row.pct90) {
-        figures.push(figure(
-            SalaryKind::Range,
-            None,
-            Some(low),
-            Some(high),
-            note("10th to 90th percentile. "),
-        ));
+    let periods = [
+        (Period::Year, &row.annual, file.top_code, "annual"),
+        (Period::Hour, &row.hourly, file.hourly_top_code, "hourly"),
+    ];
+    for (period, estimates, top_code, adjective) in periods {
+        // Hourly figures where they are the only ones: elsewhere they are the annual ones
+        // divided by 2,080 hours, and would only repeat them.
+        if period == Period::Hour && !row.hourly_only {
+            continue;
+        }
+        let mut gaps = Vec::new();
+        let top = |what: &str| match top_code {
+            Some(top) => format!(
+                "the {what} is at or above {}, the highest {adjective} wage OEWS publishes",
+                format_amount(top, "USD")
+            ),
+            None => format!("the {what} is at or above the highest wage OEWS publishes"),
+        };
+        for (what, cell) in [
+            ("mean", estimates.mean),
+            ("median", estimates.median),
+            ("10th percentile", estimates.pct10),
+            ("90th percentile", estimates.pct90),
+        ] {
+            match cell {
+                Cell::TopCoded => gaps.push(top(what)),
+                Cell::NotAvailable => gaps.push(format!("OEWS publishes no {adjective} {what}")),
+                Cell::Amount(_) => {}
+            }
+        }
+        if row.hourly_only {
+            gaps.push("OEWS releases only hourly wages for this occupation".to_string());
+        }
+        if row.annual_only {
+            gaps.push("OEWS releases only annual wages for this occupation".to_string());
+        }
+        if let Some(employment) = row
+            .employment
+            .filter(|_| period == Period::Year || row.hourly_only)
+        {
+            gaps.push(format!("employment {}", group_digits(employment)));
+        }
+        let note = |what: &str| {
+            let mut text = format!("{what}All industries, SOC {} {}", row.code, row.title);
+            if let Some(label) = &label {
+                text.push_str(&format!(", {label}"));
+            }
+            for gap in &gaps {
+                text.push_str(&format!("; {gap}"));
+            }
+            text
+        };
+        let figure = |kind, amount, (min, max), percentile, note: String| SalaryFigure {
+            kind,
+            amount,
+            min,
+            max,
+            percentile,
+            currency: "USD".to_string(),
+            period: Some(period),
+            region: Some("USA".to_string()),
+            note: Some(note),
+            caveats: Vec::new(),
+            method: Some("BLS OEWS national estimate".to_string()),
+            source: source.to_string(),
+        };
+        if let Cell::Amount(mean) = estimates.mean {
+            figures.push(figure(
+                SalaryKind::Average,
+                Some(mean),
+                (None, None),
+                None,
+                note(""),
+            ));
+        }
+        if let Cell::Amount(median) = estimates.median {
+            figures.push(figure(
+                SalaryKind::Median,
+                Some(median),
+                (None, None),
+                None,
+                note(""),
+            ));
+        }
+        match (estimates.pct10, estimates.pct90) {
+            (Cell::Amount(low), Cell::Amount(high)) => figures.push(figure(
+                SalaryKind::Range,
+                None,
+                (Some(low), Some(high)),
+                None,
+                note("10th to 90th percentile. "),
+            )),
+            (low, high) => {
+                // Each percentile is kept unless its own cell is `#` or `*`.
+                for (number, cell) in [(10, low), (90, high)] {
+                    if let Cell::Amount(amount) = cell {
+                        figures.push(figure(
+                            SalaryKind::Percentile,
+                            Some(amount),
+                            (None, None),
+                            Some(number),
+                            note(""),
+                        ));
+                    }
+                }
+            }
+        }
     }
     (figures, from_group)
+}
+
+/// `3282010` → `3,282,010`.
+fn group_digits(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::oews::Estimates;
+    use crate::model::Money;
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
@@ -478,7 +530,8 @@ mod tests {
     fn a_top_coded_or_missing_wage_is_never_a_number() {
         let mut file = WageFile {
             release: "May 2024".into(),
-            top_code: Some(239_200),
+            top_code: Some(Money::from_units(239_200)),
+            hourly_top_code: None,
             rows: HashMap::new(),
         };
         file.rows.insert(
@@ -486,17 +539,23 @@ mod tests {
             Wages {
                 code: "29-1211".into(),
                 title: "Anesthesiologists".into(),
-                mean: Cell::Amount(336_640),
-                median: Cell::TopCoded,
-                pct10: Cell::Amount(124_450),
-                pct90: Cell::TopCoded,
-                hourly_only: false,
+                annual: Estimates {
+                    mean: Cell::Amount(Money::from_units(336_640)),
+                    median: Cell::TopCoded,
+                    pct10: Cell::Amount(Money::from_units(124_450)),
+                    pct90: Cell::TopCoded,
+                },
+                ..Wages::default()
             },
         );
         let (figures, from_group) = salary(&file, "29-1211.00", "oews");
         assert!(!from_group);
-        assert_eq!(figures.len(), 1, "{figures:?}");
-        assert_eq!(figures[0].amount, Some(336_640));
+        // The mean, and the 10th percentile alone: its own cell is a number.
+        assert_eq!(figures.len(), 2, "{figures:?}");
+        assert_eq!(figures[0].amount, Some(Money::from_units(336_640)));
+        assert_eq!(figures[1].kind, SalaryKind::Percentile);
+        assert_eq!(figures[1].percentile, Some(10));
+        assert_eq!(figures[1].amount, Some(Money::from_units(124_450)));
         let note = figures[0].note.clone().unwrap_or_default();
         assert!(
             note.contains("the median is at or above $239,200"),
@@ -513,7 +572,10 @@ mod tests {
             Wages {
                 code: "13-1020".into(),
                 title: "Buyers and Purchasing Agents".into(),
-                median: Cell::Amount(71_950),
+                annual: Estimates {
+                    median: Cell::Amount(Money::from_units(71_950)),
+                    ..Estimates::default()
+                },
                 ..Wages::default()
             },
         );

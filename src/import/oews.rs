@@ -11,31 +11,45 @@ use anyhow::bail;
 
 use super::archive::{Bundle, is_zip};
 use super::table::Table;
+use crate::model::Money;
 
-/// One occupation's national annual wages, as published (`None` where OEWS gives no number).
+/// One occupation's national wages, as published (`None` where OEWS gives no number).
 #[derive(Debug, Clone, Default)]
 pub struct Wages {
     /// SOC code of the row, e.g. `13-1082`.
     pub code: String,
     /// SOC title of the row.
     pub title: String,
-    /// Mean annual wage.
-    pub mean: Cell,
-    /// Median annual wage.
-    pub median: Cell,
-    /// 10th percentile annual wage.
-    pub pct10: Cell,
-    /// 90th percentile annual wage.
-    pub pct90: Cell,
-    /// True when OEWS releases only hourly wages for the occupation.
+    /// Annual wages.
+    pub annual: Estimates,
+    /// Hourly wages.
+    pub hourly: Estimates,
+    /// True when OEWS releases only hourly wages for the occupation (`HOURLY` is `TRUE`).
     pub hourly_only: bool,
+    /// True when OEWS releases only annual wages for it (`ANNUAL` is `TRUE`).
+    pub annual_only: bool,
+    /// Employment (`TOT_EMP`), when published.
+    pub employment: Option<u64>,
+}
+
+/// The estimates for one pay period.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Estimates {
+    /// Mean wage.
+    pub mean: Cell,
+    /// Median wage.
+    pub median: Cell,
+    /// 10th percentile wage.
+    pub pct10: Cell,
+    /// 90th percentile wage.
+    pub pct90: Cell,
 }
 
 /// A published wage cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Cell {
-    /// A whole-dollar amount.
-    Amount(u64),
+    /// An amount, to the cent as published.
+    Amount(Money),
     /// `#`: at or above the top-coded wage.
     TopCoded,
     /// `*` or empty: no estimate published.
@@ -49,7 +63,9 @@ pub struct WageFile {
     /// E.g. `May 2024`.
     pub release: String,
     /// The annual top code the file states (`$239,200 per year`), when it states one.
-    pub top_code: Option<u64>,
+    pub top_code: Option<Money>,
+    /// The hourly top code it states (`$115.00 per hour`), when it states one.
+    pub hourly_top_code: Option<Money>,
     /// Rows by SOC code.
     pub rows: HashMap<String, Wages>,
 }
@@ -84,13 +100,18 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
         "A_PCT10",
         "A_PCT90",
     ])?;
+    let hourly_columns =
+        ["H_MEAN", "H_MEDIAN", "H_PCT10", "H_PCT90"].map(|name| table.optional_column(name));
+    let employment = table.optional_column("TOT_EMP");
+    let annual = table.optional_column("ANNUAL");
     let area_type = table.optional_column("AREA_TYPE");
     let industry = table.optional_column("I_GROUP");
     let hourly = table.optional_column("HOURLY");
     let notes = Table::read_sheet(path, bytes, "Field Descriptions").unwrap_or_default();
     let mut file = WageFile {
         release: release(path, &notes)?,
-        top_code: notes.iter().find_map(|line| annual_top_code(line)),
+        top_code: notes.iter().find_map(|line| top_code(line, "per year")),
+        hourly_top_code: notes.iter().find_map(|line| top_code(line, "per hour")),
         rows: HashMap::new(),
     };
     for row in table.rows() {
@@ -106,23 +127,37 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
             Ok(match text {
                 "#" => Cell::TopCoded,
                 "*" | "**" | "" => Cell::NotAvailable,
-                _ => Cell::Amount(text.replace(',', "").parse::<u64>().map_err(|_| {
+                _ => Cell::Amount(Money::parse(&text.replace(',', "")).ok_or_else(|| {
                     anyhow::anyhow!(
-                        "{}: '{}' is not a whole-dollar wage, '#' or '*'",
+                        "{}: '{}' is not a wage (dollars, with at most two decimals), '#' or '*'",
                         row.describe(column),
                         crate::parse::excerpt(text, 20)
                     )
                 })?),
             })
         };
+        let optional_cell = |column: Option<usize>| column.map_or(Ok(Cell::NotAvailable), cell);
+        let [h_mean, h_median, h_pct10, h_pct90] = hourly_columns;
+        let flag =
+            |column: Option<usize>| column.is_some_and(|c| row.get(c).eq_ignore_ascii_case("TRUE"));
         let wages = Wages {
             code: row.required(code)?.to_string(),
             title: row.get(title).to_string(),
-            mean: cell(mean)?,
-            median: cell(median)?,
-            pct10: cell(pct10)?,
-            pct90: cell(pct90)?,
-            hourly_only: hourly.is_some_and(|c| row.get(c).eq_ignore_ascii_case("TRUE")),
+            annual: Estimates {
+                mean: cell(mean)?,
+                median: cell(median)?,
+                pct10: cell(pct10)?,
+                pct90: cell(pct90)?,
+            },
+            hourly: Estimates {
+                mean: optional_cell(h_mean)?,
+                median: optional_cell(h_median)?,
+                pct10: optional_cell(h_pct10)?,
+                pct90: optional_cell(h_pct90)?,
+            },
+            hourly_only: flag(hourly),
+            annual_only: flag(annual),
+            employment: employment.and_then(|c| row.get(c).replace(',', "").parse::<u64>().ok()),
         };
         file.rows.entry(wages.code.clone()).or_insert(wages);
     }
@@ -161,12 +196,16 @@ fn release(path: &Path, notes: &[String]) -> anyhow::Result<String> {
     }
 }
 
-/// The annual amount in the notes' `#` line: `… $115.00 per hour or $239,200 per year`.
-fn annual_top_code(line: &str) -> Option<u64> {
+/// The amount `per` (`per year`, `per hour`) in the notes' `#` line: `… $115.00 per hour or
+/// $239,200 per year`.
+fn top_code(line: &str, per: &str) -> Option<Money> {
     let rest = line.trim().strip_prefix('#')?;
-    let before_year = rest.split("per year").next()?;
-    let amount = before_year.rsplit('$').next()?;
-    amount.trim().replace(',', "").parse().ok()
+    if !rest.contains(per) {
+        return None;
+    }
+    let before = rest.split(per).next()?;
+    let amount = before.rsplit('$').next()?;
+    Money::parse(&amount.trim().replace(',', ""))
 }
 
 #[cfg(test)]
@@ -177,9 +216,13 @@ mod tests {
     fn the_top_code_is_read_from_the_notes_line() {
         let line =
             "#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per year ";
-        assert_eq!(annual_top_code(line), Some(239_200));
+        assert_eq!(top_code(line, "per year"), Some(Money::from_units(239_200)));
+        assert_eq!(top_code(line, "per hour"), Some(Money::from_cents(11_500)));
         assert_eq!(
-            annual_top_code("*  = indicates that a wage estimate is not available"),
+            top_code(
+                "*  = indicates that a wage estimate is not available",
+                "per year"
+            ),
             None
         );
     }
