@@ -24,7 +24,7 @@ pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What every entry starts with; the last byte is the entry layout's version.
-const MAGIC: &[u8; 12] = b"roles-cache\x06";
+const MAGIC: &[u8; 12] = b"roles-cache\x07";
 
 /// The magic, the key the entry was written under, and the payload's checksum.
 const HEADER_BYTES: usize = MAGIC.len() + 16 + 8;
