@@ -23,8 +23,9 @@ pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 /// they stream in, so a 10,000-role dataset's entry is never in memory beside the dataset.
 pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
-/// What every entry starts with; the last byte is the entry layout's version.
-const MAGIC: &[u8; 12] = b"roles-cache\x07";
+/// What every entry starts with; the last byte is the entry layout's version (public for the
+/// fuzz target, which builds valid headers).
+pub const MAGIC: &[u8; 12] = b"roles-cache\x07";
 
 /// The magic, the key the entry was written under, and the payload's checksum.
 const HEADER_BYTES: usize = MAGIC.len() + 16 + 8;

@@ -3,12 +3,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use roles::cache::{CacheKey, decode_entry_bytes};
+use roles::cache::{CacheKey, MAGIC, decode_entry_bytes};
 
 fuzz_target!(|data: &[u8]| {
     let key = CacheKey::from_value(0x5eed);
     let _ = decode_entry_bytes(data, key);
-    let mut entry = b"roles-cache\x07".to_vec();
+    let mut entry = MAGIC.to_vec();
     entry.extend_from_slice(&0x5eed_u128.to_le_bytes());
     entry.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(data).to_le_bytes());
     entry.extend_from_slice(data);
