@@ -627,6 +627,13 @@ fn the_full_database_imports_and_answers() {
             .contains("Project Management Specialists")
     );
     assert!(run(&["salary", "13-1082.00"]).contains("$100,750/yr"));
+    // Kept as published: an hourly-only occupation's cents, a suppressed share with its flag.
+    assert!(run(&["show", "27-2011.00"]).contains("average $44.40/hr"));
+    let nurses = run(&["show", "29-1141.00", "--format", "json"]);
+    assert!(
+        nurses.contains("Bachelor's Degree: 55.92% of respondents (O*NET: Recommend Suppress"),
+        "{nurses}"
+    );
     assert!(run(&["similar", "15-1252.00"]).contains("Roles most like Software Developers"));
     assert!(run(&["match", "--skill", "onet-programming"]).contains("Computer Programmers"));
     // Rated occupations are compared on O*NET's scale: Programming (4.12 against 4.75) is among

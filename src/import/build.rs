@@ -260,7 +260,11 @@ fn requirements(onet: &Onet, code: &str, cite: &[String]) -> Requirements {
     let education = education
         .into_iter()
         .map(|share| {
-            let text = format!("{}: {}% of respondents", share.level, share.percent);
+            let mut text = format!("{}: {}% of respondents", share.level, share.percent);
+            if share.suppressed {
+                // The estimate is kept as published, and so is the flag O*NET puts on it.
+                text.push_str(" (O*NET: Recommend Suppress, an estimate of low precision)");
+            }
             Statement::new(text, cite.to_vec()).dated(share.date.clone())
         })
         .collect();

@@ -63,6 +63,9 @@ pub struct EducationShare {
     pub level: String,
     /// Percentage of respondents, as published (e.g. `38.46`).
     pub percent: String,
+    /// True when O*NET marks the estimate "Recommend Suppress" (low precision: too few
+    /// respondents, or a large standard error); kept, and shown flagged.
+    pub suppressed: bool,
     /// When O*NET last updated it.
     pub date: Option<String>,
 }
@@ -407,7 +410,7 @@ fn read_education(onet: &mut Onet, table: &Table, categories: &Table) -> anyhow:
     let suppress = table.optional_column("Recommend Suppress");
     let date = table.optional_column("Date");
     for row in table.rows() {
-        if (row.get(element), row.get(scale)) != REQUIRED_EDUCATION || is_flagged(&row, suppress) {
+        if (row.get(element), row.get(scale)) != REQUIRED_EDUCATION {
             continue;
         }
         if row.number(value)? <= 0.0 {
@@ -426,6 +429,7 @@ fn read_education(onet: &mut Onet, table: &Table, categories: &Table) -> anyhow:
             .push(EducationShare {
                 level: (*level).to_string(),
                 percent: row.get(value).to_string(),
+                suppressed: is_flagged(&row, suppress),
                 date: date.and_then(|c| present(row.get(c))),
             });
     }
