@@ -105,6 +105,30 @@ pub struct SkillDefinition {
     pub aliases: Vec<String>,
     /// What the skill means in this dataset.
     pub description: String,
+    /// A skill (the default), or a knowledge area (O*NET's Knowledge ratings): rated on the
+    /// same scales but shown, listed and counted apart.
+    #[serde(default, skip_serializing_if = "SkillKind::is_skill")]
+    pub kind: SkillKind,
+}
+
+/// What a vocabulary entry of the skills list stands for.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillKind {
+    /// Something a person can do (communication, programming).
+    #[default]
+    Skill,
+    /// A field a person knows (mathematics, law): O*NET's Knowledge domain.
+    Knowledge,
+}
+
+impl SkillKind {
+    /// True for a plain skill, the default left out of the data.
+    pub fn is_skill(&self) -> bool {
+        *self == SkillKind::Skill
+    }
 }
 
 /// One duty theme: what a duty is about, in a word or two.

@@ -12,7 +12,7 @@ use roles::commands::similar::{SimilarArgs, similar_roles};
 use roles::commands::skills::{SkillsArgs, list_skills};
 use roles::model::{
     AspectDefinition, AspectValue, Dataset, Money, Period, Requirements, Role, RoleSkill,
-    SalaryFigure, SalaryKind, SkillDefinition, Source, Statement, ThemeDefinition,
+    SalaryFigure, SalaryKind, SkillDefinition, SkillKind, Source, Statement, ThemeDefinition,
 };
 use roles::render::{Format, Style, render};
 use roles::view::View;
@@ -231,6 +231,11 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                         name: format!("Skill {i}"),
                         aliases: vec![format!("S{i}")],
                         description: "d".into(),
+                        kind: if i == 3 {
+                            SkillKind::Knowledge
+                        } else {
+                            SkillKind::Skill
+                        },
                     })
                     .collect(),
                 aspects: (0..3)

@@ -8,7 +8,7 @@ use crate::complete::role_candidates;
 use super::compare::Section;
 use super::{NO_SALARY, Resolved, RoleRef, bullets, resolve_roles};
 use crate::figures::describe_figure;
-use crate::model::{Dataset, Requirements, Role, SalaryFigure, Source, Statement};
+use crate::model::{Dataset, Requirements, Role, SalaryFigure, SkillKind, Source, Statement};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles show`.
@@ -46,7 +46,7 @@ fn section_of(label: &str) -> Section {
         "Duties" => Section::Duties,
         "Education" | "Experience" | "Certifications" => Section::Requirements,
         "Environment" => Section::Environment,
-        "Skills" => Section::Skills,
+        "Skills" | "Knowledge" => Section::Skills,
         "Salary" => Section::Salary,
         "Related" => Section::Related,
         "Advice" => Section::Advice,
@@ -73,6 +73,9 @@ pub struct RoleProfile {
     pub environment: Vec<Statement>,
     /// Skills it needs, with what the sources say.
     pub skills: Vec<NamedItem>,
+    /// Knowledge areas it calls for, kept apart from skills (O*NET's Knowledge ratings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub knowledge: Vec<NamedItem>,
     /// Every salary figure; empty when no source gives one.
     pub salary: Vec<SalaryFigure>,
     /// Its value on each contrasted aspect a source gives.
@@ -141,20 +144,28 @@ pub fn show_role<'a>(
 
 /// The full profile of one role.
 pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
-    let skills = role
+    let kind_of = |id: &str| {
+        dataset
+            .skill_definition(id)
+            .map(|d| d.kind)
+            .unwrap_or_default()
+    };
+    let (knowledge, skills): (Vec<_>, Vec<_>) = role
         .skills
         .iter()
-        .map(|s| NamedItem {
-            id: s.skill.clone(),
-            name: dataset.skill_name(&s.skill).to_string(),
-            versus: s.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
-            text: s.note.clone(),
-            importance: s.importance,
-            level: s.level,
-            date: s.date.clone(),
-            sources: s.sources.clone(),
-        })
-        .collect();
+        .partition(|s| kind_of(&s.skill) == SkillKind::Knowledge);
+    let named = |s: &crate::model::RoleSkill| NamedItem {
+        id: s.skill.clone(),
+        name: dataset.skill_name(&s.skill).to_string(),
+        versus: s.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
+        text: s.note.clone(),
+        importance: s.importance,
+        level: s.level,
+        date: s.date.clone(),
+        sources: s.sources.clone(),
+    };
+    let skills = skills.into_iter().map(named).collect();
+    let knowledge = knowledge.into_iter().map(named).collect();
     let aspects = role
         .aspects
         .iter()
@@ -187,6 +198,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         requirements: role.requirements.clone(),
         environment: role.environment.clone(),
         skills,
+        knowledge,
         salary: role.salary.clone(),
         aspects,
         related,
@@ -244,6 +256,10 @@ pub fn source_lines(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// Rated skills and knowledge areas below this importance (O*NET: 3 is "important" on its 1–5
+/// scale) are counted, not listed, in tables and Markdown.
+pub const SHOWN_IMPORTANCE: f64 = 3.0;
+
 /// One line of a profile: its section, its text, and what backs it.
 struct Item {
     section: &'static str,
@@ -266,8 +282,9 @@ impl Item {
 }
 
 impl RoleProfile {
-    /// Every item, in display order; empty sections say so.
-    fn items(&self) -> Vec<Item> {
+    /// Every item, in display order; empty sections say so. Unless `all`, rated skills and
+    /// knowledge below [`SHOWN_IMPORTANCE`] are counted rather than listed.
+    fn items(&self, all: bool) -> Vec<Item> {
         let mut items = Vec::new();
         let mut statements = |section: &'static str, list: &[Statement]| {
             if list.is_empty() {
@@ -292,17 +309,41 @@ impl RoleProfile {
         statements("Experience", &self.requirements.experience);
         statements("Certifications", &self.requirements.certifications);
         statements("Environment", &self.environment);
-        for skill in &self.skills {
-            let label = match &skill.versus {
-                Some(versus) => format!("{} (vs {})", skill.name, versus.name),
-                None => skill.name.clone(),
-            };
-            items.push(Item::new(
-                "Skills",
-                format!("{label}: {}", skill.text),
-                &skill.sources,
-                skill.date.as_deref(),
-            ));
+        for (section, list) in [("Skills", &self.skills), ("Knowledge", &self.knowledge)] {
+            let mut below = 0;
+            for skill in list {
+                // A display threshold, applied here only: the data keeps every rating.
+                if !all && skill.importance.is_some_and(|i| i < SHOWN_IMPORTANCE) {
+                    below += 1;
+                    continue;
+                }
+                let label = match &skill.versus {
+                    Some(versus) => format!("{} (vs {})", skill.name, versus.name),
+                    None => skill.name.clone(),
+                };
+                items.push(Item::new(
+                    section,
+                    format!("{label}: {}", skill.text),
+                    &skill.sources,
+                    skill.date.as_deref(),
+                ));
+            }
+            if below > 0 {
+                let what = if section == "Skills" {
+                    "skill"
+                } else {
+                    "knowledge area"
+                };
+                items.push(Item::new(
+                    section,
+                    format!(
+                        "… and {below} more {what}{} rated below {SHOWN_IMPORTANCE} for importance (every rating: --format json or csv)",
+                        if below == 1 { "" } else { "s" }
+                    ),
+                    &[],
+                    None,
+                ));
+            }
         }
         if self.salary.is_empty() {
             items.push(Item::new("Salary", format!("{NO_SALARY}."), &[], None));
@@ -375,7 +416,7 @@ impl View for Profiles {
             }
             let mut grid = Grid::new(["Section", "Detail"]);
             let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
-            let items = profile.items().into_iter();
+            let items = profile.items(false).into_iter();
             for item in items.filter(|item| self.wants(section_of(item.section))) {
                 let line = if item.sources.is_empty() {
                     item.text
@@ -422,7 +463,7 @@ impl View for Profiles {
                     profile.summary.date.clone().unwrap_or_default(),
                 ]);
             }
-            let items = profile.items().into_iter();
+            let items = profile.items(true).into_iter();
             for item in items.filter(|item| self.wants(section_of(item.section))) {
                 records.row([
                     profile.id.clone(),

@@ -8,7 +8,7 @@ use super::onet::{Occupation, Onet, Release};
 use crate::figures::format_amount;
 use crate::model::{
     Dataset, Period, RelatedRole, Requirements, Role, RoleSkill, SalaryFigure, SalaryKind,
-    SkillDefinition, Source, Statement,
+    SkillDefinition, SkillKind, Source, Statement,
 };
 use crate::validate::FORMAT_VERSION;
 
@@ -102,20 +102,31 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
         });
     }
     counts.roles = roles.len();
+    let knowledge_elements = knowledge_elements(build.onet);
+    let kind_of = |element: &str| {
+        if knowledge_elements.contains(element) {
+            SkillKind::Knowledge
+        } else {
+            SkillKind::Skill
+        }
+    };
     let mut skill_ids: Vec<(&String, &(String, String))> = build
         .onet
         .skill_names
         .iter()
-        .filter(|(element, (name, _))| used_skills.contains(&skill_id(element, name)))
+        .filter(|(element, (name, _))| {
+            used_skills.contains(&skill_id(element, name, kind_of(element)))
+        })
         .collect();
     skill_ids.sort_by_key(|(element, _)| element_order(element));
     let skills = skill_ids
         .into_iter()
         .map(|(element, (name, description))| SkillDefinition {
-            id: skill_id(element, name),
+            id: skill_id(element, name, kind_of(element)),
             name: name.clone(),
             aliases: Vec::new(),
             description: description.clone(),
+            kind: kind_of(element),
         })
         .collect();
     let sources = std::iter::once(onet_source).chain(wage_source).collect();
@@ -290,18 +301,39 @@ fn requirements(onet: &Onet, code: &str, cite: &[String]) -> Requirements {
     }
 }
 
-/// The vocabulary id of an O*NET skill.
-fn skill_id(element: &str, name: &str) -> String {
+/// The vocabulary id of an O*NET skill (`onet-mathematics`) or knowledge area
+/// (`onet-knowledge-mathematics`: O*NET has both, with one name).
+fn skill_id(element: &str, name: &str, kind: SkillKind) -> String {
+    let prefix = match kind {
+        SkillKind::Skill => SKILL_PREFIX.to_string(),
+        SkillKind::Knowledge => format!("{SKILL_PREFIX}knowledge-"),
+    };
     let slug = crate::import::slug(name);
     if slug.is_empty() {
-        crate::import::slug(&format!("{SKILL_PREFIX}{element}"))
+        crate::import::slug(&format!("{prefix}{element}"))
     } else {
-        format!("{SKILL_PREFIX}{slug}")
+        crate::import::slug(&format!("{prefix}{slug}"))
     }
 }
 
-/// Rated skills at or above the importance threshold, most important first.
+/// The elements O*NET rates in its Knowledge file.
+fn knowledge_elements(onet: &Onet) -> HashSet<&str> {
+    onet.knowledge
+        .values()
+        .flatten()
+        .map(|rating| rating.element.as_str())
+        .collect()
+}
+
+/// Rated skills, then knowledge areas, at or above the importance threshold (every rating, by
+/// default), most important first within each.
 fn skills(build: &Build<'_>, code: &str, cite: &[String]) -> Vec<RoleSkill> {
+    let mut all = rated(build, code, cite, SkillKind::Skill);
+    all.extend(rated(build, code, cite, SkillKind::Knowledge));
+    all
+}
+
+fn rated(build: &Build<'_>, code: &str, cite: &[String], kind: SkillKind) -> Vec<RoleSkill> {
     let onet = build.onet;
     let scale = |id: &str| {
         onet.scales
@@ -310,8 +342,11 @@ fn skills(build: &Build<'_>, code: &str, cite: &[String]) -> Vec<RoleSkill> {
             .unwrap_or_default()
     };
     let (importance_max, level_max) = (scale("IM"), scale("LV"));
-    let mut skills: Vec<RoleSkill> = onet
-        .skills
+    let ratings = match kind {
+        SkillKind::Skill => &onet.skills,
+        SkillKind::Knowledge => &onet.knowledge,
+    };
+    let mut skills: Vec<RoleSkill> = ratings
         .get(code)
         .into_iter()
         .flatten()
@@ -331,7 +366,7 @@ fn skills(build: &Build<'_>, code: &str, cite: &[String]) -> Vec<RoleSkill> {
                 (None, _) => {}
             }
             Some(RoleSkill {
-                skill: skill_id(&rating.element, name),
+                skill: skill_id(&rating.element, name, kind),
                 note: note.join(", "),
                 sources: cite.to_vec(),
                 importance,

@@ -34,7 +34,7 @@ pub enum ImportFrom {
         long_about = "Read an O*NET database folder or its zip file as distributed (the Excel \
                       .xlsx or the text .txt distribution; detected) and write a dataset --data reads: one role per \
                       occupation, with its task statements word for word (core first), required \
-                      education, job zone, rated skills, alternate titles as aliases and related \
+                      education, job zone, rated skills and knowledge, alternate titles as aliases and related \
                       occupations, every item cited to the O*NET release with the date O*NET \
                       gives it. With --wages, each occupation gets the OEWS national annual \
                       mean, median and 10th-90th percentile range for its SOC code.",
@@ -58,9 +58,10 @@ pub struct OnetArgs {
     /// title in any case. Repeat for several; related occupations outside the set are dropped.
     #[arg(long, value_name = "CODE|TITLE")]
     pub occupation: Vec<String>,
-    /// Leave out skills O*NET rates below this importance (1 not important … 3 important … 5
-    /// extremely important); 0 keeps every rated skill.
-    #[arg(long, value_name = "N", default_value_t = 3.0)]
+    /// Leave out skills and knowledge areas O*NET rates below this importance (1 not important
+    /// … 3 important … 5 extremely important), for a smaller file. The default, 0, keeps every
+    /// rating: what is shown is decided when it is shown.
+    #[arg(long, value_name = "N", default_value_t = 0.0)]
     pub min_importance: f64,
     /// Write the dataset to FILE (replaced whole, never half-written) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -121,7 +122,7 @@ pub fn run(
         }
     }
     let mut summary = format!(
-        "roles: imported {} occupations from O*NET {} ({} distribution): {} task statements, {} skill ratings",
+        "roles: imported {} occupations from O*NET {} ({} distribution): {} task statements, {} skill and knowledge ratings",
         counts.roles, release.number, onet.distribution, counts.tasks, counts.skills
     );
     if let Some(wages) = &wages {

@@ -105,7 +105,9 @@ pub struct Onet {
     pub tasks: HashMap<String, Vec<Task>>,
     /// Skill ratings by occupation code, in the published order.
     pub skills: HashMap<String, Vec<SkillRating>>,
-    /// Skill element id → (name, description), from the Content Model Reference.
+    /// Knowledge ratings by occupation code, in the published order (same scales as skills).
+    pub knowledge: HashMap<String, Vec<SkillRating>>,
+    /// Skill and knowledge element id → (name, description), from the Content Model Reference.
     pub skill_names: HashMap<String, (String, String)>,
     /// (min, max) of a scale by id (`IM`, `LV`), from the Scales Reference.
     pub scales: HashMap<String, (String, String)>,
@@ -127,6 +129,7 @@ pub struct Onet {
 const OCCUPATIONS: &str = "Occupation Data";
 const TASKS: &str = "Task Statements";
 const SKILLS: &str = "Skills";
+const KNOWLEDGE: &str = "Knowledge";
 const CONTENT_MODEL: &str = "Content Model Reference";
 const SCALES: &str = "Scales Reference";
 const EDUCATION: &str = "Education, Training, and Experience";
@@ -174,6 +177,7 @@ pub fn read(bundle: &mut Bundle) -> anyhow::Result<Onet> {
     };
     let tasks = optional(TASKS)?;
     let skills = optional(SKILLS)?;
+    let knowledge = optional(KNOWLEDGE)?;
     let content_model = optional(CONTENT_MODEL)?;
     let scales = optional(SCALES)?;
     let education = optional(EDUCATION)?;
@@ -185,14 +189,21 @@ pub fn read(bundle: &mut Bundle) -> anyhow::Result<Onet> {
     if let Some(table) = &tasks {
         read_tasks(&mut onet, table)?;
     }
-    if let Some(table) = &skills {
+    for (table, name, knowledge) in [(&skills, SKILLS, false), (&knowledge, KNOWLEDGE, true)] {
+        let Some(table) = table else { continue };
         let Some(model) = &content_model else {
             bail!(
-                "{}: has Skills but no '{CONTENT_MODEL}' file, which names and describes each skill",
+                "{}: has {name} but no '{CONTENT_MODEL}' file, which names and describes each element",
                 dir.display()
             );
         };
-        read_skills(&mut onet, table, model)?;
+        let mut ratings = HashMap::new();
+        read_ratings(&mut ratings, &mut onet.skill_names, table, model)?;
+        if knowledge {
+            onet.knowledge = ratings;
+        } else {
+            onet.skills = ratings;
+        }
     }
     if let Some(table) = &scales {
         read_scales(&mut onet, table)?;
@@ -315,7 +326,14 @@ fn read_tasks(onet: &mut Onet, table: &Table) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_skills(onet: &mut Onet, table: &Table, model: &Table) -> anyhow::Result<()> {
+/// Reads a ratings file (Skills or Knowledge: importance IM and level LV per element) into
+/// `ratings` by occupation, naming each element from the Content Model Reference.
+fn read_ratings(
+    all: &mut HashMap<String, Vec<SkillRating>>,
+    names: &mut HashMap<String, (String, String)>,
+    table: &Table,
+    model: &Table,
+) -> anyhow::Result<()> {
     let [code, element, scale, value] =
         table.columns(["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"])?;
     let suppress = table.optional_column("Recommend Suppress");
@@ -325,27 +343,22 @@ fn read_skills(onet: &mut Onet, table: &Table, model: &Table) -> anyhow::Result<
     let known: HashMap<&str, Row<'_>> = model.rows().map(|row| (row.get(id), row)).collect();
     for row in table.rows() {
         let element_id = row.required(element)?;
-        let ratings = onet
-            .skills
-            .entry(row.required(code)?.to_string())
-            .or_default();
+        let ratings = all.entry(row.required(code)?.to_string()).or_default();
         let index = match ratings.iter().position(|r| r.element == element_id) {
             Some(index) => index,
             None => {
                 let Some(entry) = known.get(element_id) else {
                     bail!(
-                        "{}: skill '{element_id}' is not in the Content Model Reference",
+                        "{}: element '{element_id}' is not in the Content Model Reference",
                         row.describe(element)
                     );
                 };
-                onet.skill_names
-                    .entry(element_id.to_string())
-                    .or_insert_with(|| {
-                        (
-                            entry.get(name).to_string(),
-                            entry.get(description).to_string(),
-                        )
-                    });
+                names.entry(element_id.to_string()).or_insert_with(|| {
+                    (
+                        entry.get(name).to_string(),
+                        entry.get(description).to_string(),
+                    )
+                });
                 ratings.push(SkillRating {
                     element: element_id.to_string(),
                     ..SkillRating::default()
@@ -371,8 +384,8 @@ fn read_skills(onet: &mut Onet, table: &Table, model: &Table) -> anyhow::Result<
             rating.date = date.and_then(|c| present(row.get(c)));
         }
     }
-    // A skill whose every rating is suppressed is not imported.
-    for ratings in onet.skills.values_mut() {
+    // An element whose every rating is suppressed is not imported.
+    for ratings in all.values_mut() {
         ratings.retain(|r| r.importance.is_some() || r.level.is_some());
     }
     Ok(())

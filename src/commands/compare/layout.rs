@@ -10,6 +10,7 @@ use super::{
 use crate::commands::show::{attributions, source_lines};
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
+use crate::model::SkillKind;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// How many rating rows the digest shows; `--full` shows them all.
@@ -424,18 +425,24 @@ impl Comparison {
         lines
     }
 
-    /// The ratings on their source's scale as a grid, largest differences first.
-    fn ratings_grid(&self, rated: &RatedComparison, limit: usize) -> Option<Grid> {
+    /// The ratings of one kind (skills, or knowledge areas) on their source's scale as a grid,
+    /// largest differences first.
+    fn ratings_grid(&self, rated: &RatedComparison, kind: SkillKind, limit: usize) -> Option<Grid> {
         let shown: Vec<_> = rated
             .differences
             .iter()
+            .filter(|d| d.kind == kind)
             .filter(|d| d.importance_gap.is_some() || d.level_gap.is_some())
             .take(limit)
             .collect();
         if shown.is_empty() {
             return None;
         }
-        let mut headers = self.role_headers("Skill");
+        let label = match kind {
+            SkillKind::Skill => "Skill",
+            SkillKind::Knowledge => "Knowledge",
+        };
+        let mut headers = self.role_headers(label);
         headers.push("Gap".into());
         let mut grid = Grid::new(headers);
         let number =
@@ -464,13 +471,18 @@ impl Comparison {
             return Vec::new();
         };
         let mut blocks = Vec::new();
-        if let Some(grid) = self.ratings_grid(rated, limit) {
-            blocks.push(Block::Note(format!(
-                "Skill ratings on {}'s scale, each as importance (1–5) / level (0–7), largest \
-                 importance gap first:",
-                rated.source
-            )));
-            blocks.push(Block::Table(grid));
+        for (kind, what, share) in [
+            (SkillKind::Skill, "Skill", limit),
+            (SkillKind::Knowledge, "Knowledge", limit.div_ceil(2)),
+        ] {
+            if let Some(grid) = self.ratings_grid(rated, kind, share) {
+                blocks.push(Block::Note(format!(
+                    "{what} ratings on {}'s scale, each as importance (1–5) / level (0–7), \
+                     largest importance gap first:",
+                    rated.source
+                )));
+                blocks.push(Block::Table(grid));
+            }
         }
         for role in &rated.unrated {
             blocks.push(Block::Note(format!(

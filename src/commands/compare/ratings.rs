@@ -5,14 +5,15 @@
 use serde::Serialize;
 
 use crate::commands::RoleRef;
-use crate::model::{Dataset, Role};
+use crate::model::{Dataset, Role, SkillKind};
 
 /// The compared roles' ratings from one source, largest differences first.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RatedComparison {
     /// The source whose scale every rating is on.
     pub source: String,
-    /// One row per skill the source rates for any compared role, largest importance gap first.
+    /// One row per skill, then per knowledge area, the source rates for any compared role,
+    /// largest importance gap first within each.
     pub differences: Vec<RatingDifference>,
     /// Compared roles the source describes but rates no skill for.
     pub unrated: Vec<RoleRef>,
@@ -25,6 +26,8 @@ pub struct RatingDifference {
     pub id: String,
     /// Skill name.
     pub name: String,
+    /// A skill or a knowledge area: each is ranked and shown apart.
+    pub kind: SkillKind,
     /// Each compared role's rating, in the order given; absent where the dataset holds none.
     pub ratings: Vec<RoleRating>,
     /// Highest minus lowest importance, when every rated role has one.
@@ -120,6 +123,7 @@ pub fn rated_comparison(dataset: &Dataset, roles: &[&Role]) -> Option<RatedCompa
             Some(RatingDifference {
                 id: skill.id.clone(),
                 name: skill.name.clone(),
+                kind: skill.kind,
                 importance_gap: gap(|r| r.importance),
                 level_gap: gap(|r| r.level),
                 ratings,
@@ -134,7 +138,11 @@ pub fn rated_comparison(dataset: &Dataset, roles: &[&Role]) -> Option<RatedCompa
             )
         };
         let (ka, kb) = (key(a), key(b));
-        kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
+        let kind = |d: &RatingDifference| d.kind == SkillKind::Knowledge;
+        kind(a)
+            .cmp(&kind(b))
+            .then(kb.0.total_cmp(&ka.0))
+            .then(kb.1.total_cmp(&ka.1))
     });
     let unrated = roles
         .iter()
