@@ -150,21 +150,29 @@ impl Dataset {
             .map_or(id, |a| a.name.as_str())
     }
 
-    /// Every role `query` names: by id, name or alias, in any case, with spaces or underscores
-    /// for hyphens. An alias shared by several roles (`PM`) yields all of them, never a guess.
+    /// Every role `query` names: by id, else name, else alias, in any case, with spaces or
+    /// underscores for hyphens. An alias shared by several roles (`PM`) yields all of them,
+    /// never a guess.
     pub fn find_roles(&self, query: &str) -> Result<Vec<&Role>, UnknownRole> {
         let wanted = normalise(query);
         let by_id: Vec<&Role> = self.roles.iter().filter(|r| r.id == wanted).collect();
         if !by_id.is_empty() {
             return Ok(by_id);
         }
+        // A role's own name wins over another's alternate title: `project manager` is the
+        // article role, though O*NET lists it as a title of Project Management Specialists.
+        let by_name: Vec<&Role> = self
+            .roles
+            .iter()
+            .filter(|role| normalise(&role.name) == wanted)
+            .collect();
+        if !by_name.is_empty() {
+            return Ok(by_name);
+        }
         let matches: Vec<&Role> = self
             .roles
             .iter()
-            .filter(|role| {
-                normalise(&role.name) == wanted
-                    || role.aliases.iter().any(|a| normalise(a) == wanted)
-            })
+            .filter(|role| role.aliases.iter().any(|a| normalise(a) == wanted))
             .collect();
         if matches.is_empty() {
             Err(UnknownRole {
@@ -174,6 +182,39 @@ impl Dataset {
         } else {
             Ok(matches)
         }
+    }
+
+    /// The alias of `role` that `query` names, when `query` names it by an alias rather than by
+    /// its id or name (`scrum master` → `Scrum Master`, an O*NET alternate title).
+    pub fn alias_matched<'r>(&self, role: &'r Role, query: &str) -> Option<&'r str> {
+        let wanted = normalise(query);
+        if role.id == wanted || normalise(&role.name) == wanted {
+            return None;
+        }
+        role.aliases
+            .iter()
+            .find(|a| normalise(a) == wanted)
+            .map(String::as_str)
+    }
+
+    /// Roles other than `role` that carry its name (or one of its aliases) as an alias: where
+    /// another classification, such as O*NET's alternate titles, files the same job title.
+    pub fn filed_elsewhere<'r>(&'r self, role: &Role) -> Vec<(&'r Role, &'r str)> {
+        let names: Vec<String> = std::iter::once(&role.name)
+            .chain(role.aliases.iter().filter(|a| a.contains(' ')))
+            .map(|n| normalise(n))
+            .collect();
+        self.roles
+            .iter()
+            .filter(|other| other.id != role.id)
+            .filter_map(|other| {
+                let alias = other
+                    .aliases
+                    .iter()
+                    .find(|a| names.contains(&normalise(a)))?;
+                Some((other, alias.as_str()))
+            })
+            .collect()
     }
 
     /// Exactly one role for `query`; an ambiguous alias is an error listing the candidates.

@@ -864,3 +864,45 @@ fn zip_files_as_distributed_import_like_their_folders() {
         "{error}"
     );
 }
+
+/// Every alternate title resolves and says which title matched; an article role's own name
+/// wins over a title, and its show names the occupations O*NET files that title under.
+#[test]
+fn alternate_titles_resolve_and_article_roles_name_where_onet_files_them() {
+    let dir = temp();
+    let (file, _) = import(&excel_dir(), &[], dir.path());
+    let output = roles()
+        .args([
+            "--data",
+            path(&file),
+            "show",
+            "scrum master",
+            "--only",
+            "summary",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "'Scrum Master' is another name for Information Technology Project Managers 15-1299.09"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .starts_with("Information Technology Project Managers")
+    );
+    let article = stdout_of(&["--data", path(&file), "show", "project manager"]);
+    assert!(
+        article.starts_with("Project Manager (project-manager)"),
+        "{article}"
+    );
+    assert!(
+        article.contains("lists 'Project Manager' as an alternate title of Project Management"),
+        "{article}"
+    );
+    // What is shown is credited, as O*NET's licence requires.
+    assert!(article.contains("This includes information from the O*NET 29.3 Database"));
+}

@@ -72,6 +72,22 @@ pub fn resolve_roles<'a>(dataset: &'a Dataset, queries: &[String]) -> anyhow::Re
                 "note: '{query}' names {}; showing each",
                 ids.join(" and ")
             ));
+        } else if let Some(role) = found.first() {
+            // Say which title matched, so `show "scrum master"` explains what it shows.
+            let titled = dataset
+                .alias_matched(role, query)
+                .filter(|alias| alias.contains(' '));
+            if let Some(alias) = titled {
+                let code = role
+                    .aliases
+                    .first()
+                    .filter(|a| *a != alias && a.contains('.') && a.contains('-'));
+                let code = code.map(|c| format!(" {c}")).unwrap_or_default();
+                resolved.notices.push(format!(
+                    "note: '{alias}' is another name for {}{code} ({})",
+                    role.name, role.id
+                ));
+            }
         }
         for role in found {
             if !resolved.roles.iter().any(|r| r.id == role.id) {

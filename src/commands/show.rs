@@ -48,7 +48,7 @@ fn section_of(label: &str) -> Section {
         "Environment" => Section::Environment,
         "Skills" | "Knowledge" => Section::Skills,
         "Salary" => Section::Salary,
-        "Related" => Section::Related,
+        "Related" | "Titles" => Section::Related,
         "Advice" => Section::Advice,
         _ => Section::Aspects,
     }
@@ -73,6 +73,10 @@ pub struct RoleProfile {
     pub environment: Vec<Statement>,
     /// Skills it needs, with what the sources say.
     pub skills: Vec<NamedItem>,
+    /// Other roles that carry this role's name as one of their titles (O*NET files "Product
+    /// Manager" under Marketing Managers): their classification, not a claim of ours.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filed_under: Vec<FiledUnder>,
     /// Knowledge areas it calls for, kept apart from skills (O*NET's Knowledge ratings).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub knowledge: Vec<NamedItem>,
@@ -127,6 +131,17 @@ pub struct NamedItem {
     pub sources: Vec<String>,
 }
 
+/// A role that lists another's name among its titles.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FiledUnder {
+    /// The title, as that role lists it.
+    pub title: String,
+    /// The role that lists it.
+    pub role: RoleRef,
+    /// The sources of that role (for O*NET, its release, whose Alternate Titles file lists it).
+    pub sources: Vec<String>,
+}
+
 /// Shows the role(s) `args.role` names.
 pub fn show_role<'a>(
     dataset: &'a Dataset,
@@ -165,6 +180,23 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         sources: s.sources.clone(),
     };
     let skills = skills.into_iter().map(named).collect();
+    let filed_under: Vec<FiledUnder> = dataset
+        .filed_elsewhere(role)
+        .into_iter()
+        .map(|(other, title)| FiledUnder {
+            title: title.to_string(),
+            role: RoleRef::from(other),
+            sources: other.summary.sources.clone(),
+        })
+        .collect();
+    // Whatever is shown is credited: the titles' source (O*NET's licence requires its line).
+    let mut sources = cited_sources(dataset, &[role]);
+    for source in &dataset.sources {
+        let cited_for_titles = filed_under.iter().any(|f| f.sources.contains(&source.id));
+        if cited_for_titles && !sources.iter().any(|s| s.id == source.id) {
+            sources.push(source.clone());
+        }
+    }
     let knowledge = knowledge.into_iter().map(named).collect();
     let aspects = role
         .aspects
@@ -198,12 +230,13 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         requirements: role.requirements.clone(),
         environment: role.environment.clone(),
         skills,
+        filed_under,
         knowledge,
         salary: role.salary.clone(),
         aspects,
         related,
         advice: role.advice.clone(),
-        sources: cited_sources(dataset, &[role]),
+        sources,
     }
 }
 
@@ -255,6 +288,9 @@ pub fn source_lines(sources: &[Source]) -> Vec<String> {
         .map(|s| format!("{}: \"{}\" ({})", s.id, s.title, s.kind))
         .collect()
 }
+
+/// How many of a role's other names its heading lists.
+const HEADING_ALIASES: usize = 8;
 
 /// Rated skills and knowledge areas below this importance (O*NET: 3 is "important" on its 1–5
 /// scale) are counted, not listed, in tables and Markdown.
@@ -378,6 +414,16 @@ impl RoleProfile {
                 advice.date.as_deref(),
             ));
         }
+        for filed in &self.filed_under {
+            let text = format!(
+                "{} lists '{}' as an alternate title of {} ({}): its classification, not ours",
+                filed.sources.join(", "),
+                filed.title,
+                filed.role.name,
+                filed.role.id
+            );
+            items.push(Item::new("Titles", text, &filed.sources, None));
+        }
         for related in &self.related {
             let mut text = format!("{} ({})", related.role.name, related.role.id);
             if let Some(tier) = &related.tier {
@@ -390,15 +436,27 @@ impl RoleProfile {
 
     fn heading(&self) -> String {
         if self.aliases.is_empty() {
-            format!("{} ({})", self.name, self.id)
-        } else {
-            format!(
-                "{} ({}), also called {}",
-                self.name,
-                self.id,
-                self.aliases.join(", ")
-            )
+            return format!("{} ({})", self.name, self.id);
         }
+        // An occupation can have a hundred titles: the most listed few, and a count.
+        let shown: Vec<&str> = self
+            .aliases
+            .iter()
+            .take(HEADING_ALIASES)
+            .map(String::as_str)
+            .collect();
+        let more = self.aliases.len().saturating_sub(HEADING_ALIASES);
+        let more = if more > 0 {
+            format!(" and {more} more (all in --format json)")
+        } else {
+            String::new()
+        };
+        format!(
+            "{} ({}), also called {}{more}",
+            self.name,
+            self.id,
+            shown.join(", ")
+        )
     }
 }
 

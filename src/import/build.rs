@@ -12,8 +12,6 @@ use crate::model::{
 };
 use crate::validate::FORMAT_VERSION;
 
-/// How many alternate titles become aliases, besides the code.
-pub const ALIAS_TITLES: usize = 5;
 /// Prefix of skill ids from O*NET, so they never take the place of a built-in skill
 /// (`negotiation` there is the articles' sense of the word).
 pub const SKILL_PREFIX: &str = "onet-";
@@ -231,7 +229,8 @@ fn aliases(onet: &Onet, occupation: &Occupation) -> Vec<String> {
     };
     let mut ranked: Vec<_> = titles.iter().enumerate().collect();
     ranked.sort_by(|(i, a), (j, b)| b.source_count.cmp(&a.source_count).then(i.cmp(j)));
-    for (_, title) in ranked.into_iter().take(ALIAS_TITLES) {
+    // Every alternate title, the most widely listed first, so any title people use resolves.
+    for (_, title) in ranked {
         for alias in std::iter::once(&title.title).chain(&title.short) {
             if !alias.eq_ignore_ascii_case(&occupation.title)
                 && !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
