@@ -1,34 +1,272 @@
-//! How alike two roles are, from what the data models rather than from shared words:
+//! How alike two roles are, from all the evidence the two have:
 //!
-//! likeness = 100 × (45% skills + 35% duty themes + 20% relation) × (1 − 5% per contrast, at
-//! most 4)
+//! likeness = (40% tasks + 24% skills + 16% titles + 20% duty themes + 20% relation), divided by
+//! the weights of the parts both roles have evidence for, × (1 − 5% per contrast, at most 4)
 //!
-//! - **skills**: weighted Jaccard (Ruzicka) of the two skill sets: Σ min(weight) ÷ Σ max(weight)
-//!   over every skill either needs, a skill's weight being its rated importance (O*NET's 1–5)
-//!   or 1 when unrated.
+//! - **tasks**: TF-IDF cosine of what the two do: summary and duty statements (O*NET's task
+//!   statements word for word, the articles' duties in our words), words weighted by how rare
+//!   they are across the dataset, so "budget" counts and "work" hardly does.
+//! - **skills**: when a source rates both (O*NET's importance for every skill and knowledge
+//!   area), the cosine of the two rating vectors; otherwise the weighted Jaccard (Ruzicka) of
+//!   the two skill lists, a skill's weight its rated importance or 1.
+//! - **titles**: TF-IDF cosine of the names people use for each (name and alternate titles).
 //! - **duty themes**: Jaccard of the themes their duties are tagged with (roadmap, budget …).
 //! - **relation**: 1 when an article compares the two directly (people confuse such pairs);
 //!   else the closeness a source gives when it lists one as related to the other (O*NET:
-//!   Primary-Short 1, Primary-Long ½, Supplemental ¼); else 0.
+//!   Primary-Short 1, Primary-Long ½, Supplemental ¼); else 0. Always counted: a source that
+//!   lists no relations shifts every score alike.
 //! - **contrasts**: each aspect on which an article contrasts the two is a documented difference.
 //!
-//! Symmetric; a role is 100% like itself; adding a skill both need, at one weight, never lowers
-//! it. Sentences are never compared, so boilerplate shared by two profiles counts for nothing.
+//! A part one of the two roles has no evidence for (occupations have no duty themes; an
+//! unrated occupation no ratings) is left out of both the sum and the divisor, never counted
+//! as zero.
+//! Symmetric; a role is 100% like itself. The weights were chosen on O*NET's own Related
+//! Occupations list with that file withheld from the import (scripts/likeness-benchmark.py;
+//! figures in docs/performance.md).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::model::{Dataset, Role};
 
+/// Weight of the task-text part.
+pub const TASK_WEIGHT: f64 = 0.40;
 /// Weight of the skills part.
-pub const SKILL_WEIGHT: f64 = 0.45;
+pub const SKILL_WEIGHT: f64 = 0.24;
+/// Weight of the titles part.
+pub const TITLE_WEIGHT: f64 = 0.16;
 /// Weight of the duty-themes part.
-pub const THEME_WEIGHT: f64 = 0.35;
+pub const THEME_WEIGHT: f64 = 0.20;
 /// Weight of the relation part.
 pub const RELATION_WEIGHT: f64 = 0.20;
 /// What each contrast the articles draw between the two takes off, as a share of the whole.
 pub const CONTRAST_PENALTY: f64 = 0.05;
 /// Contrasts beyond this many take nothing more off.
 pub const MAX_CONTRASTS: usize = 4;
+
+/// How rare each word is across a dataset's roles, for the task and title parts: built once
+/// per dataset, so every role's text vector is on the same scale.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Inverse document frequency of each word of the roles' task text.
+    task_idf: HashMap<String, f64>,
+    /// The same for the words of their names and titles.
+    title_idf: HashMap<String, f64>,
+}
+
+impl Corpus {
+    /// Counts, for every word, how many of `dataset`'s roles use it.
+    pub fn new(dataset: &Dataset) -> Corpus {
+        let idf = |texts: &dyn Fn(&Role) -> Vec<String>| {
+            let mut documents: HashMap<String, usize> = HashMap::new();
+            for role in &dataset.roles {
+                let mut words = texts(role);
+                words.sort();
+                words.dedup();
+                for word in words {
+                    *documents.entry(word).or_default() += 1;
+                }
+            }
+            let count = dataset.roles.len().max(1) as f64;
+            documents
+                .into_iter()
+                .map(|(word, n)| (word, (count / n as f64).ln()))
+                .collect()
+        };
+        Corpus {
+            task_idf: idf(&|role| words(&task_text(role))),
+            title_idf: idf(&|role| words(&title_text(role))),
+        }
+    }
+
+    /// A unit-length TF-IDF vector (sublinear term frequency), sorted by word.
+    fn vector(idf: &HashMap<String, f64>, text: &str) -> Vec<(String, f64)> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for word in words(text) {
+            *counts.entry(word).or_default() += 1;
+        }
+        let mut vector: Vec<(String, f64)> = counts
+            .into_iter()
+            .map(|(word, n)| {
+                // A word the corpus has not seen (a role outside it) is as rare as can be.
+                let weight = idf.get(&word).copied().unwrap_or(1.0);
+                let tf = 1.0 + (n as f64).ln();
+                (word, tf * weight)
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for entry in &mut vector {
+                entry.1 /= norm;
+            }
+        }
+        vector.sort_by(|a, b| a.0.cmp(&b.0));
+        vector
+    }
+}
+
+/// What a role does, in words: its summary and duties.
+fn task_text(role: &Role) -> String {
+    std::iter::once(role.summary.text.as_str())
+        .chain(role.duties.iter().map(|d| d.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What people call it: its name and aliases, less codes such as `13-1082.00`.
+fn title_text(role: &Role) -> String {
+    std::iter::once(role.name.as_str())
+        .chain(role.aliases.iter().map(String::as_str).filter(|a| {
+            !a.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+        }))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words too common to tell roles apart.
+const STOP_WORDS: &[&str] = &[
+    "about",
+    "all",
+    "also",
+    "and",
+    "any",
+    "are",
+    "around",
+    "based",
+    "been",
+    "being",
+    "both",
+    "but",
+    "can",
+    "clear",
+    "could",
+    "does",
+    "doing",
+    "done",
+    "each",
+    "either",
+    "especially",
+    "even",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "get",
+    "getting",
+    "give",
+    "given",
+    "good",
+    "has",
+    "have",
+    "help",
+    "helps",
+    "her",
+    "his",
+    "how",
+    "including",
+    "into",
+    "its",
+    "just",
+    "keep",
+    "less",
+    "like",
+    "look",
+    "made",
+    "make",
+    "making",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "need",
+    "needs",
+    "not",
+    "off",
+    "often",
+    "one",
+    "only",
+    "other",
+    "others",
+    "our",
+    "out",
+    "over",
+    "own",
+    "part",
+    "per",
+    "rather",
+    "really",
+    "same",
+    "should",
+    "some",
+    "such",
+    "take",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "thus",
+    "time",
+    "too",
+    "two",
+    "under",
+    "upon",
+    "use",
+    "used",
+    "using",
+    "very",
+    "want",
+    "was",
+    "way",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "work",
+    "works",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Lowercase words of three letters or more, stop words left out, a plural `s` dropped.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| STOP_WORDS.binary_search(&w.as_str()).is_err())
+        .map(|w| {
+            if w.chars().count() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
 
 /// What likeness is computed from, gathered once per role so ranking stays linear.
 #[derive(Debug)]
@@ -37,19 +275,26 @@ pub struct Profile<'a> {
     pub role: &'a Role,
     /// (skill id, weight), sorted by id.
     skills: Vec<(&'a str, f64)>,
+    /// True when a source rates the role's skills (so the ratings' cosine is used).
+    rated: bool,
     /// Theme ids of its duties.
     themes: BTreeSet<&'a str>,
+    /// Unit TF-IDF vector of its task text, sorted by word.
+    tasks: Vec<(String, f64)>,
+    /// Unit TF-IDF vector of its names, sorted by word.
+    titles: Vec<(String, f64)>,
 }
 
 impl<'a> Profile<'a> {
-    /// Gathers `role`'s skills and themes.
-    pub fn of(role: &'a Role) -> Self {
+    /// Gathers `role`'s evidence, its words weighted by `corpus`.
+    pub fn of(corpus: &Corpus, role: &'a Role) -> Self {
         let mut skills: Vec<(&str, f64)> = role
             .distinct_skills()
             .map(|s| (s.skill.as_str(), s.importance.unwrap_or(1.0).max(0.0)))
             .collect();
         skills.sort_by(|a, b| a.0.cmp(b.0));
         skills.dedup_by(|a, b| a.0 == b.0);
+        let rated = !role.skills.is_empty() && role.skills.iter().all(|s| s.importance.is_some());
         let themes = role
             .duties
             .iter()
@@ -58,8 +303,21 @@ impl<'a> Profile<'a> {
         Profile {
             role,
             skills,
+            rated,
             themes,
+            tasks: Corpus::vector(&corpus.task_idf, &task_text(role)),
+            titles: Corpus::vector(&corpus.title_idf, &title_text(role)),
         }
+    }
+
+    /// The words of both roles' tasks that make them alike, the largest share first.
+    pub fn shared_task_words(&self, other: &Profile<'_>) -> Vec<String> {
+        let mut shared: Vec<(f64, &str)> = merged(&self.tasks, &other.tasks)
+            .into_iter()
+            .map(|(word, x, y)| (x * y, word))
+            .collect();
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        shared.into_iter().map(|(_, w)| w.to_string()).collect()
     }
 
     /// Skill ids both need, in this role's order of weight (most important first).
@@ -99,13 +357,18 @@ impl<'a> Profile<'a> {
     }
 }
 
-/// The parts of one likeness, each 0–1 but `contrasts`, a count.
+/// The parts of one likeness, each 0–1 (`None` where neither role has evidence for it) but
+/// `contrasts`, a count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Parts {
-    /// Weighted Jaccard of the skills.
-    pub skills: f64,
+    /// TF-IDF cosine of the task text.
+    pub tasks: Option<f64>,
+    /// Cosine of the ratings, or weighted Jaccard of the skill lists.
+    pub skills: Option<f64>,
+    /// TF-IDF cosine of the names and titles.
+    pub titles: Option<f64>,
     /// Jaccard of the duty themes.
-    pub themes: f64,
+    pub themes: Option<f64>,
     /// Direct comparison or listed relation.
     pub relation: f64,
     /// Aspects the articles contrast the two on.
@@ -115,9 +378,19 @@ pub struct Parts {
 impl Parts {
     /// The likeness, 0–1.
     pub fn total(&self) -> f64 {
-        let base = SKILL_WEIGHT * self.skills
-            + THEME_WEIGHT * self.themes
-            + RELATION_WEIGHT * self.relation;
+        let (mut sum, mut weights) = (RELATION_WEIGHT * self.relation, RELATION_WEIGHT);
+        for (part, weight) in [
+            (self.tasks, TASK_WEIGHT),
+            (self.skills, SKILL_WEIGHT),
+            (self.titles, TITLE_WEIGHT),
+            (self.themes, THEME_WEIGHT),
+        ] {
+            if let Some(value) = part {
+                sum += weight * value;
+                weights += weight;
+            }
+        }
+        let base = sum / weights;
         let penalty = CONTRAST_PENALTY * self.contrasts.min(MAX_CONTRASTS) as f64;
         (base * (1.0 - penalty)).clamp(0.0, 1.0)
     }
@@ -132,18 +405,84 @@ impl Parts {
 pub fn parts(dataset: &Dataset, a: &Profile<'_>, b: &Profile<'_>) -> Parts {
     if a.role.id == b.role.id {
         return Parts {
-            skills: 1.0,
-            themes: 1.0,
+            tasks: Some(1.0),
+            skills: Some(1.0),
+            titles: Some(1.0),
+            themes: Some(1.0),
             relation: 1.0,
             contrasts: 0,
         };
     }
+    // Evidence from one side only says nothing of the pair: an unrated occupation's silence
+    // is not a rating of zero, and an article that names no skills has not said "none".
+    let either = |x: bool, y: bool| x && y;
+    let skills = if a.rated && b.rated {
+        Some(cosine(&a.skills, &b.skills))
+    } else {
+        either(!a.skills.is_empty(), !b.skills.is_empty())
+            .then(|| weighted_jaccard(&a.skills, &b.skills))
+    };
+    let text = |x: &[(String, f64)], y: &[(String, f64)]| {
+        either(!x.is_empty(), !y.is_empty()).then(|| dot(x, y))
+    };
     Parts {
-        skills: weighted_jaccard(&a.skills, &b.skills),
-        themes: jaccard(&a.themes, &b.themes),
+        tasks: text(&a.tasks, &b.tasks),
+        skills,
+        titles: text(&a.titles, &b.titles),
+        themes: either(!a.themes.is_empty(), !b.themes.is_empty())
+            .then(|| jaccard(&a.themes, &b.themes)),
         relation: relation(dataset, a.role, b.role).0,
         contrasts: contrasts(a.role, b.role).len(),
     }
+}
+
+/// The words two sorted vectors share, with each one's weight.
+fn merged<'v>(a: &'v [(String, f64)], b: &[(String, f64)]) -> Vec<(&'v str, f64, f64)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0.as_str(), a[i].1, b[j].1));
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    out
+}
+
+/// Dot product of two unit vectors sorted by word: their cosine.
+fn dot(a: &[(String, f64)], b: &[(String, f64)]) -> f64 {
+    merged(a, b)
+        .iter()
+        .map(|(_, x, y)| x * y)
+        .sum::<f64>()
+        .clamp(0.0, 1.0)
+}
+
+/// Cosine of two id-sorted weight lists (ratings); 0 when either is all zeros.
+fn cosine(a: &[(&str, f64)], b: &[(&str, f64)]) -> f64 {
+    let norm = |v: &[(&str, f64)]| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(b[j].0) {
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    (sum / (na * nb)).clamp(0.0, 1.0)
 }
 
 /// Σ min ÷ Σ max over the union of two id-sorted weight lists; 0 when both are empty.
@@ -261,10 +600,39 @@ mod tests {
     }
 
     #[test]
+    fn a_part_neither_role_has_is_left_out_not_counted_as_zero() {
+        let parts = Parts {
+            tasks: Some(0.5),
+            skills: None,
+            titles: None,
+            themes: None,
+            relation: 0.0,
+            contrasts: 0,
+        };
+        // 40% × 0.5 over the 40% + 20% (relation) the two have.
+        assert!((parts.total() - 0.2 / 0.6).abs() < 1e-12);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_are_lowercase_without_stop_words_or_plural_s() {
+        assert_eq!(
+            words("Manages the budgets and schedules of projects, with staff"),
+            ["manage", "budget", "schedule", "project", "staff"]
+        );
+    }
+
+    #[test]
     fn contrasts_cut_the_total_and_stop_at_four() {
         let base = Parts {
-            skills: 1.0,
-            themes: 1.0,
+            tasks: Some(1.0),
+            skills: Some(1.0),
+            titles: None,
+            themes: Some(1.0),
             relation: 1.0,
             contrasts: 0,
         };

@@ -15,13 +15,17 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 /// How many names a reason lists before `+N more`.
 const NAMES_SHOWN: usize = 6;
 
+/// How many shared task words a likeness names.
+const TASK_WORDS: usize = 6;
+
 /// Arguments of `roles similar`.
 #[derive(Debug, Clone, clap::Args)]
 #[command(
-    after_help = "Likeness = 45% shared skills (weighted by rated importance) + 35% shared \
-                        duty themes + 20% relation (an article compares the two, or a source \
-                        lists one as related), less 5% for each aspect the articles contrast \
-                        them on (at most 20%). See docs/commands.md#similar."
+    after_help = "Likeness = 40% task words (TF-IDF) + 24% skills (rated importance, or shared \
+                        skills) + 16% titles + 20% duty themes + 20% relation (an article \
+                        compares the two, or a source lists one as related), over the parts \
+                        either role has evidence for, less 5% for each aspect the articles \
+                        contrast them on (at most 20%). See docs/commands.md#similar."
 )]
 pub struct SimilarArgs {
     /// Role id, name or alias.
@@ -59,6 +63,8 @@ pub struct Likeness {
     pub score: u32,
     /// The parts it is computed from.
     pub parts: LikenessParts,
+    /// The words of their tasks that make them most alike, the largest share first.
+    pub shared_task_words: Vec<String>,
     /// Skills both need, most important first.
     pub shared_skills: Vec<Named>,
     /// Duty themes both have.
@@ -76,14 +82,24 @@ pub struct Likeness {
 /// The parts of a likeness score, each 0–100 but `contrasts`, a count.
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct LikenessParts {
-    /// Overlap of skills, weighted by importance.
-    pub skills: u32,
-    /// Overlap of duty themes.
-    pub themes: u32,
+    /// Likeness of what they do (TF-IDF cosine of summary and duties); absent when neither
+    /// says anything.
+    pub tasks: Option<u32>,
+    /// Likeness of their skills: cosine of the ratings when a source rates both, else the
+    /// overlap of the skill lists; absent when neither lists any.
+    pub skills: Option<u32>,
+    /// Likeness of their names and titles; absent when neither has one.
+    pub titles: Option<u32>,
+    /// Overlap of duty themes; absent when neither has any.
+    pub themes: Option<u32>,
     /// 100 when an article compares them; a related listing's closeness otherwise.
     pub relation: u32,
     /// How many aspects the articles contrast them on.
     pub contrasts: usize,
+}
+
+fn optional(part: Option<u32>) -> String {
+    part.map(|p| p.to_string()).unwrap_or_default()
 }
 
 fn percent(part: f64) -> u32 {
@@ -93,18 +109,20 @@ fn percent(part: f64) -> u32 {
 /// Ranks the other roles by likeness to the role `args.role` names; ties keep dataset order.
 pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Similarity> {
     let asked = dataset.find_one_role(&args.role)?;
-    let mine = Profile::of(asked);
+    let corpus = likeness::Corpus::new(dataset);
+    let mine = Profile::of(&corpus, asked);
     let mut scored: Vec<(f64, Profile<'_>, likeness::Parts)> = dataset
         .roles
         .iter()
         .filter(|role| role.id != asked.id)
         .map(|role| {
-            let theirs = Profile::of(role);
+            let theirs = Profile::of(&corpus, role);
             let parts = likeness::parts(dataset, &mine, &theirs);
             (parts.total(), theirs, parts)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Equal scores (rare, with text in every score) fall back to the name, not dataset order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.role.name.cmp(&b.1.role.name)));
     if args.limit > 0 {
         scored.truncate(args.limit);
     }
@@ -118,11 +136,18 @@ pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Si
             role: RoleRef::from(theirs.role),
             score: parts.percent(),
             parts: LikenessParts {
-                skills: percent(parts.skills),
-                themes: percent(parts.themes),
+                tasks: parts.tasks.map(percent),
+                skills: parts.skills.map(percent),
+                titles: parts.titles.map(percent),
+                themes: parts.themes.map(percent),
                 relation: percent(parts.relation),
                 contrasts: parts.contrasts,
             },
+            shared_task_words: mine
+                .shared_task_words(&theirs)
+                .into_iter()
+                .take(TASK_WORDS)
+                .collect(),
             shared_skills: mine.shared_skills(&theirs).into_iter().map(skill).collect(),
             shared_themes: mine
                 .shared_themes(&theirs)
@@ -184,6 +209,9 @@ fn lines_or_dash(lines: Vec<String>) -> String {
 impl Similarity {
     fn in_common(like: &Likeness) -> String {
         let mut lines = Vec::new();
+        if !like.shared_task_words.is_empty() {
+            lines.push(format!("Task words: {}", like.shared_task_words.join(", ")));
+        }
         if !like.shared_skills.is_empty() {
             lines.push(format!("Skills: {}", names(&like.shared_skills)));
         }
@@ -240,8 +268,10 @@ impl View for Similarity {
                 Block::Heading(format!("Roles most like {}", self.role.name)),
                 Block::Table(grid),
                 Block::Note(format!(
-                    "Likeness = {:.0}% shared skills (weighted by rated importance) + {:.0}% shared duty themes + {:.0}% relation (an article compares the two, or a source lists one as related), less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
+                    "Likeness = {:.0}% task words (TF-IDF) + {:.0}% skills (rated importance, or shared skills) + {:.0}% titles + {:.0}% duty themes + {:.0}% relation (an article compares the two, or a source lists one as related), over the parts either role has evidence for, less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
+                    likeness::TASK_WEIGHT * 100.0,
                     likeness::SKILL_WEIGHT * 100.0,
+                    likeness::TITLE_WEIGHT * 100.0,
                     likeness::THEME_WEIGHT * 100.0,
                     likeness::RELATION_WEIGHT * 100.0,
                     CONTRAST_PENALTY * 100.0,
@@ -255,7 +285,9 @@ impl View for Similarity {
         let mut records = Records::new([
             "role",
             "score",
+            "tasks",
             "skills",
+            "titles",
             "themes",
             "relation",
             "contrasts",
@@ -269,8 +301,10 @@ impl View for Similarity {
             records.row([
                 like.role.id.clone(),
                 like.score.to_string(),
-                like.parts.skills.to_string(),
-                like.parts.themes.to_string(),
+                optional(like.parts.tasks),
+                optional(like.parts.skills),
+                optional(like.parts.titles),
+                optional(like.parts.themes),
                 like.parts.relation.to_string(),
                 like.parts.contrasts.to_string(),
                 ids(&like.shared_skills),
