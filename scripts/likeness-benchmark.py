@@ -41,11 +41,11 @@ def related_list(folder):
     return related
 
 
-def import_without_related(roles, folder, work):
+def import_without_related(roles, folder, work, keep_related=False):
     withheld = work / "onet"
     withheld.mkdir()
     for entry in folder.iterdir():
-        if entry.name != "Related Occupations.xlsx":
+        if keep_related or entry.name != "Related Occupations.xlsx":
             (withheld / entry.name).symlink_to(entry)
     out = work / "onet.json"
     subprocess.run(
@@ -145,6 +145,11 @@ def main():
     parser.add_argument("--seeds", default="1,2,3")
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--roles", default=str(ROOT / "target/release/roles"))
+    parser.add_argument(
+        "--with-related",
+        action="store_true",
+        help="import Related Occupations too (the answer key becomes an input: an upper check)",
+    )
     args = parser.parse_args()
     folder = Path(os.environ.get("ONET", ROOT.parent / "shared/onet")) / "onet-29.3-excel"
     if not (folder / "Related Occupations.xlsx").exists():
@@ -152,7 +157,7 @@ def main():
     related = related_list(folder)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
-        data = import_without_related(args.roles, folder, work)
+        data = import_without_related(args.roles, folder, work, args.with_related)
         dataset = json.loads(data.read_text())
         code_of = {r["id"]: r["aliases"][0] for r in dataset["roles"]}
         id_of = {code: rid for rid, code in code_of.items()}
@@ -174,7 +179,8 @@ def main():
                     runs[name].append(score([code_of[r] for r in ranked], truth, short))
             for name, results in runs.items():
                 table.setdefault(name, []).append(summarise(results))
-        print(f"Related Occupations withheld; {args.sample} occupations per seed, seeds {args.seeds}")
+        withheld = "imported" if args.with_related else "withheld"
+        print(f"Related Occupations {withheld}; {args.sample} occupations per seed, seeds {args.seeds}")
         print("| method | top-10 precision | Primary-Short recall | MRR | precision by seed |")
         print("|---|---:|---:|---:|---|")
         for name, rows in table.items():

@@ -94,13 +94,14 @@ impl Corpus {
             })
             .filter(|(_, w)| *w > 0.0)
             .collect();
+        // Sorted before summing, so the same text gives the same bits on every run.
+        vector.sort_by(|a, b| a.0.cmp(&b.0));
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         if norm > 0.0 {
             for entry in &mut vector {
                 entry.1 /= norm;
             }
         }
-        vector.sort_by(|a, b| a.0.cmp(&b.0));
         vector
     }
 }
@@ -127,6 +128,8 @@ fn title_text(role: &Role) -> String {
 /// Words too common to tell roles apart.
 const STOP_WORDS: &[&str] = &[
     "about",
+    "after",
+    "again",
     "all",
     "also",
     "and",
@@ -134,7 +137,9 @@ const STOP_WORDS: &[&str] = &[
     "are",
     "around",
     "based",
+    "because",
     "been",
+    "before",
     "being",
     "both",
     "but",
@@ -312,11 +317,12 @@ impl<'a> Profile<'a> {
 
     /// The words of both roles' tasks that make them alike, the largest share first.
     pub fn shared_task_words(&self, other: &Profile<'_>) -> Vec<String> {
-        let mut shared: Vec<(f64, &str)> = merged(&self.tasks, &other.tasks)
+        // Shares equal to nine places are ties, broken by the word.
+        let mut shared: Vec<(i64, &str)> = merged(&self.tasks, &other.tasks)
             .into_iter()
-            .map(|(word, x, y)| (x * y, word))
+            .map(|(word, x, y)| ((x * y * 1e9).round() as i64, word))
             .collect();
-        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         shared.into_iter().map(|(_, w)| w.to_string()).collect()
     }
 

@@ -158,8 +158,8 @@ fn similar_ranks_from_the_built_in_data() {
         [
             "delivery-lead",
             "product-manager",
-            "product-owner",
-            "project-manager"
+            "project-manager",
+            "product-owner"
         ]
     );
 }
