@@ -47,62 +47,139 @@ pub const MAX_CONTRASTS: usize = 4;
 /// per dataset, so every role's text vector is on the same scale.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// Inverse document frequency of each word of the roles' task text.
-    task_idf: HashMap<String, f64>,
+    /// Every word of the roles' texts, by number.
+    vocabulary: Vec<String>,
+    /// Each word's number.
+    numbers: HashMap<String, u32>,
+    /// Inverse document frequency of each word in the roles' task text, by number.
+    task_idf: Vec<f64>,
     /// The same for the words of their names and titles.
-    title_idf: HashMap<String, f64>,
+    title_idf: Vec<f64>,
+    /// Each role's word counts (tasks, titles), by role id: counted once.
+    counts: HashMap<String, (Counts, Counts)>,
+}
+
+/// Word numbers with how often each occurs, sorted by number.
+type Counts = Vec<(u32, usize)>;
+
+/// A unit vector over word numbers, sorted by number.
+type Vector = Vec<(u32, f64)>;
+
+/// `numbers` counted, sorted.
+fn counted(mut numbers: Vec<u32>) -> Counts {
+    numbers.sort_unstable();
+    let mut counts: Counts = Vec::new();
+    for number in numbers {
+        match counts.last_mut() {
+            Some((last, n)) if *last == number => *n += 1,
+            _ => counts.push((number, 1)),
+        }
+    }
+    counts
 }
 
 impl Corpus {
-    /// Counts, for every word, how many of `dataset`'s roles use it.
+    /// Numbers every word of `dataset`'s roles and counts how many roles use each.
     pub fn new(dataset: &Dataset) -> Corpus {
-        let idf = |texts: &dyn Fn(&Role) -> Vec<String>| {
-            let mut documents: HashMap<String, usize> = HashMap::new();
-            for role in &dataset.roles {
-                let mut words = texts(role);
-                words.sort();
-                words.dedup();
-                for word in words {
-                    *documents.entry(word).or_default() += 1;
+        let mut corpus = Corpus::default();
+        let number = |word: String, corpus: &mut Corpus| -> u32 {
+            if let Some(&n) = corpus.numbers.get(&word) {
+                return n;
+            }
+            let n = u32::try_from(corpus.vocabulary.len()).unwrap_or(u32::MAX);
+            corpus.vocabulary.push(word.clone());
+            corpus.numbers.insert(word, n);
+            n
+        };
+        for role in &dataset.roles {
+            let tasks: Vec<u32> = words(&task_text(role))
+                .into_iter()
+                .map(|w| number(w, &mut corpus))
+                .collect();
+            let titles: Vec<u32> = words(&title_text(role))
+                .into_iter()
+                .map(|w| number(w, &mut corpus))
+                .collect();
+            corpus
+                .counts
+                .insert(role.id.clone(), (counted(tasks), counted(titles)));
+        }
+        let roles = dataset.roles.len().max(1) as f64;
+        let size = corpus.vocabulary.len();
+        let idf = |pick: fn(&(Counts, Counts)) -> &Counts| {
+            let mut documents = vec![0usize; size];
+            for entry in corpus.counts.values() {
+                for (word, _) in pick(entry) {
+                    documents[*word as usize] += 1;
                 }
             }
-            let count = dataset.roles.len().max(1) as f64;
             documents
                 .into_iter()
-                .map(|(word, n)| (word, (count / n as f64).ln()))
-                .collect()
+                .map(|n| if n == 0 { 0.0 } else { (roles / n as f64).ln() })
+                .collect::<Vec<f64>>()
         };
-        Corpus {
-            task_idf: idf(&|role| words(&task_text(role))),
-            title_idf: idf(&|role| words(&title_text(role))),
-        }
+        corpus.task_idf = idf(|entry| &entry.0);
+        corpus.title_idf = idf(|entry| &entry.1);
+        corpus
     }
 
-    /// A unit-length TF-IDF vector (sublinear term frequency), sorted by word.
-    fn vector(idf: &HashMap<String, f64>, text: &str) -> Vec<(String, f64)> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for word in words(text) {
-            *counts.entry(word).or_default() += 1;
-        }
-        let mut vector: Vec<(String, f64)> = counts
-            .into_iter()
+    /// A unit-length TF-IDF vector (sublinear term frequency) of counts; `unseen` counts words
+    /// the corpus does not know, which weigh in the length but can match nothing.
+    fn vector(idf: &[f64], counts: &[(u32, usize)], unseen: &[usize]) -> Vector {
+        let tf = |n: usize| 1.0 + (n as f64).ln();
+        let mut vector: Vector = counts
+            .iter()
             .map(|(word, n)| {
-                // A word the corpus has not seen (a role outside it) is as rare as can be.
-                let weight = idf.get(&word).copied().unwrap_or(1.0);
-                let tf = 1.0 + (n as f64).ln();
-                (word, tf * weight)
+                (
+                    *word,
+                    tf(*n) * idf.get(*word as usize).copied().unwrap_or(1.0),
+                )
             })
             .filter(|(_, w)| *w > 0.0)
             .collect();
-        // Sorted before summing, so the same text gives the same bits on every run.
-        vector.sort_by(|a, b| a.0.cmp(&b.0));
-        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        let unseen_weight: f64 = unseen.iter().map(|n| tf(*n).powi(2)).sum();
+        // Summed in word order, so the same text gives the same bits on every run.
+        let norm = (vector.iter().map(|(_, w)| w * w).sum::<f64>() + unseen_weight).sqrt();
         if norm > 0.0 {
             for entry in &mut vector {
                 entry.1 /= norm;
             }
         }
         vector
+    }
+
+    /// A role's (tasks, titles) vectors: from the counts made when the corpus was built, or
+    /// counted now for a role the corpus has not seen.
+    fn vectors_of(&self, role: &Role) -> (Vector, Vector) {
+        if let Some((tasks, titles)) = self.counts.get(&role.id) {
+            return (
+                Corpus::vector(&self.task_idf, tasks, &[]),
+                Corpus::vector(&self.title_idf, titles, &[]),
+            );
+        }
+        let split = |text: String, idf: &[f64]| {
+            let mut known = Vec::new();
+            let mut unseen: HashMap<String, usize> = HashMap::new();
+            for word in words(&text) {
+                match self.numbers.get(&word) {
+                    Some(&n) => known.push(n),
+                    None => *unseen.entry(word).or_default() += 1,
+                }
+            }
+            let unseen: Vec<usize> = unseen.into_values().collect();
+            Corpus::vector(idf, &counted(known), &unseen)
+        };
+        (
+            split(task_text(role), &self.task_idf),
+            split(title_text(role), &self.title_idf),
+        )
+    }
+
+    /// The word a number stands for.
+    fn word(&self, number: u32) -> &str {
+        self.vocabulary
+            .get(number as usize)
+            .map_or("", String::as_str)
     }
 }
 
@@ -284,15 +361,18 @@ pub struct Profile<'a> {
     rated: bool,
     /// Theme ids of its duties.
     themes: BTreeSet<&'a str>,
-    /// Unit TF-IDF vector of its task text, sorted by word.
-    tasks: Vec<(String, f64)>,
-    /// Unit TF-IDF vector of its names, sorted by word.
-    titles: Vec<(String, f64)>,
+    /// Unit TF-IDF vector of its task text.
+    tasks: Vector,
+    /// Unit TF-IDF vector of its names.
+    titles: Vector,
 }
 
 impl<'a> Profile<'a> {
     /// Gathers `role`'s evidence, its words weighted by `corpus`.
+    /// A role of the dataset the corpus was built on is looked up by id (its words were
+    /// counted then); any other is counted now.
     pub fn of(corpus: &Corpus, role: &'a Role) -> Self {
+        let (tasks, titles) = corpus.vectors_of(role);
         let mut skills: Vec<(&str, f64)> = role
             .distinct_skills()
             .map(|s| (s.skill.as_str(), s.importance.unwrap_or(1.0).max(0.0)))
@@ -310,17 +390,17 @@ impl<'a> Profile<'a> {
             skills,
             rated,
             themes,
-            tasks: Corpus::vector(&corpus.task_idf, &task_text(role)),
-            titles: Corpus::vector(&corpus.title_idf, &title_text(role)),
+            tasks,
+            titles,
         }
     }
 
     /// The words of both roles' tasks that make them alike, the largest share first.
-    pub fn shared_task_words(&self, other: &Profile<'_>) -> Vec<String> {
+    pub fn shared_task_words(&self, corpus: &Corpus, other: &Profile<'_>) -> Vec<String> {
         // Shares equal to nine places are ties, broken by the word.
         let mut shared: Vec<(i64, &str)> = merged(&self.tasks, &other.tasks)
             .into_iter()
-            .map(|(word, x, y)| ((x * y * 1e9).round() as i64, word))
+            .map(|(word, x, y)| ((x * y * 1e9).round() as i64, corpus.word(word)))
             .collect();
         shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         shared.into_iter().map(|(_, w)| w.to_string()).collect()
@@ -428,7 +508,7 @@ pub fn parts(dataset: &Dataset, a: &Profile<'_>, b: &Profile<'_>) -> Parts {
         either(!a.skills.is_empty(), !b.skills.is_empty())
             .then(|| weighted_jaccard(&a.skills, &b.skills))
     };
-    let text = |x: &[(String, f64)], y: &[(String, f64)]| {
+    let text = |x: &[(u32, f64)], y: &[(u32, f64)]| {
         either(!x.is_empty(), !y.is_empty()).then(|| dot(x, y))
     };
     Parts {
@@ -443,13 +523,13 @@ pub fn parts(dataset: &Dataset, a: &Profile<'_>, b: &Profile<'_>) -> Parts {
 }
 
 /// The words two sorted vectors share, with each one's weight.
-fn merged<'v>(a: &'v [(String, f64)], b: &[(String, f64)]) -> Vec<(&'v str, f64, f64)> {
+fn merged(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<(u32, f64, f64)> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Equal => {
-                out.push((a[i].0.as_str(), a[i].1, b[j].1));
+                out.push((a[i].0, a[i].1, b[j].1));
                 i += 1;
                 j += 1;
             }
@@ -461,7 +541,7 @@ fn merged<'v>(a: &'v [(String, f64)], b: &[(String, f64)]) -> Vec<(&'v str, f64,
 }
 
 /// Dot product of two unit vectors sorted by word: their cosine.
-fn dot(a: &[(String, f64)], b: &[(String, f64)]) -> f64 {
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     merged(a, b)
         .iter()
         .map(|(_, x, y)| x * y)

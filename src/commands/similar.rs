@@ -144,7 +144,7 @@ pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Si
                 contrasts: parts.contrasts,
             },
             shared_task_words: mine
-                .shared_task_words(&theirs)
+                .shared_task_words(&corpus, &theirs)
                 .into_iter()
                 .take(TASK_WORDS)
                 .collect(),
