@@ -443,7 +443,7 @@ impl<'a> Profile<'a> {
     }
 }
 
-/// The parts of one likeness, each 0–1 (`None` where neither role has evidence for it) but
+/// The parts of one likeness, each 0–1 (`None` where one of the two has no evidence for it) but
 /// `contrasts`, a count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Parts {

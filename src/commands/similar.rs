@@ -24,7 +24,7 @@ const TASK_WORDS: usize = 6;
     after_help = "Likeness = 40% task words (TF-IDF) + 24% skills (rated importance, or shared \
                         skills) + 16% titles + 20% duty themes + 20% relation (an article \
                         compares the two, or a source lists one as related), over the parts \
-                        either role has evidence for, less 5% for each aspect the articles \
+                        both roles have evidence for, less 5% for each aspect the articles \
                         contrast them on (at most 20%). See docs/commands.md#similar."
 )]
 pub struct SimilarArgs {
@@ -82,15 +82,15 @@ pub struct Likeness {
 /// The parts of a likeness score, each 0–100 but `contrasts`, a count.
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct LikenessParts {
-    /// Likeness of what they do (TF-IDF cosine of summary and duties); absent when neither
-    /// says anything.
+    /// Likeness of what they do (TF-IDF cosine of summary and duties); absent when one
+    /// says nothing.
     pub tasks: Option<u32>,
     /// Likeness of their skills: cosine of the ratings when a source rates both, else the
-    /// overlap of the skill lists; absent when neither lists any.
+    /// overlap of the skill lists; absent when one lists none.
     pub skills: Option<u32>,
-    /// Likeness of their names and titles; absent when neither has one.
+    /// Likeness of their names and titles; absent when one has none.
     pub titles: Option<u32>,
-    /// Overlap of duty themes; absent when neither has any.
+    /// Overlap of duty themes; absent when one has none.
     pub themes: Option<u32>,
     /// 100 when an article compares them; a related listing's closeness otherwise.
     pub relation: u32,
@@ -268,7 +268,7 @@ impl View for Similarity {
                 Block::Heading(format!("Roles most like {}", self.role.name)),
                 Block::Table(grid),
                 Block::Note(format!(
-                    "Likeness = {:.0}% task words (TF-IDF) + {:.0}% skills (rated importance, or shared skills) + {:.0}% titles + {:.0}% duty themes + {:.0}% relation (an article compares the two, or a source lists one as related), over the parts either role has evidence for, less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
+                    "Likeness = {:.0}% task words (TF-IDF) + {:.0}% skills (rated importance, or shared skills) + {:.0}% titles + {:.0}% duty themes + {:.0}% relation (an article compares the two, or a source lists one as related), over the parts both roles have evidence for, less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
                     likeness::TASK_WEIGHT * 100.0,
                     likeness::SKILL_WEIGHT * 100.0,
                     likeness::TITLE_WEIGHT * 100.0,
