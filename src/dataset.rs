@@ -150,6 +150,15 @@ impl Dataset {
             .map_or(id, |a| a.name.as_str())
     }
 
+    /// The id a skill is known by across vocabularies: the skill it is linked to with
+    /// `same_as`, when the data holds that skill, else its own.
+    pub fn skill_root<'a>(&'a self, id: &'a str) -> &'a str {
+        self.skill_definition(id)
+            .and_then(|d| d.same_as.as_deref())
+            .filter(|target| self.skill_definition(target).is_some())
+            .unwrap_or(id)
+    }
+
     /// Every role `query` names: by id, else name, else alias, in any case, with spaces or
     /// underscores for hyphens. An alias shared by several roles (`PM`) yields all of them,
     /// never a guess.

@@ -109,6 +109,12 @@ pub struct SkillDefinition {
     /// same scales but shown, listed and counted apart.
     #[serde(default, skip_serializing_if = "SkillKind::is_skill")]
     pub kind: SkillKind,
+    /// Another vocabulary's id for the same skill (O*NET's Negotiation is the articles'
+    /// `negotiation`): a link that is our judgement, made only where the names are the same.
+    /// Commands that look skills up, match and compare them treat the two as one; a link to a
+    /// skill the data does not hold (the built-in data left out) does nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
 }
 
 /// What a vocabulary entry of the skills list stands for.

@@ -906,3 +906,54 @@ fn alternate_titles_resolve_and_article_roles_name_where_onet_files_them() {
     // What is shown is credited, as O*NET's licence requires.
     assert!(article.contains("This includes information from the O*NET 29.3 Database"));
 }
+
+/// Where an O*NET skill has a built-in skill's name, the two are linked (`same_as`, our
+/// judgement, said so): one skill to look up, match and compare.
+#[test]
+fn an_onet_skill_with_a_built_in_name_is_linked_and_said_to_be_ours() {
+    let dir = temp();
+    let (file, _) = import(&excel_dir(), &[], dir.path());
+    let dataset = loaded(&file);
+    let linked: Vec<&str> = dataset["skills"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|s| s["same_as"].is_string())
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(linked, ["onet-negotiation"]);
+    let matched: Value = serde_json::from_str(&stdout_of(&[
+        "--data",
+        path(&file),
+        "match",
+        "--skill",
+        "negot",
+        "--format",
+        "json",
+    ]))
+    .unwrap_or_else(|e| panic!("json: {e}"));
+    assert_eq!(matched["skills"][0]["id"], "negotiation");
+    let fits: Vec<&str> = matched["roles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["role"]["id"].as_str())
+        .collect();
+    assert!(
+        fits.contains(&"product-owner")
+            && fits.contains(&"information-technology-project-managers"),
+        "{fits:?}"
+    );
+    let compared = stdout_of(&[
+        "--data",
+        path(&file),
+        "compare",
+        "product-owner",
+        "15-1299.09",
+    ])
+    .replace('\n', " ");
+    assert!(
+        compared.contains("Skills named for both, each by its own source: Negotiation (onet-negotiation taken as negotiation: the same name, linked by us)"),
+        "{compared}"
+    );
+}

@@ -236,6 +236,7 @@ fn dataset_strategy() -> impl Strategy<Value = Dataset> {
                         } else {
                             SkillKind::Skill
                         },
+                        same_as: (i == 2).then(|| "skill-0".to_string()),
                     })
                     .collect(),
                 aspects: (0..3)

@@ -6,6 +6,7 @@ use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::RoleRef;
+use super::show::SHOWN_IMPORTANCE;
 use super::similar::{Named, ids};
 use super::skills::find_skill;
 use crate::model::{Dataset, Role};
@@ -13,9 +14,11 @@ use crate::view::{Block, Grid, Records, Report, View};
 
 /// The formula, for `--help`, the table's note and the docs.
 pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of the role's skills \
-    you have (each weighted by its rated importance, or 1 when unrated), use the share of your \
-    skills the role needs. Unweighted, that is the cosine of the two skill sets: a role ranks \
-    high when it needs much of what you bring and you bring much of what it needs.";
+    you have (each weighted by its rated importance, or 1 when unrated), use how much the role \
+    needs each of your skills (a rated skill by its importance as a share of O*NET's top rating \
+    5, a listed unrated one fully). Unweighted, that is the cosine of the two skill sets: a \
+    role ranks high when it needs much of what you bring and you bring much of what it needs. \
+    No rating is cut off; only the table leaves out needs rated below 3.";
 
 /// Arguments of `roles match`.
 #[derive(Debug, Clone, clap::Args)]
@@ -59,28 +62,48 @@ pub struct RoleFit {
     pub uses: u32,
     /// What the person brings that the role uses, most important first.
     pub brings: Vec<Named>,
-    /// What the role needs that the person lacks, most important first.
+    /// What the role needs that the person lacks, most important first: unrated skills and
+    /// those rated from [`SHOWN_IMPORTANCE`].
     pub lacks: Vec<Named>,
+    /// How many more the role's source rates, below that, that the person lacks.
+    pub lacks_rated_lower: usize,
 }
 
+/// Whether a role's skill `id` is one of `skills`, directly or through a `same_as` link.
+fn has_skill<'a>(dataset: &'a Dataset, skills: &'a [String]) -> impl Fn(&str) -> bool + 'a {
+    let roots: Vec<&str> = skills.iter().map(|id| dataset.skill_root(id)).collect();
+    move |id: &str| roots.contains(&dataset.skill_root(id))
+}
+
+/// The top of O*NET's importance scale, against which a rated need is measured.
+const TOP_IMPORTANCE: f64 = 5.0;
+
 /// The shares and fit of `role` for a person with `skills` (ids), each 0–1.
-pub fn fit(role: &Role, skills: &[String]) -> (f64, f64, f64) {
+/// A skill linked to another vocabulary's (`same_as`) counts under either id.
+pub fn fit(dataset: &Dataset, role: &Role, skills: &[String]) -> (f64, f64, f64) {
+    let has = has_skill(dataset, skills);
     let weight = |importance: Option<f64>| importance.unwrap_or(1.0).max(0.0);
     let total: f64 = role.distinct_skills().map(|s| weight(s.importance)).sum();
     let covered: f64 = role
         .distinct_skills()
-        .filter(|s| skills.contains(&s.skill))
+        .filter(|s| has(&s.skill))
         .map(|s| weight(s.importance))
         .sum();
-    let used = role
+    // Every rating counts, in proportion: a skill rated 2 of 5 is a small need, not none and
+    // not a full one, so no threshold decides a fit.
+    let used: f64 = role
         .distinct_skills()
-        .filter(|s| skills.contains(&s.skill))
-        .count();
+        .filter(|s| has(&s.skill))
+        .map(|s| {
+            s.importance
+                .map_or(1.0, |i| (i / TOP_IMPORTANCE).clamp(0.0, 1.0))
+        })
+        .sum();
     let coverage = if total > 0.0 { covered / total } else { 0.0 };
     let uses = if skills.is_empty() {
         0.0
     } else {
-        used as f64 / skills.len() as f64
+        used / skills.len() as f64
     };
     ((coverage * uses).sqrt(), coverage, uses)
 }
@@ -98,15 +121,26 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
             skills.push(id);
         }
     }
-    let named = |id: &str| Named {
-        id: id.to_string(),
-        name: dataset.skill_name(id).to_string(),
+
+    let named = |id: &str| {
+        let knowledge = dataset
+            .skill_definition(id)
+            .is_some_and(|d| d.kind == crate::model::SkillKind::Knowledge);
+        Named {
+            id: id.to_string(),
+            // O*NET has a Mathematics skill and a Mathematics knowledge area.
+            name: if knowledge {
+                format!("{} (knowledge)", dataset.skill_name(id))
+            } else {
+                dataset.skill_name(id).to_string()
+            },
+        }
     };
     let mut ranked: Vec<(f64, f64, &Role)> = dataset
         .roles
         .iter()
         .map(|role| {
-            let (score, coverage, _) = fit(role, &skills);
+            let (score, coverage, _) = fit(dataset, role, &skills);
             (score, coverage, role)
         })
         .collect();
@@ -117,7 +151,7 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
     let roles = ranked
         .into_iter()
         .map(|(_, _, role)| {
-            let (score, coverage, uses) = fit(role, &skills);
+            let (score, coverage, uses) = fit(dataset, role, &skills);
             let mut needs: Vec<_> = role.distinct_skills().collect();
             // Most important first; unrated skills keep the role's order.
             needs.sort_by(|a, b| {
@@ -125,15 +159,24 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
                     .unwrap_or(0.0)
                     .total_cmp(&a.importance.unwrap_or(0.0))
             });
-            let (brings, lacks): (Vec<_>, Vec<_>) =
-                needs.into_iter().partition(|s| skills.contains(&s.skill));
+            let has = has_skill(dataset, &skills);
+            let (brings, lacks): (Vec<_>, Vec<_>) = needs.into_iter().partition(|s| has(&s.skill));
+            let minor = lacks
+                .iter()
+                .filter(|s| s.importance.is_some_and(|i| i < SHOWN_IMPORTANCE))
+                .count();
             RoleFit {
                 role: RoleRef::from(role),
                 score: percent(score),
                 coverage: percent(coverage),
                 uses: percent(uses),
                 brings: brings.iter().map(|s| named(&s.skill)).collect(),
-                lacks: lacks.iter().map(|s| named(&s.skill)).collect(),
+                lacks: lacks
+                    .iter()
+                    .filter(|s| !s.importance.is_some_and(|i| i < SHOWN_IMPORTANCE))
+                    .map(|s| named(&s.skill))
+                    .collect(),
+                lacks_rated_lower: minor,
             }
         })
         .collect();
@@ -154,6 +197,23 @@ fn names(items: &[Named]) -> String {
         .join(", ")
 }
 
+/// How many of a role's other needs a table cell names.
+const NEEDS_SHOWN: usize = 8;
+
+/// The first needs, then how many more there are and how many of those are rated low.
+fn needs(lacks: &[Named], rated_lower: usize) -> String {
+    let shown: Vec<Named> = lacks.iter().take(NEEDS_SHOWN).cloned().collect();
+    let mut text = names(&shown);
+    let more = lacks.len().saturating_sub(NEEDS_SHOWN);
+    match (more, rated_lower) {
+        (0, 0) => {}
+        (0, low) => text.push_str(&format!(" (+{low} rated below 3)")),
+        (more, 0) => text.push_str(&format!(" (+{more} more)")),
+        (more, low) => text.push_str(&format!(" (+{more} more, and {low} rated below 3)")),
+    }
+    text
+}
+
 impl View for SkillMatch {
     fn report(&self) -> Report {
         let mut grid = Grid::new([
@@ -171,7 +231,7 @@ impl View for SkillMatch {
                 format!("{}%", fit.coverage),
                 format!("{}%", fit.uses),
                 names(&fit.brings),
-                names(&fit.lacks),
+                needs(&fit.lacks, fit.lacks_rated_lower),
             ]);
         }
         Report {
@@ -228,7 +288,7 @@ mod tests {
             .find_one_role("po")
             .unwrap_or_else(|e| panic!("{e}"));
         let skills = vec!["communication".to_string(), "cooking".to_string()];
-        let (score, coverage, uses) = fit(po, &skills);
+        let (score, coverage, uses) = fit(&dataset, po, &skills);
         assert!((coverage - 1.0 / po.distinct_skills().count() as f64).abs() < 1e-12);
         assert!((uses - 0.5).abs() < 1e-12);
         assert!((score - (coverage * uses).sqrt()).abs() < 1e-12);

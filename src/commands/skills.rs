@@ -91,6 +91,19 @@ pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a S
     } else {
         exact
     };
+    // Skills linked as one (`same_as`: O*NET's Negotiation and the articles') are one answer.
+    let roots: Vec<&str> = candidates
+        .iter()
+        .map(|s| dataset.skill_root(&s.id))
+        .collect();
+    let one_skill = candidates.len() > 1 && roots.iter().all(|root| *root == roots[0]);
+    let linked = roots
+        .first()
+        .filter(|_| one_skill)
+        .and_then(|root| dataset.skill_definition(root));
+    if let Some(definition) = linked {
+        return Ok(definition);
+    }
     match candidates.as_slice() {
         [skill] => Ok(skill),
         [] => {

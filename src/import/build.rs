@@ -117,6 +117,17 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
         })
         .collect();
     skill_ids.sort_by_key(|(element, _)| element_order(element));
+    // The built-in vocabulary's skills, by name: an O*NET skill of the same name is linked to
+    // it (our judgement, stated in the data as `same_as`), so the two vocabularies meet.
+    let builtin = Dataset::builtin().ok();
+    let builtin_id = |name: &str| -> Option<String> {
+        builtin
+            .as_ref()?
+            .skills
+            .iter()
+            .find(|s| s.kind == SkillKind::Skill && s.name.eq_ignore_ascii_case(name))
+            .map(|s| s.id.clone())
+    };
     let skills = skill_ids
         .into_iter()
         .map(|(element, (name, description))| SkillDefinition {
@@ -125,6 +136,10 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
             aliases: Vec::new(),
             description: description.clone(),
             kind: kind_of(element),
+            same_as: match kind_of(element) {
+                SkillKind::Skill => builtin_id(name),
+                SkillKind::Knowledge => None,
+            },
         })
         .collect();
     let sources = std::iter::once(onet_source).chain(wage_source).collect();

@@ -337,9 +337,43 @@ impl Comparison {
     }
 
     /// Skills said elsewhere, per role and article: named, with the role they were said against.
-    fn elsewhere_skill_lines(&self) -> Vec<String> {
+    /// First, for a pair no article compares, the skills every compared role is named with,
+    /// each by its own source (an article compares them itself when it can).
+    fn elsewhere_skill_lines(&self, compared: bool) -> Vec<String> {
         let skills = self.skills.as_deref().unwrap_or_default();
         let mut lines = Vec::new();
+        let named_for_all: Vec<&SkillRow> = skills
+            .iter()
+            .filter(|_| !compared)
+            .filter(|skill| {
+                self.roles
+                    .iter()
+                    .all(|role| skill.notes.iter().any(|n| n.role == role.id))
+            })
+            .collect();
+        if !named_for_all.is_empty() {
+            let names: Vec<String> = named_for_all
+                .iter()
+                .map(|skill| {
+                    let links: Vec<&str> = skill
+                        .notes
+                        .iter()
+                        .filter_map(|n| n.linked_from.as_deref())
+                        .collect();
+                    match links.first() {
+                        Some(link) => format!(
+                            "{} ({link} taken as {}: the same name, linked by us)",
+                            skill.name, skill.id
+                        ),
+                        None => skill.name.clone(),
+                    }
+                })
+                .collect();
+            lines.push(format!(
+                "Skills named for both, each by its own source: {}.",
+                and_list(&names)
+            ));
+        }
         for role in &self.roles {
             // (citation, skill names), in order of first appearance.
             let mut groups: Vec<(String, Vec<String>)> = Vec::new();
@@ -530,7 +564,7 @@ impl Comparison {
             blocks.push(Block::Paragraphs(lines));
         }
         if self.ratings.is_none() {
-            let elsewhere = self.elsewhere_skill_lines();
+            let elsewhere = self.elsewhere_skill_lines(compared);
             if !elsewhere.is_empty() {
                 let mut lines = Vec::new();
                 if compared {

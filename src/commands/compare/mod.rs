@@ -197,6 +197,10 @@ pub struct SkillRow {
 pub struct RoleNote {
     /// Role id.
     pub role: String,
+    /// The skill id the role's source uses, when it is not the row's own but linked to it by
+    /// `same_as` (O*NET's `onet-negotiation` on the row of `negotiation`): our link, not theirs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_from: Option<String>,
     /// What the sources say.
     pub text: String,
     /// Source ids.
@@ -368,19 +372,23 @@ fn scoped_statements(scoper: &Scoper, role: &Role, items: &[Statement]) -> Vec<S
 }
 
 /// Skills any role has, in vocabulary order, each article's note apart and scoped.
+/// A skill linked to another vocabulary's (`same_as`) shares its row: O*NET's Negotiation
+/// rating sits beside an article's note on negotiation.
 fn skill_rows(dataset: &Dataset, scoper: &Scoper, roles: &[&Role]) -> Vec<SkillRow> {
     dataset
         .skills
         .iter()
+        .filter(|skill| dataset.skill_root(&skill.id) == skill.id)
         .filter_map(|skill| {
             let notes: Vec<RoleNote> = roles
                 .iter()
                 .flat_map(|role| {
                     role.skills
                         .iter()
-                        .filter(|s| s.skill == skill.id)
+                        .filter(|s| dataset.skill_root(&s.skill) == skill.id)
                         .map(|s| RoleNote {
                             role: role.id.clone(),
+                            linked_from: (s.skill != skill.id).then(|| s.skill.clone()),
                             text: s.note.clone(),
                             sources: s.sources.clone(),
                             versus: s.versus.as_deref().map(|id| RoleRef::by_id(dataset, id)),
