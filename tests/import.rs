@@ -627,6 +627,30 @@ fn the_full_database_imports_and_answers() {
             .contains("Project Management Specialists")
     );
     assert!(run(&["salary", "13-1082.00"]).contains("$100,750/yr"));
+    // gap reads the ratings with a tolerance: Programming (4.75 against 4.12) is one to add,
+    // Critical Thinking (3.75 for both) carries over, and nothing both rate low is listed.
+    let gap: Value = serde_json::from_str(&run(&[
+        "gap",
+        "web-developers",
+        "computer-programmers",
+        "--format",
+        "json",
+    ]))
+    .unwrap_or_else(|e| panic!("json: {e}"));
+    let ids = |key: &str| -> Vec<String> {
+        gap[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["id"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(
+        ids("skills_to_add").contains(&"onet-programming".to_string()),
+        "{gap}"
+    );
+    assert!(ids("skills_carried_over").contains(&"onet-critical-thinking".to_string()));
+    assert!(!ids("skills_carried_over").contains(&"onet-repairing".to_string()));
     // Kept as published: an hourly-only occupation's cents, a suppressed share with its flag.
     assert!(run(&["show", "27-2011.00"]).contains("average $44.40/hr"));
     let nurses = run(&["show", "29-1141.00", "--format", "json"]);

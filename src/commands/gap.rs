@@ -5,6 +5,7 @@ use crate::complete::role_candidates;
 use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
+use super::show::SHOWN_IMPORTANCE;
 use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
 use crate::figures::{SalaryDifference, describe_figure, salary_differences};
 use crate::model::{Dataset, Role, SalaryFigure, Statement};
@@ -104,6 +105,11 @@ fn note(dataset: &Dataset, role: &Role, id: &str) -> Option<SkillNote> {
     })
 }
 
+/// How much higher (on the source's 1–5 importance scale) a rated need must be to count as one
+/// to add or to leave behind: about the spread of a rating across O*NET's respondents, so 2.88
+/// against 3.00 is the same need, not a new one.
+pub const GAP_TOLERANCE: f64 = 0.5;
+
 /// Works out the move from `args.from` to `args.to`.
 pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
     let from = dataset.find_one_role(&args.from)?;
@@ -111,10 +117,40 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
     if from.id == to.id {
         anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
     }
+    // Where a source rates the skill for both, the move is read from the ratings with a
+    // tolerance (a need rated GAP_TOLERANCE higher is one to add, lower one left behind), and
+    // what both rate below SHOWN_IMPORTANCE is not listed; otherwise from whether each role
+    // lists it.
     let skill_notes = |role: &Role, other: &Role, has: bool| -> Vec<SkillNote> {
         role.distinct_skills()
-            .filter(|s| other.skill(&s.skill).is_some() == has)
-            .filter_map(|s| note(dataset, role, &s.skill))
+            .filter(|s| {
+                match (
+                    s.importance,
+                    other.skill(&s.skill).and_then(|o| o.importance),
+                ) {
+                    (Some(mine), Some(theirs)) => {
+                        let minor = mine < SHOWN_IMPORTANCE && theirs < SHOWN_IMPORTANCE;
+                        let needs_more = mine - theirs >= GAP_TOLERANCE;
+                        !minor
+                            && if has {
+                                !needs_more && theirs - mine < GAP_TOLERANCE
+                            } else {
+                                needs_more
+                            }
+                    }
+                    _ => other.skill(&s.skill).is_some() == has,
+                }
+            })
+            .filter_map(|s| {
+                let mut found = note(dataset, role, &s.skill)?;
+                let theirs = other.skill(&s.skill).and_then(|o| o.importance);
+                if let (false, Some(theirs)) = (has, theirs) {
+                    found
+                        .note
+                        .push_str(&format!("; importance {theirs} for the {}", other.name));
+                }
+                Some(found)
+            })
             .collect()
     };
     let contrast = |topic, from: &[Statement], to: &[Statement]| Contrast {
