@@ -148,3 +148,59 @@ fn no_cache_flag_and_variable_write_nothing() {
     assert!(output.status.success());
     assert!(entries(&cache_home).is_empty());
 }
+
+/// An entry that is not what it claims — another file's entry copied over its name, a link to
+/// /dev/zero, a named pipe — is never believed, never read endlessly and never waited on.
+#[cfg(unix)]
+#[test]
+fn entries_that_lie_link_or_block_are_ignored_through_the_binary() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    let first = show(&file, &cache_home, &[]);
+    assert!(first.status.success());
+    let [entry] = entries(&cache_home)
+        .try_into()
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    // Another dataset's entry, copied over this one's name.
+    let mut other = generate::generate(60, 7);
+    other.roles[7].name = "Someone Else's Data".into();
+    let elsewhere = dir.path().join("elsewhere");
+    let key = roles::cache::CacheKey::new(b"other bytes", 0);
+    roles::cache::Cache::in_dir(&elsewhere).put(key, &other);
+    let [planted] = std::fs::read_dir(&elsewhere)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .try_into()
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    std::fs::copy(&planted, &entry).unwrap_or_else(|e| panic!("copy: {e}"));
+    let copied = show(&file, &cache_home, &[]);
+    assert_eq!(
+        copied.stdout, first.stdout,
+        "an entry under the wrong key was believed"
+    );
+    // A link to /dev/zero, then a named pipe, where the entry should be.
+    for make in ["link", "fifo"] {
+        let _ = std::fs::remove_file(&entry);
+        let made = match make {
+            "link" => std::os::unix::fs::symlink("/dev/zero", &entry).is_ok(),
+            _ => std::process::Command::new("mkfifo")
+                .arg(&entry)
+                .status()
+                .is_ok_and(|s| s.success()),
+        };
+        if !made {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let output = show(&file, &cache_home, &[]);
+        assert_eq!(output.stdout, first.stdout, "{make}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{make}: hung"
+        );
+    }
+}
