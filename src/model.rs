@@ -17,6 +17,11 @@ fn omitted<T>(value: &Option<T>) -> bool {
     value.is_none() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
 }
 
+/// Like [`omitted`], for a skill's kind: a plain skill is left out of YAML and JSON only.
+fn plain_skill(kind: &SkillKind) -> bool {
+    kind.is_skill() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
+}
+
 /// Like [`omitted`], for lists: an empty list is left out of YAML and JSON only.
 fn none_listed<T>(items: &[T]) -> bool {
     items.is_empty() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
@@ -107,13 +112,13 @@ pub struct SkillDefinition {
     pub description: String,
     /// A skill (the default), or a knowledge area (O*NET's Knowledge ratings): rated on the
     /// same scales but shown, listed and counted apart.
-    #[serde(default, skip_serializing_if = "SkillKind::is_skill")]
+    #[serde(default, skip_serializing_if = "plain_skill")]
     pub kind: SkillKind,
     /// Another vocabulary's id for the same skill (O*NET's Negotiation is the articles'
     /// `negotiation`): a link that is our judgement, made only where the names are the same.
     /// Commands that look skills up, match and compare them treat the two as one; a link to a
     /// skill the data does not hold (the built-in data left out) does nothing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omitted")]
     pub same_as: Option<String>,
 }
 
@@ -725,10 +730,37 @@ mod tests {
             url: Some("u".into()),
             attribution: None,
         });
+        // Every optional field's shape, present and absent: a field skipped in the binary form
+        // would shift every later one, and the cache would miss for ever.
+        let skill = |id: &str, kind, same_as: Option<&str>| SkillDefinition {
+            id: id.into(),
+            name: id.into(),
+            aliases: Vec::new(),
+            description: "d".into(),
+            kind,
+            same_as: same_as.map(str::to_string),
+        };
+        dataset.skills = vec![
+            skill("a", SkillKind::Skill, None),
+            skill("b", SkillKind::Knowledge, Some("a")),
+        ];
         let bytes = dataset.to_binary().unwrap_or_default();
         assert_eq!(Dataset::from_binary(&bytes).ok(), Some(dataset.clone()));
         let json = serde_json::to_string(&dataset).unwrap_or_default();
         assert!(!json.contains("covers"), "{json}");
+        assert_eq!(
+            json.matches("\"kind\"").count(),
+            2,
+            "only the knowledge area's: {json}"
+        );
+        let mut cents = figure(SalaryKind::Percentile);
+        cents.amount = Some(Money::from_cents(4440));
+        cents.percentile = Some(10);
+        WRITING_EVERY_FIELD.with(|flag| flag.set(true));
+        let encoded = rmp_serde::to_vec(&cents).unwrap_or_default();
+        WRITING_EVERY_FIELD.with(|flag| flag.set(false));
+        let decoded: Option<SalaryFigure> = rmp_serde::from_slice(&encoded).ok();
+        assert_eq!(decoded, Some(cents));
     }
 
     #[test]

@@ -204,3 +204,50 @@ fn entries_that_lie_link_or_block_are_ignored_through_the_binary() {
         );
     }
 }
+
+/// An O*NET import (knowledge areas, linked skills, cents) is read back from its entry: every
+/// field's shape survives the positional form, so a warm run never silently parses again.
+#[test]
+fn an_onet_import_is_served_from_its_entry() {
+    let dir = temp_dir();
+    let file = dir.path().join("onet.yaml");
+    let imported = common::roles()
+        .args([
+            "import",
+            "onet",
+            "tests/fixtures/onet/excel-29.3",
+            "--wages",
+        ])
+        .arg("tests/fixtures/onet/oews-2024/national_M2024_dl.xlsx")
+        .arg("-o")
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(imported.status.success());
+    let bytes = std::fs::read(&file).unwrap_or_default();
+    assert!(
+        bytes.len() >= roles::cache::MIN_CACHED_BYTES,
+        "fixture too small"
+    );
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut planted = roles::model::Dataset::from_yaml_over(
+        &text,
+        "onet.yaml",
+        roles::model::Dataset::builtin().ok().as_ref(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(planted.skills.iter().any(|s| s.same_as.is_some()));
+    planted.roles[0].name = "Served From The Entry".into();
+    let cache_home = dir.path().join("cache");
+    let key = roles::cache::CacheKey::new(&bytes, roles::cache::CacheKey::base(true));
+    roles::cache::Cache::in_dir(cache_home.join("roles")).put(key, &planted);
+    let output = common::roles()
+        .env_remove("ROLES_NO_CACHE")
+        .env("XDG_CACHE_HOME", &cache_home)
+        .arg("--data")
+        .arg(&file)
+        .arg("list")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Served From The Entry"));
+}
