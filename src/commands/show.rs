@@ -77,6 +77,10 @@ pub struct RoleProfile {
     /// Manager" under Marketing Managers): their classification, not a claim of ours.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub filed_under: Vec<FiledUnder>,
+    /// Sources that describe this role and rate skills for others, but rate none for it: its
+    /// silence is not a rating of zero, and the profile says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unrated_by: Vec<String>,
     /// Knowledge areas it calls for, kept apart from skills (O*NET's Knowledge ratings).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub knowledge: Vec<NamedItem>,
@@ -229,6 +233,23 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         duties: role.duties.clone(),
         requirements: role.requirements.clone(),
         environment: role.environment.clone(),
+        unrated_by: if role.skills.is_empty() {
+            role.summary
+                .sources
+                .iter()
+                .filter(|source| {
+                    dataset.roles.iter().any(|other| {
+                        other
+                            .skills
+                            .iter()
+                            .any(|s| s.importance.is_some() && s.sources.contains(source))
+                    })
+                })
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        },
         skills,
         filed_under,
         knowledge,
@@ -345,6 +366,17 @@ impl RoleProfile {
         statements("Experience", &self.requirements.experience);
         statements("Certifications", &self.requirements.certifications);
         statements("Environment", &self.environment);
+        for source in &self.unrated_by {
+            items.push(Item::new(
+                "Skills",
+                format!(
+                    "{source} rates no skills or knowledge for the {}: its silence is not a rating of zero.",
+                    self.name
+                ),
+                std::slice::from_ref(source),
+                None,
+            ));
+        }
         for (section, list) in [("Skills", &self.skills), ("Knowledge", &self.knowledge)] {
             let mut below = 0;
             for skill in list {
