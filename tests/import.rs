@@ -651,7 +651,10 @@ fn the_full_database_imports_and_answers() {
     );
     assert!(ids("skills_carried_over").contains(&"onet-critical-thinking".to_string()));
     assert!(!ids("skills_carried_over").contains(&"onet-repairing".to_string()));
-    // Kept as published: an hourly-only occupation's cents, a suppressed share with its flag.
+    // Kept as published: suppressed ratings with O*NET's flag, an hourly-only occupation's
+    // cents, a suppressed share with its flag.
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(text.matches("(O*NET: Recommend Suppress)").count() > 1000);
     assert!(run(&["show", "27-2011.00"]).contains("average $44.40/hr"));
     let nurses = run(&["show", "29-1141.00", "--format", "json"]);
     assert!(

@@ -371,12 +371,23 @@ fn rated(build: &Build<'_>, code: &str, cite: &[String], kind: SkillKind) -> Vec
             }
             let (name, _) = onet.skill_names.get(&rating.element)?;
             let mut note = Vec::new();
+            let flag = |suppressed: bool| {
+                if suppressed {
+                    " (O*NET: Recommend Suppress)"
+                } else {
+                    ""
+                }
+            };
             if let Some(value) = &rating.importance {
-                note.push(format!("importance {value}{importance_max}"));
+                let mark = flag(rating.importance_suppressed);
+                note.push(format!("importance {value}{importance_max}{mark}"));
             }
             match (&rating.level, rating.level_not_relevant) {
                 (Some(_), true) => note.push("level marked not relevant".to_string()),
-                (Some(value), false) => note.push(format!("level {value}{level_max}")),
+                (Some(value), false) => {
+                    let mark = flag(rating.level_suppressed);
+                    note.push(format!("level {value}{level_max}{mark}"));
+                }
                 (None, _) => {}
             }
             Some(RoleSkill {

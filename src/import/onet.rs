@@ -52,6 +52,10 @@ pub struct SkillRating {
     pub level: Option<String>,
     /// True when O*NET marks the level not relevant for this occupation.
     pub level_not_relevant: bool,
+    /// True when O*NET marks the importance estimate "Recommend Suppress" (low precision).
+    pub importance_suppressed: bool,
+    /// True when O*NET marks the level estimate "Recommend Suppress".
+    pub level_suppressed: bool,
     /// When O*NET last rated it.
     pub date: Option<String>,
 }
@@ -366,17 +370,20 @@ fn read_ratings(
                 ratings.len() - 1
             }
         };
-        if is_flagged(&row, suppress) {
-            continue;
-        }
+        // A suppressed estimate is kept as published, with O*NET's flag beside it.
+        let suppressed = is_flagged(&row, suppress);
         row.number(value)?;
         let rating = &mut ratings[index];
         let text = Some(row.get(value).to_string());
         match row.get(scale) {
-            "IM" => rating.importance = text,
+            "IM" => {
+                rating.importance = text;
+                rating.importance_suppressed = suppressed;
+            }
             "LV" => {
                 rating.level = text;
                 rating.level_not_relevant = is_flagged(&row, not_relevant);
+                rating.level_suppressed = suppressed;
             }
             _ => continue,
         }
@@ -384,7 +391,7 @@ fn read_ratings(
             rating.date = date.and_then(|c| present(row.get(c)));
         }
     }
-    // An element whose every rating is suppressed is not imported.
+    // An element with no rating at all on either scale is not imported.
     for ratings in all.values_mut() {
         ratings.retain(|r| r.importance.is_some() || r.level.is_some());
     }
