@@ -80,13 +80,7 @@ proptest! {
 /// Renders in every format; the table must carry no raw escape character.
 fn render_all<V: View>(view: &Option<V>, style: Style) {
     let Some(view) = view else { return };
-    for format in [
-        Format::Table,
-        Format::Json,
-        Format::Csv,
-        Format::Markdown,
-        Format::Yaml,
-    ] {
+    for format in Format::ALL {
         let mut out = Vec::new();
         let _ = render(view, format, style, &mut out);
         if format != Format::Yaml {

@@ -32,13 +32,7 @@ fuzz_target!(|data: &[u8]| {
             sort: SalaryOrder::High,
         },
     );
-    for format in [
-        Format::Table,
-        Format::Json,
-        Format::Csv,
-        Format::Markdown,
-        Format::Yaml,
-    ] {
+    for format in Format::ALL {
         let mut out = Vec::new();
         let _ = render(&list, format, style, &mut out);
         if let Ok((view, _)) = &salary {

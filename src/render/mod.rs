@@ -35,6 +35,17 @@ pub enum Format {
     Yaml,
 }
 
+impl Format {
+    /// Every format, for code (tests, fuzz targets) that must try them all.
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Yaml,
+    ];
+}
+
 /// When to colour output, as `--color` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
