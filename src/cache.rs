@@ -175,14 +175,7 @@ fn decode_entry(
 /// without waiting on a named pipe, so nothing planted in the cache directory can hang a run
 /// or feed it endless bytes.
 fn open_entry(path: &Path) -> Option<File> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let file = options.open(path).ok()?;
+    let file = crate::loader::open_without_blocking(path, false).ok()?;
     file.metadata().ok()?.is_file().then_some(file)
 }
 

@@ -14,14 +14,7 @@ pub fn format_amount(amount: Money, currency: &str) -> String {
 /// As [`format_amount`], with `.00` written out when `cents` is set (so the two ends of a range
 /// read alike: `$14.00–$97.19`).
 fn format_money(amount: Money, currency: &str, cents: bool) -> String {
-    let digits = amount.units().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let mut grouped = group_thousands(amount.units());
     let part = amount.cents() % 100;
     if part != 0 || cents {
         grouped.push_str(&format!(".{part:02}"));
@@ -32,6 +25,19 @@ fn format_money(amount: Money, currency: &str, cents: bool) -> String {
         "EUR" => format!("€{grouped}"),
         other => format!("{other} {grouped}"),
     }
+}
+
+/// `3282010` → `3,282,010`: amounts and counts as people read them.
+pub fn group_thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// A signed difference with its currency: `+$15,000`, `−$9,603`, `+$0.35`.
@@ -68,11 +74,7 @@ impl std::fmt::Display for Change {
 
 impl Serialize for Change {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
-            serializer.serialize_i64(self.0 / 100)
-        } else {
-            serializer.serialize_f64(self.0 as f64 / 100.0)
-        }
+        crate::model::serialize_cents(i128::from(self.0), serializer)
     }
 }
 

@@ -183,7 +183,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return read_from(stdin.lock(), MAX_FILE_BYTES);
     }
     // Opened without waiting, so a named pipe is recognised before anything blocks on it.
-    let file = open_without_blocking(path).map_err(|e| fail(describe_io(&e)))?;
+    let file = open_without_blocking(path, true).map_err(|e| fail(describe_io(&e)))?;
     let metadata = file.metadata().map_err(|e| fail(describe_io(&e)))?;
     let kind = metadata.file_type();
     if kind.is_dir() {
@@ -208,14 +208,20 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     ))
 }
 
-fn open_without_blocking(path: &Path) -> io::Result<File> {
+/// Opens `path` for reading without waiting, so a named pipe is seen for what it is before
+/// anything blocks on it; with `follow_links` false, a symbolic link is refused (the cache's
+/// entries). The one way every untrusted path here is opened.
+pub fn open_without_blocking(path: &Path, follow_links: bool) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        let no_follow = if follow_links { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | no_follow);
     }
+    #[cfg(not(unix))]
+    let _ = follow_links;
     options.open(path)
 }
 

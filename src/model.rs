@@ -499,14 +499,27 @@ impl std::fmt::Display for Money {
     }
 }
 
+/// Cents as a JSON or YAML number of currency units: an integer when whole, else a decimal
+/// that reads back to the same cents.
+pub fn serialize_cents<S: serde::Serializer>(
+    cents: i128,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if cents % 100 == 0 {
+        match i64::try_from(cents / 100) {
+            Ok(units) if units >= 0 => serializer.serialize_u64(units.unsigned_abs()),
+            Ok(units) => serializer.serialize_i64(units),
+            Err(_) => serializer.serialize_f64(cents as f64 / 100.0),
+        }
+    } else {
+        serializer.serialize_f64(cents as f64 / 100.0)
+    }
+}
+
 impl Serialize for Money {
     /// Whole amounts as integers; others as a decimal number, which reads back to the same cents.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_multiple_of(100) {
-            serializer.serialize_u64(self.0 / 100)
-        } else {
-            serializer.serialize_f64(self.0 as f64 / 100.0)
-        }
+        serialize_cents(i128::from(self.0), serializer)
     }
 }
 

@@ -481,7 +481,10 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
             .employment
             .filter(|_| period == Period::Year || row.hourly_only)
         {
-            gaps.push(format!("employment {}", group_digits(employment)));
+            gaps.push(format!(
+                "employment {}",
+                crate::figures::group_thousands(employment)
+            ));
         }
         let note = |what: &str| {
             let mut text = format!("{what}All industries, SOC {} {}", row.code, row.title);
@@ -550,19 +553,6 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
         }
     }
     (figures, from_group)
-}
-
-/// `3282010` → `3,282,010`.
-fn group_digits(count: u64) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

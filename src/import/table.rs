@@ -173,15 +173,7 @@ fn is_excel(path: &Path) -> bool {
 /// waiting on a named pipe: a pipe, a device or a folder cannot be bounded, so it is refused.
 /// Returns the file and its size when opened.
 pub fn open_regular(path: &Path) -> anyhow::Result<(File, u64)> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options
-        .open(path)
+    let file = crate::loader::open_without_blocking(path, true)
         .with_context(|| format!("{}: cannot be read", path.display()))?;
     let metadata = file
         .metadata()
