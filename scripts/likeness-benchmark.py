@@ -151,7 +151,7 @@ def main():
         help="import Related Occupations too (the answer key becomes an input: an upper check)",
     )
     args = parser.parse_args()
-    folder = Path(os.environ.get("ONET", ROOT.parent / "shared/onet")) / "onet-29.3-excel"
+    folder = Path(os.environ.get("ONET", ROOT.parent / "shared/onet")).resolve() / "onet-29.3-excel"
     if not (folder / "Related Occupations.xlsx").exists():
         sys.exit(f"{folder}: no O*NET 29.3 Excel folder here (set ONET=…)")
     related = related_list(folder)

@@ -193,6 +193,27 @@ impl Dataset {
         }
     }
 
+    /// The sources of `role` that rate skills for other roles but none for it (O*NET rates
+    /// 879 of its 1,016 occupations): its silence on skills is the source's gap, not the role's.
+    pub fn unrated_by(&self, role: &Role) -> Vec<String> {
+        if !role.skills.is_empty() {
+            return Vec::new();
+        }
+        role.summary
+            .sources
+            .iter()
+            .filter(|source| {
+                self.roles.iter().any(|other| {
+                    other
+                        .skills
+                        .iter()
+                        .any(|s| s.importance.is_some() && s.sources.contains(source))
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The alias of `role` that `query` names, when `query` names it by an alias rather than by
     /// its id or name (`scrum master` → `Scrum Master`, an O*NET alternate title).
     pub fn alias_matched<'r>(&self, role: &'r Role, query: &str) -> Option<&'r str> {

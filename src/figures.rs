@@ -124,11 +124,16 @@ pub fn describe_figure(figure: &SalaryFigure) -> String {
     text
 }
 
-/// A figure's kind as words: `average`, `range`, `10th percentile`.
+/// A figure's kind as words: `average`, `range`, `10th percentile`, `25th–75th percentile`.
 pub fn kind_words(figure: &SalaryFigure) -> String {
-    match (figure.kind, figure.percentile) {
-        (SalaryKind::Percentile, Some(n)) => format!("{n}{} percentile", ordinal_suffix(n)),
-        (kind, _) => kind.as_str().to_string(),
+    match (figure.kind, figure.percentile, figure.percentiles) {
+        (SalaryKind::Percentile, Some(n), _) => format!("{n}{} percentile", ordinal_suffix(n)),
+        (SalaryKind::Range, _, Some([low, high])) => format!(
+            "{low}{}–{high}{} percentile",
+            ordinal_suffix(low),
+            ordinal_suffix(high)
+        ),
+        (kind, _, _) => kind.as_str().to_string(),
     }
 }
 
@@ -261,6 +266,7 @@ mod tests {
             min: None,
             max: None,
             percentile: None,
+            percentiles: None,
             currency: "USD".into(),
             period: Some(Period::Year),
             region: None,

@@ -12,9 +12,11 @@
 //! - **titles**: TF-IDF cosine of the names people use for each (name and alternate titles).
 //! - **duty themes**: Jaccard of the themes their duties are tagged with (roadmap, budget …).
 //! - **relation**: 1 when an article compares the two directly (people confuse such pairs);
-//!   else the closeness a source gives when it lists one as related to the other (O*NET:
-//!   Primary-Short 1, Primary-Long ½, Supplemental ¼); else 0. Always counted: a source that
-//!   lists no relations shifts every score alike.
+//!   else how close the sources' lists place them, the mean over the two roles' lists (each
+//!   one judgement; a list that leaves the other out counts 0), a listing worth its tier
+//!   (O*NET: Primary-Short 1, Primary-Long ½, Supplemental ¼) down to half of that at the
+//!   list's end; else 0. Always counted: a source that lists no relations shifts every score
+//!   alike.
 //! - **contrasts**: each aspect on which an article contrasts the two is a documented difference.
 //!
 //! A part one of the two roles has no evidence for (occupations have no duty themes; an
@@ -40,6 +42,10 @@ pub const THEME_WEIGHT: f64 = 0.20;
 pub const RELATION_WEIGHT: f64 = 0.20;
 /// What each contrast the articles draw between the two takes off, as a share of the whole.
 pub const CONTRAST_PENALTY: f64 = 0.05;
+/// Importance (1–5) from which a rating both roles share is named as a reason they are alike.
+pub const DRIVING_IMPORTANCE: f64 = 3.0;
+/// Importance points by which one role's rating must exceed the other's to set them apart.
+pub const APART_BY: f64 = 1.0;
 /// Contrasts beyond this many take nothing more off.
 pub const MAX_CONTRASTS: usize = 4;
 
@@ -47,16 +53,16 @@ pub const MAX_CONTRASTS: usize = 4;
 /// per dataset, so every role's text vector is on the same scale.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// Every word of the roles' texts, by number.
-    vocabulary: Vec<String>,
+    /// How each word is first spelled in the texts, by number: "analysis", not "analysi".
+    spellings: Vec<String>,
     /// Each word's number.
-    numbers: HashMap<String, u32>,
+    numbers: rustc_hash::FxHashMap<String, u32>,
     /// Inverse document frequency of each word in the roles' task text, by number.
     task_idf: Vec<f64>,
     /// The same for the words of their names and titles.
     title_idf: Vec<f64>,
     /// Each role's word counts (tasks, titles), by role id: counted once.
-    counts: HashMap<String, (Counts, Counts)>,
+    counts: rustc_hash::FxHashMap<String, (Counts, Counts)>,
 }
 
 /// Word numbers with how often each occurs, sorted by number.
@@ -82,30 +88,30 @@ impl Corpus {
     /// Numbers every word of `dataset`'s roles and counts how many roles use each.
     pub fn new(dataset: &Dataset) -> Corpus {
         let mut corpus = Corpus::default();
-        let number = |word: String, corpus: &mut Corpus| -> u32 {
-            if let Some(&n) = corpus.numbers.get(&word) {
+        let number = |word: &str, spelling: &str, corpus: &mut Corpus| -> u32 {
+            if let Some(&n) = corpus.numbers.get(word) {
                 return n;
             }
-            let n = u32::try_from(corpus.vocabulary.len()).unwrap_or(u32::MAX);
-            corpus.vocabulary.push(word.clone());
-            corpus.numbers.insert(word, n);
+            let n = u32::try_from(corpus.spellings.len()).unwrap_or(u32::MAX);
+            corpus.spellings.push(spelling.to_string());
+            corpus.numbers.insert(word.to_string(), n);
             n
         };
         for role in &dataset.roles {
-            let tasks: Vec<u32> = words(&task_text(role))
-                .into_iter()
-                .map(|w| number(w, &mut corpus))
-                .collect();
-            let titles: Vec<u32> = words(&title_text(role))
-                .into_iter()
-                .map(|w| number(w, &mut corpus))
-                .collect();
+            let mut tasks: Vec<u32> = Vec::new();
+            for text in task_texts(role) {
+                each_word(text, |w, s| tasks.push(number(w, s, &mut corpus)));
+            }
+            let mut titles: Vec<u32> = Vec::new();
+            for text in title_texts(role) {
+                each_word(text, |w, s| titles.push(number(w, s, &mut corpus)));
+            }
             corpus
                 .counts
                 .insert(role.id.clone(), (counted(tasks), counted(titles)));
         }
         let roles = dataset.roles.len().max(1) as f64;
-        let size = corpus.vocabulary.len();
+        let size = corpus.spellings.len();
         let idf = |pick: fn(&(Counts, Counts)) -> &Counts| {
             let mut documents = vec![0usize; size];
             for entry in corpus.counts.values() {
@@ -157,49 +163,43 @@ impl Corpus {
                 Corpus::vector(&self.title_idf, titles, &[]),
             );
         }
-        let split = |text: String, idf: &[f64]| {
+        let split = |texts: &mut dyn Iterator<Item = &str>, idf: &[f64]| {
             let mut known = Vec::new();
             let mut unseen: HashMap<String, usize> = HashMap::new();
-            for word in words(&text) {
-                match self.numbers.get(&word) {
+            for text in texts {
+                each_word(text, |word, _| match self.numbers.get(word) {
                     Some(&n) => known.push(n),
-                    None => *unseen.entry(word).or_default() += 1,
-                }
+                    None => *unseen.entry(word.to_string()).or_default() += 1,
+                });
             }
             let unseen: Vec<usize> = unseen.into_values().collect();
             Corpus::vector(idf, &counted(known), &unseen)
         };
         (
-            split(task_text(role), &self.task_idf),
-            split(title_text(role), &self.title_idf),
+            split(&mut task_texts(role), &self.task_idf),
+            split(&mut title_texts(role), &self.title_idf),
         )
     }
 
-    /// The word a number stands for.
+    /// The word numbered `number`, as it is first spelled in the texts.
     fn word(&self, number: u32) -> &str {
-        self.vocabulary
+        self.spellings
             .get(number as usize)
             .map_or("", String::as_str)
     }
 }
 
 /// What a role does, in words: its summary and duties.
-fn task_text(role: &Role) -> String {
-    std::iter::once(role.summary.text.as_str())
-        .chain(role.duties.iter().map(|d| d.text.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+fn task_texts(role: &Role) -> impl Iterator<Item = &str> {
+    std::iter::once(role.summary.text.as_str()).chain(role.duties.iter().map(|d| d.text.as_str()))
 }
 
 /// What people call it: its name and aliases, less codes such as `13-1082.00`.
-fn title_text(role: &Role) -> String {
-    std::iter::once(role.name.as_str())
-        .chain(role.aliases.iter().map(String::as_str).filter(|a| {
-            !a.chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
-        }))
-        .collect::<Vec<_>>()
-        .join(" ")
+fn title_texts(role: &Role) -> impl Iterator<Item = &str> {
+    std::iter::once(role.name.as_str()).chain(role.aliases.iter().map(String::as_str).filter(|a| {
+        !a.chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+    }))
 }
 
 /// Words too common to tell roles apart.
@@ -335,27 +335,63 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// The stop words as a set, built once: a hash beats a binary search over them for each of the
-/// hundreds of thousands of words in an import.
-fn stop_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-}
-
 /// Lowercase words of three letters or more, stop words left out, a plural `s` dropped.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !stop_words().contains(w.as_str()))
-        .map(|w| {
-            if w.chars().count() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w
+    let mut found = Vec::new();
+    each_word(text, |word, _| found.push(word.to_string()));
+    found
+}
+
+/// Calls `visit` with each word of `text` as counted (lower case, a plural's `s` dropped) and
+/// as spelled (lower case), which is what a person is shown. One buffer for all the words: the
+/// corpus reads every task statement of a dataset on each `similar`.
+fn each_word(text: &str, mut visit: impl FnMut(&str, &str)) {
+    let mut spelling = String::new();
+    let mut emit = |raw: &str, spelling: &mut String| {
+        spelling.clear();
+        if raw.is_ascii() {
+            if raw.len() < 3 {
+                return;
             }
-        })
-        .collect()
+            spelling.push_str(raw);
+            spelling.make_ascii_lowercase();
+        } else {
+            if raw.chars().count() < 3 {
+                return;
+            }
+            spelling.extend(raw.chars().flat_map(char::to_lowercase));
+        }
+        if stop_words().contains(spelling.as_str()) {
+            return;
+        }
+        let plural = spelling.len() > 4
+            && spelling.ends_with('s')
+            && !spelling.ends_with("ss")
+            && spelling.chars().count() > 4;
+        let counted = if plural {
+            &spelling[..spelling.len() - 1]
+        } else {
+            &spelling[..]
+        };
+        visit(counted, spelling);
+    };
+    if text.is_ascii() {
+        // The common case, byte by byte.
+        for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            emit(raw, &mut spelling);
+        }
+    } else {
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            emit(raw, &mut spelling);
+        }
+    }
+}
+
+/// The stop words as a set, built once.
+fn stop_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
 }
 
 /// What likeness is computed from, gathered once per role so ranking stays linear.
@@ -414,13 +450,36 @@ impl<'a> Profile<'a> {
         shared.into_iter().map(|(_, w)| w.to_string()).collect()
     }
 
-    /// Skill ids both need, in this role's order of weight (most important first).
-    pub fn shared_skills(&self, other: &Profile<'_>) -> Vec<&'a str> {
+    /// Skill ids both need, in this role's order of weight (most important first). When a
+    /// source rates both, only what both rate from [`DRIVING_IMPORTANCE`], largest product
+    /// first: what drives the ratings' cosine, not every element both are rated on.
+    pub fn shared_skills(&self, other: &Profile<'a>) -> Vec<&'a str> {
+        if self.rated && other.rated {
+            let mut shared: Vec<(&str, f64)> = merged_skills(&self.skills, &other.skills)
+                .filter(|(_, x, y)| x.min(*y) >= DRIVING_IMPORTANCE)
+                .map(|(id, x, y)| (id, x * y))
+                .collect();
+            shared.sort_by(|a, b| b.1.total_cmp(&a.1));
+            return shared.into_iter().map(|(id, _)| id).collect();
+        }
         self.by_weight(|id| other.has_skill(id))
     }
 
-    /// Skill ids this role needs and `other` does not, most important first.
-    pub fn own_skills(&self, other: &Profile<'_>) -> Vec<&'a str> {
+    /// Skill ids this role needs and `other` does not, most important first. When a source
+    /// rates both, those this role's rating exceeds the other's by [`APART_BY`] or more, the
+    /// widest gap first. Nothing when `other` has no skills at all: silence is not a difference.
+    pub fn own_skills(&self, other: &Profile<'a>) -> Vec<&'a str> {
+        if other.skills.is_empty() {
+            return Vec::new();
+        }
+        if self.rated && other.rated {
+            let mut apart: Vec<(&str, f64)> = merged_skills(&self.skills, &other.skills)
+                .map(|(id, x, y)| (id, x - y))
+                .filter(|(_, gap)| *gap >= APART_BY)
+                .collect();
+            apart.sort_by(|a, b| b.1.total_cmp(&a.1));
+            return apart.into_iter().map(|(id, _)| id).collect();
+        }
         self.by_weight(|id| !other.has_skill(id))
     }
 
@@ -530,6 +589,38 @@ pub fn parts(dataset: &Dataset, a: &Profile<'_>, b: &Profile<'_>) -> Parts {
     }
 }
 
+/// The skills two id-sorted weight lists share, with each one's weight (0 where one lacks it).
+fn merged_skills<'s>(
+    a: &[(&'s str, f64)],
+    b: &[(&'s str, f64)],
+) -> impl Iterator<Item = (&'s str, f64, f64)> {
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                pairs.push((x.0, x.1, y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                pairs.push((x.0, x.1, 0.0));
+                i += 1;
+            }
+            (Some(x), None) => {
+                pairs.push((x.0, x.1, 0.0));
+                i += 1;
+            }
+            (_, Some(y)) => {
+                pairs.push((y.0, 0.0, y.1));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    pairs.into_iter()
+}
+
 /// The words two sorted vectors share, with each one's weight.
 fn merged(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<(u32, f64, f64)> {
     let (mut i, mut j) = (0, 0);
@@ -629,37 +720,50 @@ pub fn relation(dataset: &Dataset, a: &Role, b: &Role) -> (f64, Option<String>) 
     if !compared.is_empty() {
         return (1.0, Some(format!("compared in {}", compared.join(", "))));
     }
-    fn listed<'r>(from: &'r Role, to: &Role) -> Option<&'r crate::model::RelatedRole> {
-        from.related.iter().find(|r| r.role == to.id)
+    /// Where `from`'s list places `to`, and how close that placing is.
+    fn listed<'r>(from: &'r Role, to: &Role) -> Option<(f64, &'r crate::model::RelatedRole)> {
+        let length = from.related.len();
+        from.related
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.role == to.id)
+            .map(|(place, r)| (listed_closeness(place, length, r.tier.as_deref()), r))
     }
-    let closest = [listed(a, b), listed(b, a)]
-        .into_iter()
-        .flatten()
-        .map(|r| (tier_closeness(r.tier.as_deref()), r))
-        .max_by(|x, y| x.0.total_cmp(&y.0));
+    let ways: Vec<_> = [listed(a, b), listed(b, a)].into_iter().flatten().collect();
+    // Each side's list is one judgement; a side that does not list the other counts 0.
+    let closeness = ways.iter().map(|(c, _)| c).sum::<f64>() / 2.0;
+    let closest = ways.iter().max_by(|x, y| x.0.total_cmp(&y.0));
     match closest {
-        Some((closeness, related)) => {
+        Some((_, related)) => {
             let tier = related
                 .tier
                 .as_deref()
                 .map_or(String::new(), |t| format!(" ({t})"));
             let sources = related.sources.join(", ");
+            let both = if ways.len() == 2 {
+                ", each listing the other"
+            } else {
+                ""
+            };
             (
                 closeness,
-                Some(format!("listed as related{tier} in {sources}")),
+                Some(format!("listed as related{tier} in {sources}{both}")),
             )
         }
         None => (0.0, None),
     }
 }
 
-/// O*NET's relatedness tiers as closeness; a relation with no tier counts as close.
-fn tier_closeness(tier: Option<&str>) -> f64 {
-    match tier.map(str::to_ascii_lowercase).as_deref() {
+/// How close one listing says two roles are: its tier (O*NET: Primary-Short 1, Primary-Long
+/// ½, Supplemental ¼; no tier counts as close), down to half of that at the list's end, so the
+/// source's own order ranks within a tier.
+fn listed_closeness(place: usize, length: usize, tier: Option<&str>) -> f64 {
+    let tier = match tier.map(str::to_ascii_lowercase).as_deref() {
         Some("primary-long") => 0.5,
         Some("supplemental") => 0.25,
         _ => 1.0,
-    }
+    };
+    tier * (1.0 - place as f64 / (2 * length.max(1)) as f64)
 }
 
 /// Aspect ids on which an article contrasts the two (a value of one stated against the other),
@@ -683,6 +787,48 @@ pub fn contrasts<'a>(a: &'a Role, b: &'a Role) -> Vec<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listing_is_closer_by_tier_and_by_place() {
+        let close = |place, tier| listed_closeness(place, 20, Some(tier));
+        assert_eq!(close(0, "Primary-Short"), 1.0);
+        assert!(close(1, "Primary-Short") < close(0, "Primary-Short"));
+        assert!(close(4, "Primary-Short") > close(5, "Primary-Long"));
+        assert!(close(9, "Primary-Long") > close(10, "Supplemental"));
+        assert!(close(19, "Supplemental") > 0.0);
+        assert_eq!(listed_closeness(0, 1, None), 1.0);
+    }
+
+    #[test]
+    fn rated_pairs_share_what_both_rate_high_and_differ_by_a_point() {
+        let a = [("x", 4.5), ("y", 2.0), ("z", 3.5)];
+        let b = [("x", 4.0), ("y", 1.0), ("z", 2.0)];
+        let shared: Vec<&str> = merged_skills(&a, &b)
+            .filter(|(_, x, y)| x.min(*y) >= DRIVING_IMPORTANCE)
+            .map(|(id, _, _)| id)
+            .collect();
+        assert_eq!(shared, ["x"]);
+        let apart: Vec<&str> = merged_skills(&a, &b)
+            .filter(|(_, x, y)| x - y >= APART_BY)
+            .map(|(id, _, _)| id)
+            .collect();
+        assert_eq!(apart, ["y", "z"]);
+    }
+
+    #[test]
+    fn words_are_shown_as_spelled() {
+        let mut seen = Vec::new();
+        each_word("Analysis of Capabilities", |w, s| {
+            seen.push((w.to_string(), s.to_string()))
+        });
+        assert_eq!(
+            seen,
+            [
+                ("analysi".to_string(), "analysis".to_string()),
+                ("capabilitie".to_string(), "capabilities".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn weighted_jaccard_is_min_over_max() {

@@ -241,6 +241,22 @@ pub struct Role {
     /// role does.
     #[serde(default, skip_serializing_if = "none_listed")]
     pub advice: Vec<Statement>,
+    /// How many people hold the role, as a statistical source counts them (BLS OEWS).
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub employment: Vec<Headcount>,
+}
+
+/// A count of the people employed in a role: how big it is, beside what it pays.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Headcount {
+    /// People employed, as published.
+    pub count: u64,
+    /// What the count covers (industries, the occupation or group counted).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub note: Option<String>,
+    /// Id of the source that gives it.
+    pub source: String,
 }
 
 /// A role a source names as related, e.g. a next step or a neighbouring occupation.
@@ -424,6 +440,9 @@ pub struct SalaryFigure {
     /// Which percentile, for `kind: percentile` (1 to 99).
     #[serde(default, skip_serializing_if = "omitted")]
     pub percentile: Option<u8>,
+    /// The percentiles a range runs between, when it is a percentile range (`[10, 90]`).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub percentiles: Option<[u8; 2]>,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
     /// What the amount is paid over; absent when the source does not say.
@@ -714,6 +733,7 @@ mod tests {
             min: Some(Money::from_units(90)),
             max: Some(Money::from_units(120)),
             percentile: None,
+            percentiles: None,
             currency: "USD".into(),
             period: Some(Period::Year),
             region: None,

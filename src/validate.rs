@@ -545,6 +545,18 @@ impl Checker<'_> {
             {
                 Some("only a percentile figure takes `percentile`")
             }
+            SalaryKind::Average | SalaryKind::Median | SalaryKind::Percentile
+                if figure.percentiles.is_some() =>
+            {
+                Some("only a range takes `percentiles`")
+            }
+            SalaryKind::Range
+                if figure
+                    .percentiles
+                    .is_some_and(|[low, high]| !(1 <= low && low < high && high <= 99)) =>
+            {
+                Some("a range's `percentiles` are two, rising, from 1 to 99 (`[10, 90]`)")
+            }
             SalaryKind::Range if figure.amount.is_some() => {
                 Some("a range figure takes `min` and `max`, not `amount`")
             }

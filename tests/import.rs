@@ -304,14 +304,17 @@ fn top_coded_and_suppressed_wages_never_become_numbers() {
         .iter()
         .filter_map(|f| f["kind"].as_str())
         .collect();
-    // OEWS prints `#` for the 90th percentile: no range, the 10th kept alone, and the notes say
-    // why.
-    assert_eq!(kinds, ["average", "median", "percentile"]);
+    // OEWS prints `#` for the 75th and 90th percentiles: no ranges, the 10th and 25th kept
+    // alone, and the notes say why.
+    assert_eq!(kinds, ["average", "median", "percentile", "percentile"]);
     assert_eq!(ceo["salary"][2]["percentile"].as_u64(), Some(10));
     assert_eq!(ceo["salary"][2]["amount"].as_u64(), Some(73_710));
+    assert_eq!(ceo["salary"][3]["percentile"].as_u64(), Some(25));
+    assert_eq!(ceo["salary"][3]["amount"].as_u64(), Some(126_080));
+    assert_eq!(ceo["employment"][0]["count"].as_u64(), Some(211_850));
     let note = ceo["salary"][0]["note"].as_str().unwrap_or("");
     assert!(
-        note.contains("90th percentile is at or above $239,200"),
+        note.contains("75th and 90th percentiles are at or above $239,200"),
         "{note}"
     );
     // Actors: `*` for every annual figure, so the hourly ones, to the cent.
@@ -327,7 +330,7 @@ fn top_coded_and_suppressed_wages_never_become_numbers() {
         "salary",
     ]);
     assert!(shown.contains("average $44.40/hr"), "{shown}");
-    assert!(shown.contains("employment 38,800"), "{shown}");
+    assert!(shown.contains("Employment: 38,800 people"), "{shown}");
     let farm = role(&dataset, "13-1021.00")["salary"][0]["note"]
         .as_str()
         .unwrap_or("");
@@ -662,6 +665,31 @@ fn the_full_database_imports_and_answers() {
         "{nurses}"
     );
     assert!(run(&["similar", "15-1252.00"]).contains("Roles most like Software Developers"));
+    // O*NET places web developers 9th and programmers 2nd among software developers' related
+    // occupations; its order counts, and no run of equal scores decides the top.
+    let similar: Value = serde_json::from_str(&run(&[
+        "similar",
+        "software-developers",
+        "--limit",
+        "20",
+        "--format",
+        "json",
+    ]))
+    .unwrap_or_else(|e| panic!("json: {e}"));
+    let others = similar["others"].as_array().cloned().unwrap_or_default();
+    let top: Vec<&str> = others
+        .iter()
+        .take(10)
+        .filter_map(|o| o["role"]["id"].as_str())
+        .collect();
+    assert!(top.contains(&"web-developers"), "{top:?}");
+    assert!(top.contains(&"computer-programmers"), "{top:?}");
+    let evidence: Vec<String> = others
+        .iter()
+        .take(10)
+        .map(|o| format!("{} {}", o["score"], o["parts"]))
+        .collect();
+    assert!(evidence.windows(2).all(|w| w[0] != w[1]), "{evidence:?}");
     assert!(run(&["match", "--skill", "onet-programming"]).contains("Computer Programmers"));
     // Rated occupations are compared on O*NET's scale: Programming (4.12 against 4.75) is among
     // the first differences, and an occupation O*NET rates on no skill says so.

@@ -189,6 +189,7 @@ fn role_strategy(index: usize, count: usize) -> impl Strategy<Value = Role> {
                 aspects: Vec::new(),
                 related: Vec::new(),
                 advice: Vec::new(),
+                employment: Vec::new(),
             };
             for other in contrasted.into_iter().filter(|o| *o != index) {
                 role.aspects.push(AspectValue {

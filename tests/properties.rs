@@ -11,8 +11,9 @@ use roles::commands::show::{ShowArgs, show_role};
 use roles::commands::similar::{SimilarArgs, similar_roles};
 use roles::commands::skills::{SkillsArgs, list_skills};
 use roles::model::{
-    AspectDefinition, AspectValue, Dataset, Money, Period, Requirements, Role, RoleSkill,
-    SalaryFigure, SalaryKind, SkillDefinition, SkillKind, Source, Statement, ThemeDefinition,
+    AspectDefinition, AspectValue, Dataset, Headcount, Money, Period, Requirements, Role,
+    RoleSkill, SalaryFigure, SalaryKind, SkillDefinition, SkillKind, Source, Statement,
+    ThemeDefinition,
 };
 use roles::render::{Format, Style, render};
 use roles::view::View;
@@ -133,6 +134,7 @@ fn figure() -> impl Strategy<Value = SalaryFigure> {
             min: (kind == SalaryKind::Range).then_some(Money::from_cents(a.min(b))),
             max: (kind == SalaryKind::Range).then_some(Money::from_cents(a.max(b))),
             percentile: None,
+            percentiles: None,
             currency: currency.into(),
             period: Some(Period::Year),
             region: None,
@@ -192,6 +194,15 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                     .collect(),
                 related: Vec::new(),
                 advice: Vec::new(),
+                employment: index
+                    .is_multiple_of(2)
+                    .then(|| Headcount {
+                        count: index as u64 * 1000,
+                        note: None,
+                        source: "src".into(),
+                    })
+                    .into_iter()
+                    .collect(),
             },
         )
 }

@@ -217,6 +217,7 @@ fn role(
             .collect(),
         related: Vec::new(),
         advice: Vec::new(),
+        employment: Vec::new(),
         name,
     }
 }
@@ -236,6 +237,7 @@ fn figure(rng: &mut Rng, source_ids: &[String]) -> SalaryFigure {
             low + 5_000 + 1_000 * rng.below(50) as u64,
         )),
         percentile: None,
+        percentiles: None,
         currency: "USD".into(),
         period: Some(Period::Year),
         region: (rng.below(2) == 0).then(|| "USA".to_string()),

@@ -87,6 +87,9 @@ pub struct SalaryRow {
     /// Which percentile, for a percentile figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percentile: Option<u8>,
+    /// The percentiles a range runs between, for a percentile range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percentiles: Option<[u8; 2]>,
     /// Bottom of a range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Money>,
@@ -184,6 +187,7 @@ fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
                 kind: figure.kind,
                 amount: figure.amount,
                 percentile: figure.percentile,
+                percentiles: figure.percentiles,
                 min: figure.min,
                 max: figure.max,
                 currency: figure.currency.clone(),
@@ -219,10 +223,12 @@ pub fn bar(low: Money, high: Money, scale: Money) -> String {
 }
 
 impl SalaryRow {
+    /// `average`, `p10`, or `p25-p75` for a percentile range: short, for a column.
     fn kind_word(&self) -> String {
-        match self.percentile {
-            Some(n) => format!("p{n}"),
-            None => self.kind.as_str().to_string(),
+        match (self.percentile, self.percentiles) {
+            (Some(n), _) => format!("p{n}"),
+            (None, Some([low, high])) => format!("p{low}-p{high}"),
+            (None, None) => self.kind.as_str().to_string(),
         }
     }
 }

@@ -8,7 +8,9 @@ use crate::complete::role_candidates;
 use super::compare::Section;
 use super::{NO_SALARY, Resolved, RoleRef, bullets, resolve_roles};
 use crate::figures::describe_figure;
-use crate::model::{Dataset, Requirements, Role, SalaryFigure, SkillKind, Source, Statement};
+use crate::model::{
+    Dataset, Headcount, Requirements, Role, SalaryFigure, SkillKind, Source, Statement,
+};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles show`.
@@ -86,6 +88,9 @@ pub struct RoleProfile {
     pub knowledge: Vec<NamedItem>,
     /// Every salary figure; empty when no source gives one.
     pub salary: Vec<SalaryFigure>,
+    /// How many people hold the role, where a source counts them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub employment: Vec<Headcount>,
     /// Its value on each contrasted aspect a source gives.
     pub aspects: Vec<NamedItem>,
     /// Roles a source names as related, closest first.
@@ -233,27 +238,12 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         duties: role.duties.clone(),
         requirements: role.requirements.clone(),
         environment: role.environment.clone(),
-        unrated_by: if role.skills.is_empty() {
-            role.summary
-                .sources
-                .iter()
-                .filter(|source| {
-                    dataset.roles.iter().any(|other| {
-                        other
-                            .skills
-                            .iter()
-                            .any(|s| s.importance.is_some() && s.sources.contains(source))
-                    })
-                })
-                .cloned()
-                .collect()
-        } else {
-            Vec::new()
-        },
+        unrated_by: dataset.unrated_by(role),
         skills,
         filed_under,
         knowledge,
         salary: role.salary.clone(),
+        employment: role.employment.clone(),
         aspects,
         related,
         advice: role.advice.clone(),
@@ -427,6 +417,21 @@ impl RoleProfile {
                 "Salary",
                 text,
                 std::slice::from_ref(&figure.source),
+                None,
+            ));
+        }
+        for headcount in &self.employment {
+            let mut text = format!(
+                "Employment: {} people",
+                crate::figures::group_thousands(headcount.count)
+            );
+            if let Some(note) = &headcount.note {
+                text.push_str(&format!(". {note}"));
+            }
+            items.push(Item::new(
+                "Salary",
+                text,
+                std::slice::from_ref(&headcount.source),
                 None,
             ));
         }

@@ -43,6 +43,9 @@ pub struct Similarity {
     pub role: RoleRef,
     /// The most alike roles, best first.
     pub others: Vec<Likeness>,
+    /// The sources that rate skills for other roles but none for the role asked about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skills_unrated_by: Vec<String>,
 }
 
 /// A vocabulary item (skill, theme or aspect) by id and name.
@@ -172,6 +175,7 @@ pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Si
     Ok(Similarity {
         role: RoleRef::from(asked),
         others,
+        skills_unrated_by: dataset.unrated_by(asked),
     })
 }
 
@@ -263,12 +267,19 @@ impl View for Similarity {
                 self.apart(like),
             ]);
         }
-        Report {
-            blocks: vec![
-                Block::Heading(format!("Roles most like {}", self.role.name)),
-                Block::Table(grid),
-                Block::Note(format!(
-                    "Likeness = {:.0}% task words (TF-IDF) + {:.0}% skills (rated importance, or shared skills) + {:.0}% titles + {:.0}% duty themes + {:.0}% relation (an article compares the two, or a source lists one as related), over the parts both roles have evidence for, less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
+        let mut blocks = vec![
+            Block::Heading(format!("Roles most like {}", self.role.name)),
+            Block::Table(grid),
+        ];
+        if !self.skills_unrated_by.is_empty() {
+            blocks.push(Block::Note(format!(
+                "{} rates no skills or knowledge for {}, so skills weigh nothing here and set nothing apart.",
+                self.skills_unrated_by.join(", "),
+                self.role.name
+            )));
+        }
+        blocks.push(Block::Note(format!(
+                    "Likeness = {:.0}% task words (TF-IDF) + {:.0}% skills (rated importance, or shared skills) + {:.0}% titles + {:.0}% duty themes + {:.0}% relation (an article compares the two, or a source lists one as related, closer the higher on its list), over the parts both roles have evidence for, less {:.0}% for each aspect the articles contrast them on (at most {:.0}%). `--format json` shows the parts.",
                     likeness::TASK_WEIGHT * 100.0,
                     likeness::SKILL_WEIGHT * 100.0,
                     likeness::TITLE_WEIGHT * 100.0,
@@ -276,9 +287,8 @@ impl View for Similarity {
                     likeness::RELATION_WEIGHT * 100.0,
                     CONTRAST_PENALTY * 100.0,
                     CONTRAST_PENALTY * MAX_CONTRASTS as f64 * 100.0,
-                )),
-            ],
-        }
+        )));
+        Report { blocks }
     }
 
     fn records(&self) -> Records {

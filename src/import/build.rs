@@ -7,8 +7,8 @@ use super::oews::{Cell, WageFile, Wages};
 use super::onet::{Occupation, Onet, Release};
 use crate::figures::format_amount;
 use crate::model::{
-    Dataset, Period, RelatedRole, Requirements, Role, RoleSkill, SalaryFigure, SalaryKind,
-    SkillDefinition, SkillKind, Source, Statement,
+    Dataset, Headcount, Period, RelatedRole, Requirements, Role, RoleSkill, SalaryFigure,
+    SalaryKind, SkillDefinition, SkillKind, Source, Statement,
 };
 use crate::validate::FORMAT_VERSION;
 
@@ -66,6 +66,10 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
             (Some(file), Some(source)) => salary(file, code, &source.id),
             _ => (Vec::new(), false),
         };
+        let employment = match (build.wages, &wage_source) {
+            (Some(file), Some(source)) => employment(file, code, &source.id),
+            _ => Vec::new(),
+        };
         if !salary.is_empty() {
             counts.with_wages += 1;
             counts.wages_from_group += usize::from(from_group);
@@ -97,6 +101,7 @@ pub fn dataset(build: &Build<'_>) -> (Dataset, Counts) {
             aspects: Vec::new(),
             related,
             advice: Vec::new(),
+            employment,
         });
     }
     counts.roles = roles.len();
@@ -431,7 +436,54 @@ fn wage_row<'a>(file: &'a WageFile, code: &str) -> Option<(&'a Wages, Option<Str
     ))
 }
 
-/// Mean, median and the 10th–90th percentile range (or each percentile alone, when the other
+/// Wage estimates named together, with the verb that agrees: (`75th and 90th percentiles`,
+/// `are`), (`mean`, `is`), (`median and 90th percentile`, `are`).
+fn wage_names(names: &[&str]) -> (String, &'static str) {
+    fn listed(items: &[String]) -> String {
+        match items {
+            [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+            _ => items.concat(),
+        }
+    }
+    let (percentiles, others): (Vec<&str>, Vec<&str>) =
+        names.iter().partition(|n| n.ends_with("th"));
+    let percentiles = match percentiles.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one} percentile"),
+        many => format!(
+            "{} percentiles",
+            listed(&many.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        ),
+    };
+    let others = listed(&others.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+    let text = match (others.is_empty(), percentiles.is_empty()) {
+        (false, false) => format!("{others} and the {percentiles}"),
+        (false, true) => others,
+        _ => percentiles,
+    };
+    (text, if names.len() == 1 { "is" } else { "are" })
+}
+
+/// The employment OEWS counts for the occupation (or the group that includes it), as published.
+fn employment(file: &WageFile, code: &str, source: &str) -> Vec<Headcount> {
+    let Some((row, label)) = wage_row(file, code) else {
+        return Vec::new();
+    };
+    let Some(count) = row.employment else {
+        return Vec::new();
+    };
+    let mut note = format!("All industries, SOC {} {}", row.code, row.title);
+    if let Some(label) = label {
+        note.push_str(&format!(", {label}"));
+    }
+    vec![Headcount {
+        count,
+        note: Some(note),
+        source: source.to_string(),
+    }]
+}
+
+/// Mean, median, the 10th–90th and 25th–75th percentile ranges (or each percentile alone, when the other
 /// is top-coded or not published), where OEWS publishes numbers for them: annual figures, and
 /// hourly ones for an occupation OEWS pays by the hour only. Also whether they are a group's
 /// that includes the occupation rather than its own.
@@ -452,39 +504,40 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
             continue;
         }
         let mut gaps = Vec::new();
-        let top = |what: &str| match top_code {
-            Some(top) => format!(
-                "the {what} is at or above {}, the highest {adjective} wage OEWS publishes",
-                format_amount(top, "USD")
-            ),
-            None => format!("the {what} is at or above the highest wage OEWS publishes"),
-        };
+        let (mut top_coded, mut unpublished) = (Vec::new(), Vec::new());
         for (what, cell) in [
             ("mean", estimates.mean),
             ("median", estimates.median),
-            ("10th percentile", estimates.pct10),
-            ("90th percentile", estimates.pct90),
+            ("10th", estimates.pct10),
+            ("25th", estimates.pct25),
+            ("75th", estimates.pct75),
+            ("90th", estimates.pct90),
         ] {
             match cell {
-                Cell::TopCoded => gaps.push(top(what)),
-                Cell::NotAvailable => gaps.push(format!("OEWS publishes no {adjective} {what}")),
+                Cell::TopCoded => top_coded.push(what),
+                Cell::NotAvailable => unpublished.push(what),
                 Cell::Amount(_) => {}
             }
+        }
+        if !top_coded.is_empty() {
+            let (what, verb) = wage_names(&top_coded);
+            gaps.push(match top_code {
+                Some(top) => format!(
+                    "the {what} {verb} at or above {}, the highest {adjective} wage OEWS publishes",
+                    format_amount(top, "USD")
+                ),
+                None => format!("the {what} {verb} at or above the highest wage OEWS publishes"),
+            });
+        }
+        if !unpublished.is_empty() {
+            let (what, _) = wage_names(&unpublished);
+            gaps.push(format!("OEWS publishes no {adjective} {what}"));
         }
         if row.hourly_only {
             gaps.push("OEWS releases only hourly wages for this occupation".to_string());
         }
         if row.annual_only {
             gaps.push("OEWS releases only annual wages for this occupation".to_string());
-        }
-        if let Some(employment) = row
-            .employment
-            .filter(|_| period == Period::Year || row.hourly_only)
-        {
-            gaps.push(format!(
-                "employment {}",
-                crate::figures::group_thousands(employment)
-            ));
         }
         let note = |what: &str| {
             let mut text = format!("{what}All industries, SOC {} {}", row.code, row.title);
@@ -502,6 +555,7 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
             min,
             max,
             percentile,
+            percentiles: None,
             currency: "USD".to_string(),
             period: Some(period),
             region: Some("USA".to_string()),
@@ -529,16 +583,44 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
             ));
         }
         match (estimates.pct10, estimates.pct90) {
-            (Cell::Amount(low), Cell::Amount(high)) => figures.push(figure(
-                SalaryKind::Range,
-                None,
-                (Some(low), Some(high)),
-                None,
-                note("10th to 90th percentile. "),
-            )),
+            (Cell::Amount(low), Cell::Amount(high)) => figures.push(SalaryFigure {
+                percentiles: Some([10, 90]),
+                ..figure(
+                    SalaryKind::Range,
+                    None,
+                    (Some(low), Some(high)),
+                    None,
+                    note(""),
+                )
+            }),
             (low, high) => {
                 // Each percentile is kept unless its own cell is `#` or `*`.
                 for (number, cell) in [(10, low), (90, high)] {
+                    if let Cell::Amount(amount) = cell {
+                        figures.push(figure(
+                            SalaryKind::Percentile,
+                            Some(amount),
+                            (None, None),
+                            Some(number),
+                            note(""),
+                        ));
+                    }
+                }
+            }
+        }
+        match (estimates.pct25, estimates.pct75) {
+            (Cell::Amount(low), Cell::Amount(high)) => figures.push(SalaryFigure {
+                percentiles: Some([25, 75]),
+                ..figure(
+                    SalaryKind::Range,
+                    None,
+                    (Some(low), Some(high)),
+                    None,
+                    note(""),
+                )
+            }),
+            (low, high) => {
+                for (number, cell) in [(25, low), (75, high)] {
                     if let Cell::Amount(amount) = cell {
                         figures.push(figure(
                             SalaryKind::Percentile,
@@ -560,6 +642,22 @@ mod tests {
     use super::*;
     use crate::import::oews::Estimates;
     use crate::model::Money;
+
+    #[test]
+    fn wage_names_read_as_one_phrase() {
+        assert_eq!(wage_names(&["mean"]), ("mean".to_string(), "is"));
+        assert_eq!(
+            wage_names(&["75th", "90th"]),
+            ("75th and 90th percentiles".to_string(), "are")
+        );
+        assert_eq!(
+            wage_names(&["median", "10th", "25th", "90th"]),
+            (
+                "median and the 10th, 25th and 90th percentiles".to_string(),
+                "are"
+            )
+        );
+    }
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
@@ -597,6 +695,8 @@ mod tests {
                     mean: Cell::Amount(Money::from_units(336_640)),
                     median: Cell::TopCoded,
                     pct10: Cell::Amount(Money::from_units(124_450)),
+                    pct25: Cell::Amount(Money::from_units(231_280)),
+                    pct75: Cell::TopCoded,
                     pct90: Cell::TopCoded,
                 },
                 ..Wages::default()
@@ -604,15 +704,17 @@ mod tests {
         );
         let (figures, from_group) = salary(&file, "29-1211.00", "oews");
         assert!(!from_group);
-        // The mean, and the 10th percentile alone: its own cell is a number.
-        assert_eq!(figures.len(), 2, "{figures:?}");
+        // The mean, and the 10th and 25th percentiles alone: their own cells are numbers.
+        assert_eq!(figures.len(), 3, "{figures:?}");
         assert_eq!(figures[0].amount, Some(Money::from_units(336_640)));
         assert_eq!(figures[1].kind, SalaryKind::Percentile);
         assert_eq!(figures[1].percentile, Some(10));
         assert_eq!(figures[1].amount, Some(Money::from_units(124_450)));
+        assert_eq!(figures[2].percentile, Some(25));
+        assert_eq!(figures[2].amount, Some(Money::from_units(231_280)));
         let note = figures[0].note.clone().unwrap_or_default();
         assert!(
-            note.contains("the median is at or above $239,200"),
+            note.contains("the median and the 75th and 90th percentiles are at or above $239,200"),
             "{note}"
         );
         assert!(salary(&file, "29-1299.00", "oews").0.is_empty());

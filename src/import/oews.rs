@@ -41,6 +41,10 @@ pub struct Estimates {
     pub median: Cell,
     /// 10th percentile wage.
     pub pct10: Cell,
+    /// 25th percentile wage.
+    pub pct25: Cell,
+    /// 75th percentile wage.
+    pub pct75: Cell,
     /// 90th percentile wage.
     pub pct90: Cell,
 }
@@ -100,8 +104,11 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
         "A_PCT10",
         "A_PCT90",
     ])?;
-    let hourly_columns =
-        ["H_MEAN", "H_MEDIAN", "H_PCT10", "H_PCT90"].map(|name| table.optional_column(name));
+    let annual_quartiles = ["A_PCT25", "A_PCT75"].map(|name| table.optional_column(name));
+    let hourly_columns = [
+        "H_MEAN", "H_MEDIAN", "H_PCT10", "H_PCT25", "H_PCT75", "H_PCT90",
+    ]
+    .map(|name| table.optional_column(name));
     let employment = table.optional_column("TOT_EMP");
     let annual = table.optional_column("ANNUAL");
     let area_type = table.optional_column("AREA_TYPE");
@@ -137,7 +144,8 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
             })
         };
         let optional_cell = |column: Option<usize>| column.map_or(Ok(Cell::NotAvailable), cell);
-        let [h_mean, h_median, h_pct10, h_pct90] = hourly_columns;
+        let [h_mean, h_median, h_pct10, h_pct25, h_pct75, h_pct90] = hourly_columns;
+        let [a_pct25, a_pct75] = annual_quartiles;
         let flag =
             |column: Option<usize>| column.is_some_and(|c| row.get(c).eq_ignore_ascii_case("TRUE"));
         let wages = Wages {
@@ -147,12 +155,16 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
                 mean: cell(mean)?,
                 median: cell(median)?,
                 pct10: cell(pct10)?,
+                pct25: optional_cell(a_pct25)?,
+                pct75: optional_cell(a_pct75)?,
                 pct90: cell(pct90)?,
             },
             hourly: Estimates {
                 mean: optional_cell(h_mean)?,
                 median: optional_cell(h_median)?,
                 pct10: optional_cell(h_pct10)?,
+                pct25: optional_cell(h_pct25)?,
+                pct75: optional_cell(h_pct75)?,
                 pct90: optional_cell(h_pct90)?,
             },
             hourly_only: flag(hourly),
