@@ -11,6 +11,7 @@ use crate::commands::export::ExportArgs;
 use crate::commands::gap::GapArgs;
 use crate::commands::list::ListArgs;
 use crate::commands::matching::MatchArgs;
+use crate::commands::matrix::MatrixArgs;
 use crate::commands::salary::SalaryArgs;
 use crate::commands::search::SearchArgs;
 use crate::commands::show::ShowArgs;
@@ -18,6 +19,7 @@ use crate::commands::similar::SimilarArgs;
 use crate::commands::skills::SkillsArgs;
 use crate::commands::tooling::{CompletionsArgs, ManArgs};
 use crate::commands::validate::ValidateArgs;
+use crate::commands::who::WhoArgs;
 use crate::import::ImportArgs;
 use crate::loader::DataChoice;
 use crate::render::{ColorChoice, Format};
@@ -98,6 +100,10 @@ pub enum Command {
     Gap(GapArgs),
     /// Roles ranked by how well your skills fit each, both ways.
     Match(MatchArgs),
+    /// Who holds a duty (roadmap, budget …): each article's verdict, and where they disagree.
+    Who(WhoArgs),
+    /// A responsibility grid: duty themes by roles, each cell the degree every article gives.
+    Matrix(MatrixArgs),
     /// The skill vocabulary, its aliases, and which roles need each skill.
     Skills(SkillsArgs),
     /// Check dataset files and list every problem as FILE:LINE:COLUMN: message.

@@ -13,6 +13,7 @@ pub mod import;
 pub mod likeness;
 pub mod loader;
 pub mod model;
+pub mod ownership;
 pub mod parse;
 pub mod render;
 pub mod text;
@@ -135,6 +136,36 @@ pub fn run(
         Command::Skills(args) => {
             output.emit(&commands::skills::list_skills(&dataset, args), &[])?
         }
+        Command::Who(args) => {
+            let view = commands::who::who_holds(&dataset, args)?;
+            let mentioned = view
+                .task_mentions
+                .as_ref()
+                .is_some_and(|m| m.occupations > 0);
+            if view.involvements.is_empty() && view.ungraded.is_empty() && !mentioned {
+                // Like search: nothing found is a negative answer, its structure still piped.
+                writeln!(
+                    output.err,
+                    "roles: no duty of these roles is about \"{}\"; themes: {}",
+                    parse::excerpt(&view.topic, parse::EXCERPT_CHARS),
+                    dataset
+                        .themes
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+                if output.format != Format::Table {
+                    output.emit(&view, &[])?;
+                }
+                return Ok(Outcome::Negative);
+            }
+            output.emit(&view, &[])?
+        }
+        Command::Matrix(args) => output.emit(
+            &commands::matrix::responsibility_matrix(&dataset, args)?,
+            &[],
+        )?,
         Command::Export(_) => {
             let format = dataset_format(cli.format, "export")?;
             commands::export::export_dataset(&dataset, format, output.style, output.out)?;

@@ -184,7 +184,113 @@ pub struct Statement {
     /// manager in design"); absent when the article says it of the role alone.
     #[serde(default, skip_serializing_if = "omitted")]
     pub versus: Option<String>,
+    /// For a duty: how the article involves the role in it, read from its wording ("is
+    /// responsible for", "leads", "works with …"). Absent where no source says (O*NET's task
+    /// statements list what is done, not who owns it).
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub involvement: Option<Involvement>,
 }
+
+/// How an article involves a role in a duty: the degree in its own terms, the roles it shares
+/// the duty with, and the hedge it puts on it. Never inferred past what the article says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Involvement {
+    /// The degree.
+    pub degree: Degree,
+    /// Ids of the roles the article says it does this with or shares it with; for
+    /// `collaborates`, the partner when the partner is a role of the dataset (a partner that is
+    /// no role, such as "the development team", is named in the duty's text only).
+    #[serde(default, skip_serializing_if = "none_listed")]
+    pub with: Vec<String>,
+    /// The article's hedge on it (`may`, `might`, `often`, `typically` …), when it puts one.
+    #[serde(default, skip_serializing_if = "omitted")]
+    pub hedge: Option<String>,
+}
+
+/// How far a role is involved in a duty, strongest first. The order is what `who` ranks by.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Degree {
+    /// "Is responsible for", "owns", "is accountable for", "answers for".
+    Responsible,
+    /// "Leads", "drives", "oversees".
+    Leads,
+    /// The article states the action plainly ("defines the backlog"), without ownership.
+    Does,
+    /// "Works with", "together with", "teams up with": done jointly.
+    Collaborates,
+    /// "Helps", "supports", "contributes", "plays a part in".
+    Supports,
+}
+
+impl Degree {
+    /// Every degree, strongest first.
+    pub const ALL: [Degree; 5] = [
+        Degree::Responsible,
+        Degree::Leads,
+        Degree::Does,
+        Degree::Collaborates,
+        Degree::Supports,
+    ];
+
+    /// The id used in the data: `responsible`, `leads` …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Degree::Responsible => "responsible",
+            Degree::Leads => "leads",
+            Degree::Does => "does",
+            Degree::Collaborates => "collaborates",
+            Degree::Supports => "supports",
+        }
+    }
+
+    /// One letter for the matrix.
+    pub fn mark(self) -> char {
+        match self {
+            Degree::Responsible => 'R',
+            Degree::Leads => 'L',
+            Degree::Does => 'D',
+            Degree::Collaborates => 'C',
+            Degree::Supports => 'S',
+        }
+    }
+
+    /// The degree in words, as the legend gives it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Degree::Responsible => "responsible for it",
+            Degree::Leads => "leads or drives it",
+            Degree::Does => "does it (no ownership stated)",
+            Degree::Collaborates => "does it with another role",
+            Degree::Supports => "supports or contributes",
+        }
+    }
+}
+
+/// The hedges an involvement may carry: the words the articles soften a duty with.
+pub const HEDGES: [&str; 8] = [
+    "may",
+    "might",
+    "can",
+    "often",
+    "typically",
+    "usually",
+    "sometimes",
+    "some",
+];
 
 impl Statement {
     /// An undated statement citing `sources`, with no themes.
@@ -195,6 +301,7 @@ impl Statement {
             date: None,
             themes: Vec::new(),
             versus: None,
+            involvement: None,
         }
     }
 

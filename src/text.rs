@@ -3,57 +3,76 @@
 
 use crate::model::{Dataset, Role};
 
-/// One piece of a role's text and the section it belongs to.
+/// One piece of a role's text, the section it belongs to, and the sources that state it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleText {
     /// Section name as shown to people (`Duties`, `Skills` …).
     pub section: &'static str,
     /// The text.
     pub text: String,
+    /// Ids of the sources that state it (for a name or alias, those of the role's summary).
+    pub sources: Vec<String>,
 }
 
 /// Every text field of a role, in display order: name and aliases, summary, duties,
-/// requirements, environment, skills (name and note), salary notes and regions, aspects.
+/// requirements, environment, skills (name and note), salary notes and regions, aspects,
+/// advice.
 pub fn role_texts(dataset: &Dataset, role: &Role) -> Vec<RoleText> {
     let mut texts = Vec::new();
-    let mut add = |section: &'static str, text: String| texts.push(RoleText { section, text });
-    add("Name", role.name.clone());
+    let mut add = |section: &'static str, text: String, sources: &[String]| {
+        texts.push(RoleText {
+            section,
+            text,
+            sources: sources.to_vec(),
+        })
+    };
+    let own = &role.summary.sources;
+    add("Name", role.name.clone(), own);
     for alias in &role.aliases {
-        add("Alias", alias.clone());
+        add("Alias", alias.clone(), own);
     }
-    add("Summary", role.summary.text.clone());
+    add("Summary", role.summary.text.clone(), own);
     for duty in &role.duties {
-        add("Duties", duty.text.clone());
+        add("Duties", duty.text.clone(), &duty.sources);
     }
     let requirements = &role.requirements;
     for item in &requirements.education {
-        add("Education", item.text.clone());
+        add("Education", item.text.clone(), &item.sources);
     }
     for item in &requirements.experience {
-        add("Experience", item.text.clone());
+        add("Experience", item.text.clone(), &item.sources);
     }
     for item in &requirements.certifications {
-        add("Certifications", item.text.clone());
+        add("Certifications", item.text.clone(), &item.sources);
     }
     for item in &role.environment {
-        add("Environment", item.text.clone());
+        add("Environment", item.text.clone(), &item.sources);
     }
     for skill in &role.skills {
         add(
             "Skills",
             format!("{}: {}", dataset.skill_name(&skill.skill), skill.note),
+            &skill.sources,
         );
     }
     for figure in &role.salary {
         for extra in [&figure.region, &figure.note].into_iter().flatten() {
-            add("Salary", extra.clone());
+            add(
+                "Salary",
+                extra.clone(),
+                std::slice::from_ref(&figure.source),
+            );
         }
     }
     for aspect in &role.aspects {
         add(
             "Aspects",
             format!("{}: {}", dataset.aspect_name(&aspect.aspect), aspect.value),
+            &aspect.sources,
         );
+    }
+    for advice in &role.advice {
+        add("Advice", advice.text.clone(), &advice.sources);
     }
     texts
 }

@@ -344,6 +344,9 @@ impl Checker<'_> {
             &format!("a {what}"),
             statement.versus.as_deref(),
         );
+        if let Some(involvement) = &statement.involvement {
+            self.check_involvement(index, role, what, involvement);
+        }
         for theme in &statement.themes {
             if !self.knows_theme(theme) {
                 let at = self.locator.word_in_item("roles", index, theme);
@@ -429,6 +432,57 @@ impl Checker<'_> {
             self.check_citations(index, role, "skill", &skill.sources);
             let what = format!("skill '{}'", skill.skill);
             self.check_versus(index, role, &what, skill.versus.as_deref());
+        }
+    }
+
+    /// Only a duty has an involvement; its partners are other known roles, `collaborates` names
+    /// at most the roles it is done with, and a hedge is one the articles use.
+    fn check_involvement(
+        &mut self,
+        index: usize,
+        role: &Role,
+        what: &str,
+        involvement: &crate::model::Involvement,
+    ) {
+        if what != "duty" {
+            let at = self
+                .locator
+                .key_in_section(Some("roles"), index, "involvement");
+            self.report(
+                at,
+                format!(
+                    "role '{}': a {what} has an involvement; only duties do",
+                    role.id
+                ),
+            );
+        }
+        for partner in &involvement.with {
+            let problem = if partner == &role.id {
+                "names the role itself as its partner".to_string()
+            } else if !self.knows_role(partner) {
+                format!("names '{partner}' as its partner, which is not a known role")
+            } else {
+                continue;
+            };
+            let at = self.locator.word_in_item("roles", index, partner);
+            self.report(
+                at,
+                format!("role '{}': a duty's involvement {problem}", role.id),
+            );
+        }
+        if let Some(hedge) = &involvement.hedge
+            && !crate::model::HEDGES.contains(&hedge.as_str())
+        {
+            let at = self.locator.word_in_item("roles", index, hedge);
+            self.report(
+                at,
+                format!(
+                    "role '{}': a duty's hedge '{}' is not one of {}",
+                    role.id,
+                    crate::parse::excerpt(hedge, 20),
+                    crate::model::HEDGES.join(", ")
+                ),
+            );
         }
     }
 

@@ -39,6 +39,8 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
     /// Columns holding bars or numbers, right- or left-aligned without wrapping.
     pub keep_whole: Vec<usize>,
+    /// Headers may wrap between words ("Delivery / Manager"), so many narrow columns fit.
+    pub wrap_headers: bool,
 }
 
 impl Grid {

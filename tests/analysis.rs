@@ -139,7 +139,7 @@ fn no_match_still_gives_data_formats_their_structure() {
         .args(["search", "astronaut", "--format", "csv"])
         .assert()
         .code(1)
-        .stdout("role,section,text,relevance\n");
+        .stdout("role,section,text,sources,relevance\n");
 }
 
 #[test]

@@ -5,15 +5,17 @@ use roles::commands::compare::{CompareArgs, compare_roles};
 use roles::commands::gap::{GapArgs, role_gap};
 use roles::commands::list::{ListArgs, list_roles};
 use roles::commands::matching::{MatchArgs, match_skills};
+use roles::commands::matrix::{MatrixArgs, responsibility_matrix};
 use roles::commands::salary::{SalaryArgs, SalaryOrder, salary_table};
 use roles::commands::search::{SearchArgs, search_roles};
 use roles::commands::show::{ShowArgs, show_role};
 use roles::commands::similar::{SimilarArgs, similar_roles};
 use roles::commands::skills::{SkillsArgs, list_skills};
+use roles::commands::who::{WhoArgs, who_holds};
 use roles::model::{
-    AspectDefinition, AspectValue, Dataset, Headcount, Money, Period, Requirements, Role,
-    RoleSkill, SalaryFigure, SalaryKind, SkillDefinition, SkillKind, Source, Statement,
-    ThemeDefinition,
+    AspectDefinition, AspectValue, Dataset, Degree, Headcount, Involvement, Money, Period,
+    Requirements, Role, RoleSkill, SalaryFigure, SalaryKind, SkillDefinition, SkillKind, Source,
+    Statement, ThemeDefinition,
 };
 use roles::render::{Format, Style, render};
 use roles::view::View;
@@ -71,6 +73,11 @@ proptest! {
             let skills = MatchArgs { skills: vec!["skill-0".into(), "skill-2".into()], limit: 0 };
             render_all(&match_skills(&dataset, &skills).ok(), style);
             render_all(&Some(list_skills(&dataset, &SkillsArgs {})), style);
+            render_all(&responsibility_matrix(&dataset, &MatrixArgs { roles: Vec::new() }).ok(), style);
+            for topic in ["theme-0", "theme-1", "e", "\u{1b}"] {
+                let args = WhoArgs { topic: vec![topic.to_string()], role: Vec::new() };
+                render_all(&who_holds(&dataset, &args).ok(), style);
+            }
             for needle in ["e", "\u{1b}", "Skill", "red |"] {
                 render_all(&search_roles(&dataset, &SearchArgs::phrase(needle)).ok(), style);
             }
@@ -113,6 +120,7 @@ fn statement() -> impl Strategy<Value = Statement> {
             date,
             themes: themes.into_iter().map(|t| format!("theme-{t}")).collect(),
             versus: None,
+            involvement: None,
         })
 }
 
@@ -162,7 +170,20 @@ fn role(index: usize) -> impl Strategy<Value = Role> {
                 name,
                 aliases: vec!["X".into()],
                 summary,
-                duties: duties.clone(),
+                // Every degree, some hedged, so `who` and `matrix` have something to render.
+                duties: duties
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(number, mut duty)| {
+                        duty.involvement = Some(Involvement {
+                            degree: Degree::ALL[number % Degree::ALL.len()],
+                            with: Vec::new(),
+                            hedge: number.is_multiple_of(2).then(|| "may".to_string()),
+                        });
+                        duty
+                    })
+                    .collect(),
                 requirements: Requirements {
                     education: environment.clone(),
                     experience: Vec::new(),

@@ -63,6 +63,19 @@ fn schemas() -> Vec<(&'static str, schemars::Schema, Vec<Vec<&'static str>>)> {
             vec![vec!["skills"]],
         ),
         (
+            "who",
+            output_schema::<who::Ownership>(),
+            vec![
+                vec!["who", "roadmap"],
+                vec!["who", "budget", "--role", "dl"],
+            ],
+        ),
+        (
+            "matrix",
+            output_schema::<matrix::Matrix>(),
+            vec![vec!["matrix"], vec!["matrix", "po", "pdm"]],
+        ),
+        (
             "validate",
             output_schema::<validate::ValidationReport>(),
             vec![vec!["validate", "tests/fixtures/tech-lead.yaml"]],

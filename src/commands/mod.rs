@@ -7,6 +7,7 @@ pub mod gap;
 pub mod list;
 pub mod manual;
 pub mod matching;
+pub mod matrix;
 pub mod salary;
 pub mod search;
 pub mod show;
@@ -14,6 +15,7 @@ pub mod similar;
 pub mod skills;
 pub mod tooling;
 pub mod validate;
+pub mod who;
 
 use serde::Serialize;
 

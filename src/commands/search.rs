@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::RoleRef;
 use crate::model::Dataset;
 use crate::text::{find_ignoring_case, role_texts, whole_words};
-use crate::view::{Block, Grid, Records, Report, View, marked};
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, marked};
 
 /// Queries this short match whole words only unless `--partial` is given: `po` should find
 /// "PO", not "report".
@@ -68,6 +68,8 @@ pub enum SearchSection {
     Salary,
     /// Its values on the contrasted aspects.
     Aspects,
+    /// What the articles recommend for doing it well.
+    Advice,
 }
 
 impl SearchSection {
@@ -85,6 +87,7 @@ impl SearchSection {
             SearchSection::Skills => section == "Skills",
             SearchSection::Salary => section == "Salary",
             SearchSection::Aspects => section == "Aspects",
+            SearchSection::Advice => section == "Advice",
         }
     }
 }
@@ -111,6 +114,8 @@ pub struct SearchHit {
     pub section: &'static str,
     /// The whole text.
     pub text: String,
+    /// Ids of the sources that state it.
+    pub sources: Vec<String>,
     /// Where the matches are in `text`: [start, end) as UTF-8 byte offsets.
     pub matches: Vec<(usize, usize)>,
     /// What the ranking is by: the section's weight times the number of matches. Not a
@@ -163,6 +168,7 @@ pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> anyhow::Result<Sear
                 section: text.section,
                 score: section_weight(text.section).saturating_mul(count),
                 text: text.text,
+                sources: text.sources,
                 matches,
             });
         }
@@ -179,12 +185,14 @@ pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> anyhow::Result<Sear
 
 impl View for SearchResults {
     fn report(&self) -> Report {
-        let mut grid = Grid::new(["Role", "Section", "Text"]);
+        let mut grid = Grid::new(["Role", "Section", "Text", "Source"]);
         for hit in &self.hits {
             grid.row([
                 hit.role.name.clone(),
                 hit.section.to_string(),
                 marked(&hit.text, &hit.matches),
+                // One source a line keeps the column narrow and the text wide.
+                hit.sources.join("\n"),
             ]);
         }
         let roles: std::collections::BTreeSet<&str> =
@@ -212,12 +220,13 @@ impl View for SearchResults {
     }
 
     fn records(&self) -> Records {
-        let mut records = Records::new(["role", "section", "text", "relevance"]);
+        let mut records = Records::new(["role", "section", "text", "sources", "relevance"]);
         for hit in &self.hits {
             records.row([
                 hit.role.id.clone(),
                 hit.section.to_string(),
                 hit.text.clone(),
+                hit.sources.join(LIST_SEPARATOR),
                 hit.score.to_string(),
             ]);
         }

@@ -23,8 +23,13 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
     let minimums: Vec<usize> = (0..columns)
         .map(|column| {
             let whole = grid.keep_whole.contains(&column);
-            cells(column)
-                .flat_map(|cell| cell.lines())
+            let header = if grid.wrap_headers {
+                longest_word(&grid.headers[column])
+            } else {
+                0
+            };
+            let body = cells(column).skip(usize::from(grid.wrap_headers));
+            body.flat_map(|cell| cell.lines())
                 .map(|line| {
                     let line = unmark(line, "«", "»");
                     if whole {
@@ -40,9 +45,17 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
                 })
                 .max()
                 .unwrap_or(0)
+                .max(header)
         })
         .collect();
     (minimums.iter().sum::<usize>() + frame <= width).then_some(minimums)
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Writes `grid` as blocks: the first cell of a row as its title, then `header: value` for the

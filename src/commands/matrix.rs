@@ -1,0 +1,201 @@
+//! `roles matrix [ROLE…]`: a responsibility grid, duty themes down the side and roles across,
+//! each cell the degree every article gives, as a letter and the article's number.
+
+use clap_complete::engine::ArgValueCandidates;
+use serde::Serialize;
+
+use super::{RoleRef, resolve_roles};
+use crate::complete::role_candidates;
+use crate::model::{Dataset, Degree, Role};
+use crate::ownership;
+use crate::view::{Block, Grid, Records, Report, View};
+
+/// Arguments of `roles matrix`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MatrixArgs {
+    /// The roles across the top (id, name or alias); all the roles an article grades when
+    /// none is given.
+    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    pub roles: Vec<String>,
+}
+
+/// Who holds each duty theme, by article.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Matrix {
+    /// The roles across the top.
+    pub roles: Vec<RoleRef>,
+    /// The articles, numbered as the cells cite them (1 is the first).
+    pub sources: Vec<String>,
+    /// One row per theme some article assigns to one of the roles, in the dataset's theme order.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One theme.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct MatrixRow {
+    /// The theme.
+    pub theme: super::similar::Named,
+    /// True when two articles that speak of the same role put different roles first.
+    pub disputed: bool,
+    /// One cell per role, in the order of `roles`.
+    pub cells: Vec<Vec<Mark>>,
+}
+
+/// One article's strongest involvement of one role in one theme.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Mark {
+    /// The article's source id.
+    pub source: String,
+    /// The degree.
+    pub degree: Degree,
+    /// The article's hedge on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<String>,
+}
+
+/// Builds the grid for the roles asked for, or for every role an article grades.
+pub fn responsibility_matrix(dataset: &Dataset, args: &MatrixArgs) -> anyhow::Result<Matrix> {
+    let roles: Vec<&Role> = if args.roles.is_empty() {
+        dataset
+            .roles
+            .iter()
+            .filter(|r| r.duties.iter().any(|d| d.involvement.is_some()))
+            .collect()
+    } else {
+        resolve_roles(dataset, &args.roles)?.roles
+    };
+    let mut sources: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    for theme in &dataset.themes {
+        let found = ownership::involved(&roles, |duty| duty.themes.contains(&theme.id));
+        if found.is_empty() {
+            continue;
+        }
+        let verdicts = ownership::verdicts(dataset, &found);
+        let disputed = !ownership::disputes(&verdicts).is_empty();
+        let cells = roles
+            .iter()
+            .map(|role| {
+                verdicts
+                    .iter()
+                    .filter_map(|verdict| {
+                        let involvement = verdict.strongest.get(role.id.as_str())?;
+                        Some(Mark {
+                            source: verdict.source.to_string(),
+                            degree: involvement.degree,
+                            hedge: involvement.hedge.clone(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for verdict in &verdicts {
+            if !sources.iter().any(|s| s == verdict.source) {
+                sources.push(verdict.source.to_string());
+            }
+        }
+        rows.push(MatrixRow {
+            theme: super::similar::Named {
+                id: theme.id.clone(),
+                name: theme.name.clone(),
+            },
+            disputed,
+            cells,
+        });
+    }
+    // Numbered in the dataset's source order, whatever order the themes met them in.
+    sources.sort_by_key(|id| dataset.sources.iter().position(|s| &s.id == id));
+    Ok(Matrix {
+        roles: roles.into_iter().map(RoleRef::from).collect(),
+        sources,
+        rows,
+    })
+}
+
+impl Matrix {
+    /// `R1 c2`: each mark's letter (lower case when hedged) and its article's number.
+    fn cell(&self, marks: &[Mark]) -> String {
+        if marks.is_empty() {
+            return "·".to_string();
+        }
+        marks
+            .iter()
+            .map(|mark| {
+                let letter = mark.degree.mark();
+                let letter = if mark.hedge.is_some() {
+                    letter.to_ascii_lowercase()
+                } else {
+                    letter
+                };
+                let number = self
+                    .sources
+                    .iter()
+                    .position(|s| s == &mark.source)
+                    .map_or(0, |n| n + 1);
+                format!("{letter}{number}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl View for Matrix {
+    fn report(&self) -> Report {
+        let mut headers = vec!["Theme".to_string()];
+        headers.extend(self.roles.iter().map(|r| r.name.clone()));
+        let mut grid = Grid::new(headers);
+        grid.wrap_headers = true;
+        for row in &self.rows {
+            let mut cells = vec![if row.disputed {
+                format!("{} !", row.theme.name)
+            } else {
+                row.theme.name.clone()
+            }];
+            cells.extend(row.cells.iter().map(|marks| self.cell(marks)));
+            grid.row(cells);
+        }
+        let legend = Degree::ALL
+            .iter()
+            .map(|d| format!("{} {}", d.mark(), d.words()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let numbered = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(n, s)| format!("{} {s}", n + 1))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut blocks = vec![Block::Heading("Who holds what, by article".to_string())];
+        if self.rows.is_empty() {
+            blocks.push(Block::Text(
+                "No article assigns a duty theme to these roles.".to_string(),
+            ));
+            return Report { blocks };
+        }
+        blocks.push(Block::Table(grid));
+        blocks.push(Block::Note(format!(
+            "{legend}. Lower case: the article hedges it (may, often …). The number is the article: {numbered}. ! marks a theme the articles disagree on (roles who THEME says how). · none."
+        )));
+        Report { blocks }
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new(["theme", "role", "source", "degree", "hedge", "disputed"]);
+        for row in &self.rows {
+            for (role, marks) in self.roles.iter().zip(&row.cells) {
+                for mark in marks {
+                    records.row([
+                        row.theme.id.clone(),
+                        role.id.clone(),
+                        mark.source.clone(),
+                        mark.degree.as_str().to_string(),
+                        mark.hedge.clone().unwrap_or_default(),
+                        row.disputed.to_string(),
+                    ]);
+                }
+            }
+        }
+        records
+    }
+}

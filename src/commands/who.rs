@@ -1,0 +1,561 @@
+//! `roles who TOPIC`: who the articles say holds a duty (the roadmap, the budget …), each
+//! article's verdict, and where they disagree; with imported occupations, which ones' task
+//! statements mention it, without claiming O*NET assigns ownership.
+
+use clap_complete::engine::ArgValueCandidates;
+use serde::Serialize;
+
+use super::{RoleRef, resolve_roles};
+use crate::complete::role_candidates;
+use crate::model::{Dataset, Degree, Role, Statement};
+use crate::ownership::{self, Involved};
+use crate::text::find_ignoring_case;
+use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
+
+/// Occupations named in the summary of task statements that mention a topic.
+pub const OCCUPATIONS_NAMED: usize = 6;
+
+/// Arguments of `roles who`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WhoArgs {
+    /// A duty theme (id or name, e.g. roadmap, budget) or words to find in the duties.
+    #[arg(value_name = "TOPIC", required = true, num_args = 1..)]
+    pub topic: Vec<String>,
+    /// Only this role (id, name or alias); repeat for several.
+    #[arg(long, value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    pub role: Vec<String>,
+}
+
+/// Who holds a topic, by article.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Ownership {
+    /// The topic as asked.
+    pub topic: String,
+    /// The themes it names; empty when it was matched against the duty texts.
+    pub themes: Vec<super::similar::Named>,
+    /// Every duty an article involves a role in, role by role, strongest first.
+    pub involvements: Vec<InvolvementLine>,
+    /// What each article says, in source order.
+    pub verdicts: Vec<Verdict>,
+    /// Where articles that speak of the same role put different roles first, in words.
+    pub disagreements: Vec<String>,
+    /// Duties that match but that no source grades (user data without `involvement`).
+    pub ungraded: Vec<InvolvementLine>,
+    /// Imported occupations whose task statements mention the topic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_mentions: Option<TaskMentions>,
+}
+
+/// One duty of one role.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct InvolvementLine {
+    /// The role.
+    pub role: RoleRef,
+    /// How the article involves it; absent for an ungraded duty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degree: Option<Degree>,
+    /// The article's hedge on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<String>,
+    /// The roles it is done or shared with.
+    pub with: Vec<RoleRef>,
+    /// The duty, in the dataset's words.
+    pub duty: String,
+    /// The role the duty is stated against, when the article says it in comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus: Option<RoleRef>,
+    /// Its sources.
+    pub sources: Vec<String>,
+}
+
+/// One article's answer.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Verdict {
+    /// The article's source id.
+    pub source: String,
+    /// The roles the article compares.
+    pub compares: Vec<RoleRef>,
+    /// The roles it puts first.
+    pub holders: Vec<RoleRef>,
+    /// Each role it involves, strongest first, in words ("is responsible for it").
+    pub roles: Vec<RoleInArticle>,
+}
+
+/// A role's strongest involvement in one article.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RoleInArticle {
+    /// The role.
+    pub role: RoleRef,
+    /// Its strongest degree there.
+    pub degree: Degree,
+    /// The hedge on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<String>,
+    /// The same in words.
+    pub says: String,
+}
+
+/// Occupations whose task statements mention the topic.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct TaskMentions {
+    /// The sources of those statements.
+    pub sources: Vec<String>,
+    /// How many occupations.
+    pub occupations: usize,
+    /// The ones with the most such statements, most first.
+    pub top: Vec<OccupationMention>,
+}
+
+/// One occupation and how many of its task statements mention the topic.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct OccupationMention {
+    /// The occupation.
+    pub role: RoleRef,
+    /// Its task statements that mention the topic.
+    pub statements: usize,
+}
+
+/// What a topic names: themes, or words to find in duty texts.
+enum Topic {
+    Themes(Vec<String>),
+    Words(String),
+}
+
+impl Topic {
+    fn of(dataset: &Dataset, asked: &str) -> Topic {
+        let wanted = asked.trim().to_lowercase();
+        let exact: Vec<String> = dataset
+            .themes
+            .iter()
+            .filter(|t| t.id == wanted || t.name.to_lowercase() == wanted)
+            .map(|t| t.id.clone())
+            .collect();
+        if !exact.is_empty() {
+            return Topic::Themes(exact);
+        }
+        let partial: Vec<String> = dataset
+            .themes
+            .iter()
+            .filter(|t| {
+                t.id.contains(wanted.as_str()) || t.name.to_lowercase().contains(wanted.as_str())
+            })
+            .map(|t| t.id.clone())
+            .collect();
+        if !partial.is_empty() && !wanted.is_empty() {
+            return Topic::Themes(partial);
+        }
+        Topic::Words(asked.trim().to_string())
+    }
+
+    fn holds(&self, duty: &Statement) -> bool {
+        match self {
+            Topic::Themes(ids) => duty.themes.iter().any(|t| ids.contains(t)),
+            Topic::Words(words) => !find_ignoring_case(&duty.text, words).is_empty(),
+        }
+    }
+}
+
+/// Answers `who TOPIC`.
+pub fn who_holds(dataset: &Dataset, args: &WhoArgs) -> anyhow::Result<Ownership> {
+    let asked = args.topic.join(" ");
+    let topic = Topic::of(dataset, &asked);
+    let roles: Vec<&Role> = if args.role.is_empty() {
+        dataset.roles.iter().collect()
+    } else {
+        resolve_roles(dataset, &args.role)?.roles
+    };
+    let shown = |id: &str| roles.iter().any(|r| r.id == id);
+    // Roles no source grades at all (imported occupations) are counted, not graded.
+    let graded_role = |role: &Role| {
+        role.duties.iter().any(|d| d.involvement.is_some()) || !is_imported(dataset, role)
+    };
+    let (graded, counted): (Vec<&Role>, Vec<&Role>) =
+        roles.iter().partition(|role| graded_role(role));
+    // The verdicts weigh every graded role, so narrowing to one role never hides that an
+    // article gives the duty to another.
+    let every: Vec<&Role> = dataset.roles.iter().filter(|r| graded_role(r)).collect();
+    let mut found = ownership::involved(&every, |duty| topic.holds(duty));
+    found.sort_by_key(|item| {
+        let place = dataset.roles.iter().position(|r| r.id == item.role.id);
+        (place, ownership::strength(item.involvement))
+    });
+    let name = |id: &str| RoleRef::by_id(dataset, id).name;
+    let involvements: Vec<InvolvementLine> = found
+        .iter()
+        .filter(|item| shown(&item.role.id))
+        .map(|item| line(dataset, item))
+        .collect();
+    let ungraded: Vec<InvolvementLine> = graded
+        .iter()
+        .flat_map(|role| {
+            role.duties
+                .iter()
+                .filter(|d| d.involvement.is_none() && topic.holds(d))
+                .map(|duty| InvolvementLine {
+                    role: RoleRef::from(*role),
+                    degree: None,
+                    hedge: None,
+                    with: Vec::new(),
+                    duty: duty.text.clone(),
+                    versus: duty.versus.as_deref().map(|v| RoleRef::by_id(dataset, v)),
+                    sources: duty.sources.clone(),
+                })
+        })
+        .collect();
+    let verdicts_found = ownership::verdicts(dataset, &found);
+    // A role's part in one article, in words: its strongest involvement, and any other role it
+    // is said to work on it with.
+    let says = |source: &str, role: &str| -> Option<String> {
+        let verdict = verdicts_found.iter().find(|v| v.source == source)?;
+        let strongest = verdict.strongest.get(role)?;
+        let mut text = ownership::phrase(strongest, name);
+        for item in found.iter().filter(|i| {
+            i.role.id == role
+                && i.duty.sources.iter().any(|s| s == source)
+                && i.involvement.degree == Degree::Collaborates
+                && !i.involvement.with.is_empty()
+                && !std::ptr::eq(i.involvement, *strongest)
+        }) {
+            let partners: Vec<String> = item.involvement.with.iter().map(|id| name(id)).collect();
+            let also = format!(" and works on it with the {}", partners.join(" and the "));
+            if !text.contains(&also) {
+                text.push_str(&also);
+            }
+        }
+        Some(text)
+    };
+    let disagreements = ownership::disputes(&verdicts_found)
+        .iter()
+        .filter(|dispute| shown(dispute.role) || dispute.instead.iter().any(|id| shown(id)))
+        .map(|dispute| {
+            let role = name(dispute.role);
+            let holding: Vec<String> = dispute
+                .holding
+                .iter()
+                .map(|source| {
+                    format!(
+                        "in {source} the {role} {}",
+                        says(source, dispute.role).unwrap_or_default()
+                    )
+                })
+                .collect();
+            let instead: Vec<String> = dispute.instead.iter().map(|id| name(id)).collect();
+            let parts: Vec<String> = dispute
+                .against
+                .iter()
+                .map(|source| match says(source, dispute.role) {
+                    Some(part) => format!("in {source} the {role} {part}"),
+                    None => format!("{source} gives the {role} no part in it"),
+                })
+                .collect();
+            format!(
+                "The articles disagree on the {role}: {}, while {}, which also cover the {role}, give it to the {} ({}).",
+                holding.join("; "),
+                and_list(&dispute.against),
+                instead.join(" and the "),
+                parts.join("; "),
+            )
+        })
+        .collect();
+    let verdicts = verdicts_found
+        .iter()
+        .filter(|verdict| verdict.strongest.keys().any(|id| shown(id)))
+        .map(|verdict| {
+            let mut ranked: Vec<(&str, &crate::model::Involvement)> = verdict
+                .strongest
+                .iter()
+                .filter(|(id, _)| shown(id))
+                .map(|(id, i)| (*id, *i))
+                .collect();
+            ranked.sort_by_key(|(id, i)| {
+                (
+                    ownership::strength(i),
+                    dataset.roles.iter().position(|r| r.id == *id),
+                )
+            });
+            Verdict {
+                source: verdict.source.to_string(),
+                compares: dataset
+                    .source(verdict.source)
+                    .map(|s| {
+                        s.compares
+                            .iter()
+                            .map(|id| RoleRef::by_id(dataset, id))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                holders: verdict
+                    .holders
+                    .iter()
+                    .map(|id| RoleRef::by_id(dataset, id))
+                    .collect(),
+                roles: ranked
+                    .into_iter()
+                    .map(|(id, involvement)| RoleInArticle {
+                        role: RoleRef::by_id(dataset, id),
+                        degree: involvement.degree,
+                        hedge: involvement.hedge.clone(),
+                        says: says(verdict.source, id)
+                            .unwrap_or_else(|| ownership::phrase(involvement, name)),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let words = match &topic {
+        Topic::Words(words) => words.clone(),
+        Topic::Themes(_) => asked.trim().to_string(),
+    };
+    Ok(Ownership {
+        topic: asked.trim().to_string(),
+        themes: match &topic {
+            Topic::Themes(ids) => ids
+                .iter()
+                .map(|id| super::similar::Named {
+                    id: id.clone(),
+                    name: dataset.theme_name(id).to_string(),
+                })
+                .collect(),
+            Topic::Words(_) => Vec::new(),
+        },
+        involvements,
+        verdicts,
+        disagreements,
+        ungraded,
+        task_mentions: task_mentions(&counted, &words),
+    })
+}
+
+/// A role only imported sources describe (O*NET's task statements say what is done, not who
+/// holds it).
+fn is_imported(dataset: &Dataset, role: &Role) -> bool {
+    !role.duties.is_empty()
+        && role.duties.iter().all(|d| {
+            d.sources
+                .iter()
+                .all(|s| dataset.source(s).is_some_and(|s| s.compares.is_empty()))
+        })
+}
+
+fn line(dataset: &Dataset, item: &Involved<'_>) -> InvolvementLine {
+    InvolvementLine {
+        role: RoleRef::from(item.role),
+        degree: Some(item.involvement.degree),
+        hedge: item.involvement.hedge.clone(),
+        with: item
+            .involvement
+            .with
+            .iter()
+            .map(|id| RoleRef::by_id(dataset, id))
+            .collect(),
+        duty: item.duty.text.clone(),
+        versus: item
+            .duty
+            .versus
+            .as_deref()
+            .map(|v| RoleRef::by_id(dataset, v)),
+        sources: item.duty.sources.clone(),
+    }
+}
+
+/// The imported occupations whose task statements contain `words`.
+fn task_mentions(roles: &[&Role], words: &str) -> Option<TaskMentions> {
+    if roles.is_empty() || words.is_empty() {
+        return None;
+    }
+    let mut sources: Vec<String> = Vec::new();
+    let mut top: Vec<OccupationMention> = Vec::new();
+    for role in roles {
+        let matching: Vec<&Statement> = role
+            .duties
+            .iter()
+            .filter(|d| !find_ignoring_case(&d.text, words).is_empty())
+            .collect();
+        if matching.is_empty() {
+            continue;
+        }
+        for source in matching.iter().flat_map(|d| &d.sources) {
+            if !sources.contains(source) {
+                sources.push(source.clone());
+            }
+        }
+        top.push(OccupationMention {
+            role: RoleRef::from(*role),
+            statements: matching.len(),
+        });
+    }
+    let occupations = top.len();
+    // Most statements first; a stable sort keeps dataset order among equals.
+    top.sort_by_key(|m| std::cmp::Reverse(m.statements));
+    top.truncate(OCCUPATIONS_NAMED);
+    Some(TaskMentions {
+        sources,
+        occupations,
+        top,
+    })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl Ownership {
+    fn heading(&self) -> String {
+        if self.themes.is_empty() {
+            format!("Who holds duties that mention \"{}\"", self.topic)
+        } else {
+            let names: Vec<&str> = self.themes.iter().map(|t| t.name.as_str()).collect();
+            format!("Who holds {}", names.join(", "))
+        }
+    }
+}
+
+impl View for Ownership {
+    fn report(&self) -> Report {
+        let mut blocks = vec![Block::Heading(self.heading())];
+        if self.involvements.is_empty() && self.ungraded.is_empty() {
+            blocks.push(Block::Text(
+                "No article involves any of these roles in it.".to_string(),
+            ));
+        }
+        let verdicts: Vec<String> = self
+            .verdicts
+            .iter()
+            .map(|verdict| {
+                let compares: Vec<&str> =
+                    verdict.compares.iter().map(|r| r.name.as_str()).collect();
+                let says: Vec<String> = verdict
+                    .roles
+                    .iter()
+                    .map(|r| format!("the {} {}", r.role.name, r.says))
+                    .collect();
+                let scope = if compares.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", compares.join(" vs "))
+                };
+                format!("• {}{scope}: {}.", verdict.source, says.join("; "))
+            })
+            .collect();
+        if !verdicts.is_empty() {
+            blocks.push(Block::Paragraphs(verdicts));
+        }
+        if self.disagreements.is_empty() && self.verdicts.len() > 1 {
+            let first: std::collections::BTreeSet<Vec<&str>> = self
+                .verdicts
+                .iter()
+                .map(|v| v.holders.iter().map(|r| r.id.as_str()).collect())
+                .collect();
+            blocks.push(Block::Text(if first.len() == 1 {
+                "The articles agree.".to_string()
+            } else {
+                "The articles do not contradict each other: they put different roles first, each among the roles it covers.".to_string()
+            }));
+        }
+        for sentence in &self.disagreements {
+            blocks.push(Block::Text(sentence.clone()));
+        }
+        if !self.involvements.is_empty() || !self.ungraded.is_empty() {
+            let mut grid = Grid::new(["Role", "How", "Duty", "Source"]);
+            for line in self.involvements.iter().chain(&self.ungraded) {
+                grid.row([
+                    line.role.name.clone(),
+                    line.how(),
+                    line.duty.clone(),
+                    // One source a line keeps the column narrow and the duty wide.
+                    line.sources.join("\n"),
+                ]);
+            }
+            blocks.push(Block::Table(grid));
+            blocks.push(Block::Note(format!(
+                "How, in the articles' own terms, strongest first: {}; a hedge the article puts on it in brackets.",
+                Degree::ALL
+                    .iter()
+                    .map(|d| d.words())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        if let Some(mentions) = &self.task_mentions {
+            blocks.push(Block::Text(mentions.sentence(&self.topic)));
+        }
+        Report { blocks }
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::new([
+            "role", "degree", "hedge", "with", "duty", "versus", "sources",
+        ]);
+        for line in self.involvements.iter().chain(&self.ungraded) {
+            records.row([
+                line.role.id.clone(),
+                line.degree
+                    .map(|d| d.as_str().to_string())
+                    .unwrap_or_default(),
+                line.hedge.clone().unwrap_or_default(),
+                line.with
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEPARATOR),
+                line.duty.clone(),
+                line.versus
+                    .as_ref()
+                    .map(|r| r.id.clone())
+                    .unwrap_or_default(),
+                line.sources.join(LIST_SEPARATOR),
+            ]);
+        }
+        records
+    }
+}
+
+impl InvolvementLine {
+    /// The degree as a short label: `responsible (may)`, `with Product Owner`, `not stated`.
+    fn how(&self) -> String {
+        let Some(degree) = self.degree else {
+            return "not stated".to_string();
+        };
+        let involvement = crate::model::Involvement {
+            degree,
+            with: self.with.iter().map(|r| r.id.clone()).collect(),
+            hedge: self.hedge.clone(),
+        };
+        let names: Vec<(String, String)> = self
+            .with
+            .iter()
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect();
+        ownership::label(&involvement, |id| {
+            names
+                .iter()
+                .find(|(i, _)| i == id)
+                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
+        })
+    }
+}
+
+impl TaskMentions {
+    fn sentence(&self, topic: &str) -> String {
+        if self.occupations == 0 {
+            return format!("No imported occupation's task statements mention \"{topic}\".");
+        }
+        let named: Vec<String> = self
+            .top
+            .iter()
+            .map(|m| format!("{} ({})", m.role.name, m.statements))
+            .collect();
+        format!(
+            "Task statements of {} imported occupation{} mention \"{topic}\" [{}], most: {}. They say what is done in each occupation, not who holds it.",
+            self.occupations,
+            if self.occupations == 1 { "" } else { "s" },
+            self.sources.join(", "),
+            named.join(", ")
+        )
+    }
+}
