@@ -281,7 +281,7 @@ impl Degree {
 }
 
 /// The hedges an involvement may carry: the words the articles soften a duty with.
-pub const HEDGES: [&str; 8] = [
+pub const HEDGES: [&str; 7] = [
     "may",
     "might",
     "can",
@@ -289,7 +289,6 @@ pub const HEDGES: [&str; 8] = [
     "typically",
     "usually",
     "sometimes",
-    "some",
 ];
 
 impl Statement {
