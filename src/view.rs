@@ -22,6 +22,8 @@ pub enum Block {
     Text(String),
     /// Short paragraphs with no blank line between them, each wrapped to the width.
     Paragraphs(Vec<String>),
+    /// A bulleted list, each item wrapped under its bullet.
+    Bullets(Vec<String>),
     /// A de-emphasised line: footnotes, legends, "no figure" notices.
     Note(String),
     /// A table.

@@ -439,11 +439,11 @@ impl View for Ownership {
                 } else {
                     format!(" ({})", compares.join(" vs "))
                 };
-                format!("• {}{scope}: {}.", verdict.source, says.join("; "))
+                format!("{}{scope}: {}.", verdict.source, says.join("; "))
             })
             .collect();
         if !verdicts.is_empty() {
-            blocks.push(Block::Paragraphs(verdicts));
+            blocks.push(Block::Bullets(verdicts));
         }
         if self.disagreements.is_empty() && self.verdicts.len() > 1 {
             let first: std::collections::BTreeSet<Vec<&str>> = self

@@ -16,7 +16,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Block::Text(text) => writeln!(out, "{}", inline(text))?,
             Block::Note(text) => writeln!(out, "_{}_", inline(text))?,
             Block::Table(grid) => write_grid(grid, out)?,
-            Block::Lines(lines) | Block::Paragraphs(lines) => {
+            Block::Lines(lines) | Block::Paragraphs(lines) | Block::Bullets(lines) => {
                 for line in lines {
                     writeln!(out, "- {}", inline(line))?;
                 }

@@ -35,6 +35,15 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     }
                 }
             }
+            Block::Bullets(items) => {
+                for item in items {
+                    let lines = wrap(&clean(item, false), width.saturating_sub(2).max(1));
+                    for (number, line) in lines.iter().enumerate() {
+                        let lead = if number == 0 { "• " } else { "  " };
+                        writeln!(out, "{lead}{line}")?;
+                    }
+                }
+            }
             Block::Note(text) => {
                 for line in wrap(&clean(text, false), width) {
                     writeln!(out, "{}", paint(&line, "2", style))?;
