@@ -101,7 +101,7 @@ fn salary_all(bencher: Bencher, size: usize) {
 fn similar(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
     let args = SimilarArgs {
-        role: "role-3".into(),
+        role: vec!["role-3".into()],
         limit: 0,
     };
     bencher.bench(|| similar_roles(data, &args).map(|s| s.others.len()));

@@ -80,7 +80,7 @@ fn the_product_owner_is_most_like_the_product_manager_for_stated_reasons() {
 fn giving_a_role_the_product_owners_skills_and_themes_moves_it_up_as_the_formula_says() {
     let ask = |data: &Dataset| {
         let args = SimilarArgs {
-            role: "product-owner".into(),
+            role: vec!["product-owner".into()],
             limit: 0,
         };
         similar_roles(data, &args).unwrap_or_else(|e| panic!("{e}"))

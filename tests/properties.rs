@@ -59,16 +59,16 @@ proptest! {
             render_all(&Some(list_roles(&dataset, &ListArgs {})), style);
             render_all(&salary_table(&dataset, &SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High }).map(|v| v.0).ok(), style);
             for id in &ids {
-                render_all(&show_role(&dataset, &ShowArgs { role: id.clone(), only: Vec::new() }).map(|v| v.0).ok(), style);
+                render_all(&show_role(&dataset, &ShowArgs { role: vec![id.clone()], only: Vec::new() }).map(|v| v.0).ok(), style);
             }
             if ids.len() >= 2 {
                 let args = CompareArgs { roles: ids.clone(), only: Vec::new(), full: false };
                 render_all(&compare_roles(&dataset, &args).map(|v| v.0).ok(), style);
-                let gap = GapArgs { from: ids[0].clone(), to: ids[1].clone() };
+                let gap = GapArgs::between(&ids[0], &ids[1]);
                 render_all(&role_gap(&dataset, &gap).ok(), style);
             }
             for id in &ids {
-                render_all(&similar_roles(&dataset, &SimilarArgs { role: id.clone(), limit: 0 }).ok(), style);
+                render_all(&similar_roles(&dataset, &SimilarArgs { role: vec![id.clone()], limit: 0 }).ok(), style);
             }
             let skills = MatchArgs { skills: vec!["skill-0".into(), "skill-2".into()], limit: 0 };
             render_all(&match_skills(&dataset, &skills).ok(), style);

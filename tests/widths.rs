@@ -65,7 +65,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
     }
     for id in &ids {
         let show = ShowArgs {
-            role: id.clone(),
+            role: vec![id.clone()],
             only: Vec::new(),
         };
         if let Ok((view, _)) = show_role(data, &show) {
@@ -74,7 +74,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
         if let Ok(view) = similar_roles(
             data,
             &SimilarArgs {
-                role: id.clone(),
+                role: vec![id.clone()],
                 limit: 0,
             },
         ) {
@@ -94,10 +94,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
                     ));
                 }
             }
-            let gap = GapArgs {
-                from: id.clone(),
-                to: other.clone(),
-            };
+            let gap = GapArgs::between(id, other);
             if let Ok(view) = role_gap(data, &gap) {
                 tables.push((format!("gap {id} {other}"), table(&view, width)));
             }

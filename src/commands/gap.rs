@@ -14,12 +14,24 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 /// Arguments of `roles gap`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct GapArgs {
-    /// The role a person has now.
-    #[arg(value_name = "FROM", add = ArgValueCandidates::new(role_candidates))]
-    pub from: String,
-    /// The role they want to move to.
-    #[arg(value_name = "TO", add = ArgValueCandidates::new(role_candidates))]
-    pub to: String,
+    /// The role a person has now, then the one they want to move to (names of several
+    /// words need no quotes when the words split into two roles one way only).
+    #[arg(
+        value_name = "FROM TO",
+        required = true,
+        num_args = 2..,
+        add = ArgValueCandidates::new(role_candidates)
+    )]
+    pub roles: Vec<String>,
+}
+
+impl GapArgs {
+    /// The move from `from` to `to`.
+    pub fn between(from: &str, to: &str) -> Self {
+        GapArgs {
+            roles: vec![from.to_string(), to.to_string()],
+        }
+    }
 }
 
 /// The move from one role to another.
@@ -112,8 +124,9 @@ pub const GAP_TOLERANCE: f64 = 0.5;
 
 /// Works out the move from `args.from` to `args.to`.
 pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
-    let from = dataset.find_one_role(&args.from)?;
-    let to = dataset.find_one_role(&args.to)?;
+    let queries = super::role_queries(dataset, &args.roles, super::RoleCount::Exactly(2))?;
+    let [from, to] = [&queries[0], &queries[1]].map(|query| dataset.find_one_role(query));
+    let (from, to) = (from?, to?);
     if from.id == to.id {
         anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
     }

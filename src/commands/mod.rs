@@ -100,6 +100,106 @@ pub fn resolve_roles<'a>(dataset: &'a Dataset, queries: &[String]) -> anyhow::Re
     Ok(resolved)
 }
 
+/// How many roles a command's words must name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleCount {
+    /// Exactly this many.
+    Exactly(usize),
+    /// This many or more.
+    AtLeast(usize),
+}
+
+impl RoleCount {
+    fn allows(self, count: usize) -> bool {
+        match self {
+            RoleCount::Exactly(n) => count == n,
+            RoleCount::AtLeast(n) => count >= n,
+        }
+    }
+}
+
+/// Most words a command line's roles are split over; past this only the words as given count.
+const MOST_WORDS_SPLIT: usize = 12;
+
+/// The role names in `words` as people type them: `product owner product manager` is the two
+/// roles "product owner" and "product manager" when that is the one way to read the words as
+/// `count` roles; words that each name a role are taken as given. Otherwise an error that
+/// shows the quoted and hyphenated forms.
+pub fn role_queries(
+    dataset: &Dataset,
+    words: &[String],
+    count: RoleCount,
+) -> anyhow::Result<Vec<String>> {
+    let mut known: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut names = |query: &str| -> bool {
+        *known
+            .entry(query.to_string())
+            .or_insert_with(|| dataset.find_roles(query).is_ok())
+    };
+    if count.allows(words.len()) && words.iter().all(|w| names(w)) {
+        return Ok(words.to_vec());
+    }
+    let mut readings: Vec<Vec<String>> = Vec::new();
+    if words.len() <= MOST_WORDS_SPLIT && !words.is_empty() {
+        // Every way to cut the words into consecutive groups: bit i set cuts after word i.
+        for cuts in 0u32..(1 << (words.len() - 1)) {
+            let mut groups: Vec<String> = Vec::new();
+            let mut current: Vec<&str> = Vec::new();
+            for (index, word) in words.iter().enumerate() {
+                current.push(word);
+                if index + 1 == words.len() || cuts & (1 << index) != 0 {
+                    groups.push(current.join(" "));
+                    current.clear();
+                }
+            }
+            if count.allows(groups.len()) && groups.iter().all(|g| names(g)) {
+                readings.push(groups);
+            }
+        }
+    }
+    match readings.len() {
+        1 => Ok(readings.remove(0)),
+        0 => {
+            let unknown = words
+                .iter()
+                .find(|w| !names(w))
+                .map_or_else(|| words.join(" "), String::clone);
+            let error = dataset
+                .find_roles(&unknown)
+                .err()
+                .map_or_else(|| format!("unknown role '{unknown}'"), |e| e.to_string());
+            let error = error.trim_end_matches(" (see `roles list`)");
+            let example = dataset.roles.iter().find(|r| r.name.contains(' '));
+            let hint = example.map_or(String::new(), |role| {
+                format!(
+                    "; a name of several words goes in quotes (\"{}\") or by its id ({})",
+                    role.name.to_lowercase(),
+                    role.id
+                )
+            });
+            Err(anyhow::anyhow!("{error}{hint} (see `roles list`)"))
+        }
+        _ => {
+            let shown: Vec<String> = readings
+                .iter()
+                .take(3)
+                .map(|groups| {
+                    groups
+                        .iter()
+                        .map(|g| format!("\"{g}\""))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            Err(crate::UsageError(format!(
+                "the words name roles in more than one way: {}; quote each role",
+                shown.join(" or ")
+            ))
+            .into())
+        }
+    }
+}
+
 /// Bulleted lines for a multi-line table cell.
 pub fn bullets<I: IntoIterator<Item = String>>(items: I) -> String {
     items

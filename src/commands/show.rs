@@ -16,9 +16,15 @@ use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 /// Arguments of `roles show`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShowArgs {
-    /// Role id, name or alias (any case); an alias shared by several roles shows each.
-    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
-    pub role: String,
+    /// Role id, name or alias (any case; a name of several words needs no quotes); an alias
+    /// shared by several roles shows each.
+    #[arg(
+        value_name = "ROLE",
+        required = true,
+        num_args = 1..,
+        add = ArgValueCandidates::new(role_candidates)
+    )]
+    pub role: Vec<String>,
     /// Show only these sections (comma-separated), e.g. `--only duties,salary`.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
@@ -156,7 +162,8 @@ pub fn show_role<'a>(
     dataset: &'a Dataset,
     args: &ShowArgs,
 ) -> anyhow::Result<(Profiles, Resolved<'a>)> {
-    let resolved = resolve_roles(dataset, std::slice::from_ref(&args.role))?;
+    let query = super::role_queries(dataset, &args.role, super::RoleCount::Exactly(1))?;
+    let resolved = resolve_roles(dataset, &query)?;
     let roles = resolved
         .roles
         .iter()

@@ -28,9 +28,14 @@ const TASK_WORDS: usize = 6;
                         contrast them on (at most 20%). See docs/commands.md#similar."
 )]
 pub struct SimilarArgs {
-    /// Role id, name or alias.
-    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
-    pub role: String,
+    /// Role id, name or alias (a name of several words needs no quotes).
+    #[arg(
+        value_name = "ROLE",
+        required = true,
+        num_args = 1..,
+        add = ArgValueCandidates::new(role_candidates)
+    )]
+    pub role: Vec<String>,
     /// Show the N most alike roles; 0 shows all.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
@@ -111,7 +116,8 @@ fn percent(part: f64) -> u32 {
 
 /// Ranks the other roles by likeness to the role `args.role` names; ties keep dataset order.
 pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Similarity> {
-    let asked = dataset.find_one_role(&args.role)?;
+    let query = super::role_queries(dataset, &args.role, super::RoleCount::Exactly(1))?;
+    let asked = dataset.find_one_role(&query.concat())?;
     let corpus = likeness::Corpus::new(dataset);
     let mine = Profile::of(&corpus, asked);
     let mut scored: Vec<(f64, Profile<'_>, likeness::Parts)> = dataset

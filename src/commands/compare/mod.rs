@@ -291,7 +291,8 @@ pub fn compare_roles<'a>(
     dataset: &'a Dataset,
     args: &CompareArgs,
 ) -> anyhow::Result<(Comparison, Resolved<'a>)> {
-    let resolved = resolve_roles(dataset, &args.roles)?;
+    let queries = super::role_queries(dataset, &args.roles, super::RoleCount::AtLeast(2))?;
+    let resolved = resolve_roles(dataset, &queries)?;
     if resolved.roles.len() < 2 {
         bail!(
             "compare needs two different roles; all the names given are {}",
