@@ -55,12 +55,25 @@ pub struct Cli {
     /// (kept in $XDG_CACHE_HOME/roles for files over 64 KiB).
     #[arg(long, global = true, env = "ROLES_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
+    /// Print straight to the terminal; without it, output taller than the terminal goes through
+    /// $ROLES_PAGER, $PAGER or `less -FRX` (never when piped; ROLES_NO_PAGER=1 also turns it off).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
 }
 
 impl Cli {
+    /// Whether this command's output is for reading on screen, so a pager may show it: not a
+    /// completion script, a manual page for `man`, or the import's messages.
+    pub fn pages(&self) -> bool {
+        !matches!(
+            self.command,
+            Command::Completions(_) | Command::Man(_) | Command::Import(_)
+        )
+    }
+
     /// The data files asked for: `--data`, else the paths in ROLES_DATA.
     pub fn data_files(&self) -> Vec<PathBuf> {
         if !self.data.is_empty() {

@@ -14,6 +14,7 @@ pub mod likeness;
 pub mod loader;
 pub mod model;
 pub mod ownership;
+pub mod pager;
 pub mod parse;
 pub mod render;
 pub mod text;

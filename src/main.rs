@@ -39,9 +39,31 @@ fn main() -> ExitCode {
         }
     };
     let style = Style::detect(cli.color);
-    let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    match roles::run(&cli, style, &mut out, &mut err) {
+    let pager = cli
+        .pages()
+        .then(|| roles::pager::chosen(cli.no_pager))
+        .flatten();
+    let result = match pager {
+        // Paged: the whole output first, then the pager if it is taller than the screen.
+        Some(pager) => {
+            let mut buffer = Vec::new();
+            let result = roles::run(&cli, style, &mut buffer, &mut err);
+            let shown = if roles::pager::taller_than_terminal(&buffer) {
+                roles::pager::page(&pager, &buffer)
+            } else {
+                io::stdout().lock().write_all(&buffer)
+            };
+            match shown {
+                Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(anyhow::Error::from(error))
+                }
+                _ => result,
+            }
+        }
+        None => roles::run(&cli, style, &mut io::stdout().lock(), &mut err),
+    };
+    match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Negative) => ExitCode::FAILURE,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,

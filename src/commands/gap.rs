@@ -41,6 +41,15 @@ pub struct Gap {
     pub from: RoleRef,
     /// The role wanted.
     pub to: RoleRef,
+    /// Sources that compare the two roles; what others say is of one role alone.
+    pub compared_in: Vec<String>,
+    /// Duty themes TO's duties have and FROM's do not, with TO's duties on each: the work
+    /// that changes hands.
+    pub duties_to_take_on: Vec<ThemeDuties>,
+    /// Duty themes both roles' duties have.
+    pub themes_kept: Vec<super::similar::Named>,
+    /// Duty themes only FROM's duties have, with FROM's duties on each.
+    pub duties_left_behind: Vec<ThemeDuties>,
     /// Skills TO needs that FROM does not, with what TO's sources say of them.
     pub skills_to_add: Vec<SkillNote>,
     /// Skills both need.
@@ -55,6 +64,40 @@ pub struct Gap {
     pub aspects: Vec<AspectChange>,
     /// The pay change.
     pub pay: PayChange,
+}
+
+/// A duty theme and one role's duties on it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ThemeDuties {
+    /// The theme.
+    pub theme: super::similar::Named,
+    /// The role's duties on it, each with its sources.
+    pub duties: Vec<Statement>,
+}
+
+/// The themes `role`'s duties have and `other`'s do not, with `role`'s duties on each, in the
+/// dataset's theme order.
+fn themes_only(dataset: &Dataset, role: &Role, other: &Role) -> Vec<ThemeDuties> {
+    dataset
+        .themes
+        .iter()
+        .filter(|theme| !other.duties.iter().any(|d| d.themes.contains(&theme.id)))
+        .filter_map(|theme| {
+            let duties: Vec<Statement> = role
+                .duties
+                .iter()
+                .filter(|d| d.themes.contains(&theme.id))
+                .cloned()
+                .collect();
+            (!duties.is_empty()).then(|| ThemeDuties {
+                theme: super::similar::Named {
+                    id: theme.id.clone(),
+                    name: theme.name.clone(),
+                },
+                duties,
+            })
+        })
+        .collect()
 }
 
 /// A skill with what one role's sources say of it.
@@ -207,9 +250,30 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             })
         })
         .collect();
+    let themes_kept = dataset
+        .themes
+        .iter()
+        .filter(|theme| {
+            let has = |role: &Role| role.duties.iter().any(|d| d.themes.contains(&theme.id));
+            has(from) && has(to)
+        })
+        .map(|theme| super::similar::Named {
+            id: theme.id.clone(),
+            name: theme.name.clone(),
+        })
+        .collect();
     Ok(Gap {
         from: RoleRef::from(from),
         to: RoleRef::from(to),
+        compared_in: dataset
+            .sources
+            .iter()
+            .filter(|s| s.compares.contains(&from.id) && s.compares.contains(&to.id))
+            .map(|s| s.id.clone())
+            .collect(),
+        duties_to_take_on: themes_only(dataset, to, from),
+        themes_kept,
+        duties_left_behind: themes_only(dataset, from, to),
         skills_to_add: skill_notes(to, from, false),
         skills_carried_over: skill_notes(to, from, true),
         skills_left_behind: skill_notes(from, to, false),
@@ -257,10 +321,108 @@ fn capitalised(word: &str) -> String {
     })
 }
 
+impl Gap {
+    /// The move in a few lines, for the first screen.
+    fn summary(&self) -> Vec<String> {
+        let names = |items: &[ThemeDuties]| {
+            items
+                .iter()
+                .map(|t| t.theme.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let skills = |items: &[SkillNote]| {
+            items
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (from, to) = (&self.from.name, &self.to.name);
+        let mut lines = Vec::new();
+        if !self.duties_to_take_on.is_empty() {
+            lines.push(format!(
+                "Work to take on: {}.",
+                names(&self.duties_to_take_on)
+            ));
+        }
+        if !self.themes_kept.is_empty() {
+            let kept: Vec<&str> = self.themes_kept.iter().map(|t| t.name.as_str()).collect();
+            lines.push(format!("Work both do: {}.", kept.join(", ")));
+        }
+        if !self.duties_left_behind.is_empty() {
+            lines.push(format!(
+                "Work left behind: {}.",
+                names(&self.duties_left_behind)
+            ));
+        }
+        if !self.skills_to_add.is_empty() {
+            lines.push(format!("Skills to add: {}.", skills(&self.skills_to_add)));
+        }
+        if !self.skills_carried_over.is_empty() {
+            lines.push(format!(
+                "Skills that carry over: {}.",
+                skills(&self.skills_carried_over)
+            ));
+        }
+        lines.push(match self.pay.differences.as_slice() {
+            [] => {
+                format!("Pay: no comparable figures for the {from} and the {to} (see the table).")
+            }
+            differences => format!(
+                "Pay, {to} minus {from}: {}.",
+                differences
+                    .iter()
+                    .map(SalaryDifference::describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        });
+        lines.push(if self.compared_in.is_empty() {
+            format!("No article compares the {from} and the {to}: each line is what a source says of one role alone.")
+        } else {
+            format!(
+                "Compared directly in {}; lines cited to other sources are what those say of one role alone.",
+                self.compared_in.join(", ")
+            )
+        });
+        lines
+    }
+}
+
 impl View for Gap {
     fn report(&self) -> Report {
         let (from, to) = (&self.from.name, &self.to.name);
-        let mut blocks = vec![Block::Heading(format!("From {from} to {to}"))];
+        let mut blocks = vec![
+            Block::Heading(format!("From {from} to {to}")),
+            Block::Bullets(self.summary()),
+        ];
+        let duty_table = |items: &[ThemeDuties]| {
+            let mut grid = Grid::new(["Theme", "Duties"]);
+            for item in items {
+                grid.row([
+                    item.theme.name.clone(),
+                    bullets(
+                        item.duties
+                            .iter()
+                            .map(|d| format!("{} {}", d.text, cite(&d.sources))),
+                    ),
+                ]);
+            }
+            grid
+        };
+        if !self.duties_to_take_on.is_empty() {
+            blocks.push(Block::Heading(format!(
+                "What the {to} does that the {from} does not"
+            )));
+            blocks.push(Block::Table(duty_table(&self.duties_to_take_on)));
+        }
+        if !self.duties_left_behind.is_empty() {
+            blocks.push(Block::Heading(format!(
+                "What the {from} does that the {to} does not"
+            )));
+            blocks.push(Block::Table(duty_table(&self.duties_left_behind)));
+        }
         let mut skills = Grid::new(["Skill", "Change", &format!("What the {to} role asks")]);
         for (change, list) in [
             ("add", &self.skills_to_add),
@@ -274,14 +436,24 @@ impl View for Gap {
                 ]);
             }
         }
-        for skill in &self.skills_left_behind {
-            skills.row([
-                skill.name.clone(),
-                "left behind".to_string(),
-                format!("(needed as {from}) {} {}", skill.note, cite(&skill.sources)),
-            ]);
+        if !skills.rows.is_empty() {
+            blocks.push(Block::Heading(format!("Skills for the {to}")));
+            blocks.push(Block::Table(skills));
         }
-        blocks.push(Block::Table(skills));
+        if !self.skills_left_behind.is_empty() {
+            let mut behind = Grid::new([
+                "Skill",
+                &format!("What the {from} role asks, and the {to} does not"),
+            ]);
+            for skill in &self.skills_left_behind {
+                behind.row([
+                    skill.name.clone(),
+                    format!("{} {}", skill.note, cite(&skill.sources)),
+                ]);
+            }
+            blocks.push(Block::Heading("Skills left behind".to_string()));
+            blocks.push(Block::Table(behind));
+        }
         let mut changes = Grid::new(["", from.as_str(), to.as_str()]);
         for contrast in self
             .requirements
@@ -302,26 +474,13 @@ impl View for Gap {
             };
             changes.row([aspect.name.clone(), cell(&aspect.from), cell(&aspect.to)]);
         }
-        let change = if self.pay.differences.is_empty() {
-            "No comparable figures".to_string()
-        } else {
-            self.pay
-                .differences
-                .iter()
-                .map(SalaryDifference::describe)
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
         changes.row([
             "Pay".to_string(),
             figures_cell(&self.pay.from),
             figures_cell(&self.pay.to),
         ]);
+        blocks.push(Block::Heading("Requirements, setting and pay".to_string()));
         blocks.push(Block::Table(changes));
-        blocks.push(Block::Text(format!(
-            "Pay change, {to} minus {from}: {}",
-            change.replace('\n', "; ")
-        )));
         blocks.push(Block::Note(format!(
             "{NOT_STATED} means the sources say nothing on it."
         )));
@@ -346,6 +505,22 @@ impl View for Gap {
                     skill.note.clone(),
                     skill.sources.join(LIST_SEPARATOR),
                 ]);
+            }
+        }
+        for (change, list) in [
+            ("take on", &self.duties_to_take_on),
+            ("left behind", &self.duties_left_behind),
+        ] {
+            for item in list {
+                for duty in &item.duties {
+                    records.row([
+                        "duty".to_string(),
+                        change.to_string(),
+                        item.theme.id.clone(),
+                        duty.text.clone(),
+                        duty.sources.join(LIST_SEPARATOR),
+                    ]);
+                }
             }
         }
         for contrast in self

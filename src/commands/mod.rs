@@ -169,7 +169,12 @@ pub fn role_queries(
                 .err()
                 .map_or_else(|| format!("unknown role '{unknown}'"), |e| e.to_string());
             let error = error.trim_end_matches(" (see `roles list`)");
-            let example = dataset.roles.iter().find(|r| r.name.contains(' '));
+            // Only worth saying when several words were given, some perhaps one name.
+            let example = dataset
+                .roles
+                .iter()
+                .find(|r| r.name.contains(' '))
+                .filter(|_| words.len() > 1);
             let hint = example.map_or(String::new(), |role| {
                 format!(
                     "; a name of several words goes in quotes (\"{}\") or by its id ({})",
