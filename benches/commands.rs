@@ -72,7 +72,7 @@ fn load_builtin() -> usize {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn list(bencher: Bencher, size: usize) {
     let data = &fixture(size).0;
-    bencher.bench(|| list_roles(data, &ListArgs {}).roles.len());
+    bencher.bench(|| list_roles(data, &ListArgs::default()).roles.len());
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]

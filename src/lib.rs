@@ -98,7 +98,26 @@ pub fn run(
     }
     let dataset = loader::load(&cli.data_choice())?;
     match &cli.command {
-        Command::List(args) => output.emit(&commands::list::list_roles(&dataset, args), &[])?,
+        Command::List(args) => {
+            let mut list = commands::list::list_roles(&dataset, args);
+            // A pipe reads lines: one per role, not a table thousands of lines tall. Asking
+            // for a table (`--format table`) or a width (COLUMNS) still gets one.
+            list.one_line = !output.style.terminal
+                && cli.format.is_none()
+                && std::env::var_os("COLUMNS").is_none();
+            if list.roles.is_empty() {
+                writeln!(
+                    output.err,
+                    "roles: no role's name, aliases or summary holds \"{}\"",
+                    parse::excerpt(&args.filter.join(" "), parse::EXCERPT_CHARS)
+                )?;
+                if output.format != Format::Table {
+                    output.emit(&list, &[])?;
+                }
+                return Ok(Outcome::Negative);
+            }
+            output.emit(&list, &[])?
+        }
         Command::Show(args) => {
             let (view, resolved) = commands::show::show_role(&dataset, args)?;
             output.emit(&view, &resolved.notices)?

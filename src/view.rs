@@ -18,6 +18,8 @@ pub struct Report {
 pub enum Block {
     /// A title line.
     Heading(String),
+    /// A section title under a heading.
+    Subheading(String),
     /// A paragraph of prose, wrapped to the width.
     Text(String),
     /// Short paragraphs with no blank line between them, each wrapped to the width.
@@ -28,6 +30,9 @@ pub enum Block {
     Note(String),
     /// A table.
     Table(Grid),
+    /// Records of fields, one line each, the fields joined by tabs: for a pipe's `cut` and
+    /// `awk`. Each field is escaped like any text; the tabs between them are the only raw ones.
+    Fields(Vec<Vec<String>>),
     /// Lines shown exactly, never wrapped: diagnostics like `FILE:LINE:COLUMN: message`.
     Lines(Vec<String>),
 }
@@ -93,6 +98,11 @@ impl Records {
 pub trait View: Serialize {
     /// Headings, prose and tables for the table and Markdown formats: everything the view holds.
     fn report(&self) -> Report;
+    /// The view laid out as a document to paste (a job description, a wiki page): headed
+    /// sections of bullet lists. Markdown shows it instead of [`View::report`] when there is one.
+    fn document(&self) -> Option<Report> {
+        None
+    }
     /// A shorter report for people at a terminal, when the view has one (the table format
     /// shows it instead of [`View::report`]; the data formats always carry everything).
     fn digest(&self) -> Option<Report> {

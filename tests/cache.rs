@@ -246,7 +246,7 @@ fn an_onet_import_is_served_from_its_entry() {
         .env("XDG_CACHE_HOME", &cache_home)
         .arg("--data")
         .arg(&file)
-        .arg("list")
+        .args(["list", "--format", "csv"])
         .output()
         .unwrap_or_else(|e| panic!("run: {e}"));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Served From The Entry"));

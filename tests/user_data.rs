@@ -1063,7 +1063,10 @@ fn markdown_text_from_a_file_cannot_open_a_heading_or_a_code_fence() {
         assert!(output.status.success(), "{command:?}");
         let page = String::from_utf8_lossy(&output.stdout);
         for line in page.lines() {
-            let ours = line.starts_with("## ") || line.starts_with("| ") || line.starts_with("- ");
+            let ours = line.starts_with("## ")
+                || line.starts_with("### ")
+                || line.starts_with("| ")
+                || line.starts_with("- ");
             let opens = ["#", "```", "~~~", "1.", "="]
                 .iter()
                 .any(|m| line.starts_with(m));

@@ -33,7 +33,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
     let mut tables = vec![
         (
             "list".to_string(),
-            table(&list_roles(data, &ListArgs {}), width),
+            table(&list_roles(data, &ListArgs::default()), width),
         ),
         (
             "skills".to_string(),
@@ -67,6 +67,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
         let show = ShowArgs {
             role: vec![id.clone()],
             only: Vec::new(),
+            no_sources: false,
         };
         if let Ok((view, _)) = show_role(data, &show) {
             tables.push((format!("show {id}"), table(&view, width)));

@@ -3,19 +3,27 @@
 use serde::Serialize;
 
 use super::NO_SALARY;
-use crate::figures::format_pay;
+use crate::figures::{format_pay, kind_words};
 use crate::model::{Dataset, SalaryFigure};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Arguments of `roles list`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ListArgs {}
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ListArgs {
+    /// Only roles whose name, aliases or summary hold all these words (any case).
+    #[arg(value_name = "WORDS")]
+    pub filter: Vec<String>,
+}
 
 /// The roles of the dataset, in dataset order.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleList {
     /// One entry per role.
     pub roles: Vec<RoleListing>,
+    /// One line per role (id, name, summary, pay, tab-separated) instead of a table: for a
+    /// pipe, where `grep` and `cut` read lines.
+    #[serde(skip)]
+    pub one_line: bool,
 }
 
 /// One role in brief.
@@ -33,12 +41,24 @@ pub struct RoleListing {
     pub salary: Vec<SalaryFigure>,
 }
 
-/// Lists every role.
-pub fn list_roles(dataset: &Dataset, _args: &ListArgs) -> RoleList {
+/// Lists every role, or those the filter words all name.
+pub fn list_roles(dataset: &Dataset, args: &ListArgs) -> RoleList {
+    let words: Vec<String> = args.filter.iter().map(|w| w.to_lowercase()).collect();
+    let matches = |role: &crate::model::Role| {
+        words.iter().all(|word| {
+            let has = |text: &str| text.to_lowercase().contains(word.as_str());
+            has(&role.id)
+                || has(&role.name)
+                || role.aliases.iter().any(|a| has(a))
+                || has(role.tagline())
+        })
+    };
     RoleList {
+        one_line: false,
         roles: dataset
             .roles
             .iter()
+            .filter(|role| matches(role))
             .map(|role| RoleListing {
                 id: role.id.clone(),
                 name: role.name.clone(),
@@ -65,7 +85,14 @@ impl RoleListing {
         }
         self.salary
             .iter()
-            .map(|figure| format!("{} [{}]", format_pay(figure), figure.source))
+            .map(|figure| {
+                format!(
+                    "{} {} [{}]",
+                    kind_words(figure),
+                    format_pay(figure),
+                    figure.source
+                )
+            })
             .collect::<Vec<_>>()
             .join(separator)
     }
@@ -73,6 +100,23 @@ impl RoleListing {
 
 impl View for RoleList {
     fn report(&self) -> Report {
+        if self.one_line {
+            let records = self
+                .roles
+                .iter()
+                .map(|role| {
+                    vec![
+                        role.id.clone(),
+                        role.name.clone(),
+                        role.summary.clone(),
+                        role.pay_in_brief("; "),
+                    ]
+                })
+                .collect();
+            return Report {
+                blocks: vec![Block::Fields(records)],
+            };
+        }
         let mut grid = Grid::new(["Id", "Name", "Summary", "Pay"]);
         for role in &self.roles {
             grid.row([

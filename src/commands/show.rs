@@ -28,6 +28,10 @@ pub struct ShowArgs {
     /// Show only these sections (comma-separated), e.g. `--only duties,salary`.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
+    /// Leave the citations out of the Markdown document (to seed a job description); the
+    /// licence credit of imported data stays.
+    #[arg(long)]
+    pub no_sources: bool,
 }
 
 /// The profiles asked for: one, or several when the name was an ambiguous alias.
@@ -39,6 +43,9 @@ pub struct Profiles {
     /// carry the whole profile.
     #[serde(skip)]
     pub only: Vec<Section>,
+    /// Whether the Markdown document cites each line's sources.
+    #[serde(skip)]
+    pub cite: bool,
 }
 
 impl Profiles {
@@ -170,7 +177,14 @@ pub fn show_role<'a>(
         .map(|role| profile(dataset, role))
         .collect();
     let only = args.only.clone();
-    Ok((Profiles { roles, only }, resolved))
+    Ok((
+        Profiles {
+            roles,
+            only,
+            cite: !args.no_sources,
+        },
+        resolved,
+    ))
 }
 
 /// The full profile of one role.
@@ -551,6 +565,56 @@ impl View for Profiles {
             }
         }
         Report { blocks }
+    }
+
+    fn document(&self) -> Option<Report> {
+        let mut blocks = Vec::new();
+        let cited = |text: &str, sources: &[String]| {
+            if self.cite && !sources.is_empty() {
+                format!("{text} ({})", sources.join(", "))
+            } else {
+                text.to_string()
+            }
+        };
+        for profile in &self.roles {
+            blocks.push(Block::Heading(profile.name.clone()));
+            if !profile.aliases.is_empty() {
+                let shown: Vec<&str> = profile
+                    .aliases
+                    .iter()
+                    .take(HEADING_ALIASES)
+                    .map(String::as_str)
+                    .collect();
+                blocks.push(Block::Text(format!("Also called {}.", shown.join(", "))));
+            }
+            if self.wants(Section::Summary) {
+                blocks.push(Block::Text(cited(
+                    &profile.summary.text,
+                    &profile.summary.sources,
+                )));
+            }
+            let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
+            let items = profile.items(false).into_iter();
+            for item in items.filter(|item| self.wants(section_of(item.section))) {
+                let line = cited(&item.text, &item.sources);
+                match sections.last_mut() {
+                    Some((last, lines)) if *last == item.section => lines.push(line),
+                    _ => sections.push((item.section, vec![line])),
+                }
+            }
+            for (section, lines) in sections {
+                blocks.push(Block::Subheading(section.to_string()));
+                blocks.push(Block::Bullets(lines));
+            }
+            if self.cite {
+                blocks.push(Block::Subheading("Sources".to_string()));
+                blocks.push(Block::Bullets(source_lines(&profile.sources)));
+            }
+            for credit in attributions(&profile.sources) {
+                blocks.push(Block::Note(credit));
+            }
+        }
+        Some(Report { blocks })
     }
 
     fn records(&self) -> Records {

@@ -214,18 +214,26 @@ fn wage_source(file: &WageFile) -> Source {
     }
 }
 
-/// A slug of each occupation's title, cut at a word to the slug limit; a clash (or a cut that
-/// makes one) gets the code appended.
+/// Longest id an occupation gets: short enough to type and to sit in a table column.
+pub const ID_LIMIT: usize = 40;
+
+/// A slug of each occupation's title, cut at a word to [`ID_LIMIT`]. Titles whose slugs clash
+/// all get their code appended, not only the second one met, so an id depends on the
+/// occupation's own title and code alone and stays the same from release to release.
 fn role_ids<'a>(occupations: &[&'a Occupation]) -> HashMap<&'a str, String> {
-    let mut ids = HashMap::new();
-    let mut taken: HashSet<String> = HashSet::new();
+    let short = |title: &str| cut(&crate::import::slug(title), ID_LIMIT).to_string();
+    let mut uses: HashMap<String, usize> = HashMap::new();
     for occupation in occupations {
-        let mut id = crate::import::slug(&occupation.title);
-        if id.is_empty() || taken.contains(&id) {
+        *uses.entry(short(&occupation.title)).or_default() += 1;
+    }
+    let mut ids = HashMap::new();
+    for occupation in occupations {
+        let mut id = short(&occupation.title);
+        if id.is_empty() || uses.get(&id).is_some_and(|n| *n > 1) {
             let code = crate::import::slug(&occupation.code);
-            id = crate::import::slug(&format!("{} {code}", cut(&id, 64 - code.len() - 1)));
+            let head = cut(&id, ID_LIMIT.saturating_sub(code.len() + 1));
+            id = crate::import::slug(&format!("{head} {code}"));
         }
-        taken.insert(id.clone());
         ids.insert(occupation.code.as_str(), id);
     }
     ids

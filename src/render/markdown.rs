@@ -13,9 +13,15 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         match block {
             Block::Heading(text) => writeln!(out, "## {}", inline(text))?,
+            Block::Subheading(text) => writeln!(out, "### {}", inline(text))?,
             Block::Text(text) => writeln!(out, "{}", inline(text))?,
             Block::Note(text) => writeln!(out, "_{}_", inline(text))?,
             Block::Table(grid) => write_grid(grid, out)?,
+            Block::Fields(records) => {
+                for record in records {
+                    writeln!(out, "- {}", inline(&record.join(" · ")))?;
+                }
+            }
             Block::Lines(lines) | Block::Paragraphs(lines) | Block::Bullets(lines) => {
                 for line in lines {
                     writeln!(out, "- {}", inline(line))?;

@@ -77,11 +77,12 @@ pub struct Style {
 
 impl Style {
     /// Colour and width for stdout. Colour: `always`/`never` win; `auto` colours a terminal unless
-    /// NO_COLOR is set and non-empty. Width: the terminal's, else COLUMNS, else [`DEFAULT_WIDTH`].
+    /// NO_COLOR is set and non-empty or TERM is `dumb`. Width: the terminal's, else COLUMNS, else [`DEFAULT_WIDTH`].
     pub fn detect(choice: ColorChoice) -> Style {
         let stdout = io::stdout();
         let is_terminal = stdout.is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var("TERM").is_ok_and(|term| term == "dumb");
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -120,7 +121,7 @@ pub fn render<V: View>(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(&view.digest().unwrap_or_else(|| view.report()), style, out),
-        Format::Markdown => markdown::write(&view.report(), out),
+        Format::Markdown => markdown::write(&view.document().unwrap_or_else(|| view.report()), out),
         Format::Csv => csv::write(&view.records(), out),
         Format::Json => json::write(&Versioned::of(view), out),
         Format::Yaml => yaml::write(&Versioned::of(view), style, out),
@@ -181,20 +182,63 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Greedy word wrap to `width` display columns (counted as chars; our text is not CJK-wide).
+/// Columns `text` takes on a terminal: a CJK character or an emoji takes two.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Whether `word` is written in a script that breaks between any two characters (Chinese,
+/// Japanese, emoji): such a "word" is often a whole sentence, and may wrap anywhere.
+fn breaks_anywhere(word: &str) -> bool {
+    word.chars()
+        .any(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1)
+}
+
+/// The narrowest a column can be and still hold `word` unsplit: its width, or for text that
+/// breaks anywhere, its widest character.
+pub fn least_width(word: &str) -> usize {
+    if breaks_anywhere(word) {
+        word.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .max()
+            .unwrap_or(0)
+    } else {
+        display_width(word)
+    }
+}
+
+/// Greedy word wrap to `width` display columns. Words are never split, but for text in a
+/// script that breaks between any characters (CJK), which is cut where the line is full.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= width;
+        let wide = display_width(word);
+        if breaks_anywhere(word) && wide > width {
+            for c in word.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + w > width && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+            continue;
+        }
+        let fits = used + 1 + wide <= width;
         if !line.is_empty() && !fits {
             lines.push(std::mem::take(&mut line));
+            used = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            used += 1;
         }
         line.push_str(word);
+        used += wide;
     }
     if !line.is_empty() {
         lines.push(line);
@@ -220,5 +264,11 @@ mod tests {
         assert_eq!(wrap("aa bb cc dd", 5), ["aa bb", "cc dd"]);
         assert_eq!(wrap("longword x", 3), ["longword", "x"]);
         assert!(wrap("", 10).is_empty());
+        // Wide characters take two columns, and CJK text wraps between characters.
+        assert_eq!(
+            wrap("产品负责人管理待办事项", 8),
+            ["产品负责", "人管理待", "办事项"]
+        );
+        assert_eq!(wrap("ab 产品", 6), ["ab", "产品"]);
     }
 }

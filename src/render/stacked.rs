@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Style, clean, wrap};
+use super::{Style, clean, display_width, least_width, wrap};
 use crate::view::{Grid, unmark};
 
 /// Narrowest a column of prose may get before the table is better stacked.
@@ -33,14 +33,11 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
                 .map(|line| {
                     let line = unmark(line, "«", "»");
                     if whole {
-                        line.chars().count()
+                        display_width(&line)
                     } else {
-                        let longest_word = line
-                            .split_whitespace()
-                            .map(|word| word.chars().count())
-                            .max()
-                            .unwrap_or(0);
-                        longest_word.max(line.chars().count().min(MIN_PROSE_COLUMN))
+                        let longest_word =
+                            line.split_whitespace().map(least_width).max().unwrap_or(0);
+                        longest_word.max(display_width(&line).min(MIN_PROSE_COLUMN))
                     }
                 })
                 .max()
@@ -52,10 +49,7 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
 }
 
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|word| word.chars().count())
-        .max()
-        .unwrap_or(0)
+    text.split_whitespace().map(least_width).max().unwrap_or(0)
 }
 
 /// Writes `grid` as blocks: the first cell of a row as its title, then `header: value` for the

@@ -18,7 +18,7 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
             writeln!(out)?;
         }
         match block {
-            Block::Heading(text) => {
+            Block::Heading(text) | Block::Subheading(text) => {
                 for line in wrap(&clean(text, false), width) {
                     writeln!(out, "{}", paint(&line, "1", style))?;
                 }
@@ -33,6 +33,15 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     for line in wrap(&clean(paragraph, false), width) {
                         writeln!(out, "{line}")?;
                     }
+                }
+            }
+            Block::Fields(records) => {
+                for record in records {
+                    let fields: Vec<String> = record
+                        .iter()
+                        .map(|field| clean(field, false).replace('\t', "\\t"))
+                        .collect();
+                    writeln!(out, "{}", fields.join("\t"))?;
                 }
             }
             Block::Bullets(items) => {
@@ -132,7 +141,7 @@ fn build(grid: &Grid, minimums: &[usize], style: Style) -> Table {
         .rows
         .iter()
         .flatten()
-        .any(|cell| cell.contains('\n') || cell.chars().count() > share);
+        .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
     let mut table = Table::new();
     table
         .load_preset(if multi_line {
