@@ -24,27 +24,26 @@ use crate::import::ImportArgs;
 use crate::loader::DataChoice;
 use crate::render::{ColorChoice, Format};
 
-/// What product and delivery roles do, and how they differ — sourced, side by side.
+/// What product and delivery roles do, and how they differ: sourced, side by side.
 #[derive(Debug, Parser)]
 #[command(
     name = "roles",
     version,
-    about,
-    long_about = "What product and delivery roles do, and how they differ: product owner, product \
-                  manager, delivery lead, delivery manager and project manager, side by side, \
-                  every fact and salary figure cited to the article it comes from.",
-    after_help = "Examples:\n  roles compare product-owner product-manager\n  roles show delivery-lead\n  roles salary --all\n  roles list --format json | jq '.roles[].id'\n  roles --data my-roles.yaml compare tech-lead delivery-lead"
+    about = "What product and delivery roles do, and how they differ: product owner, product \
+             manager, delivery lead, delivery manager and project manager, side by side, every \
+             fact and salary figure cited to the article it comes from.",
+    after_help = "Examples:\n  roles compare product-owner product-manager\n  roles show delivery-lead\n  roles salary --all\n  roles who roadmap\n  roles list --format json | jq '.roles[].id'\n  roles --data my-roles.yaml compare tech-lead delivery-lead"
 )]
 pub struct Cli {
     /// Output format, in any case [default: table; yaml for export and import].
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub format: Option<Format>,
-    /// When to use colour (NO_COLOR is honoured under `auto`).
+    /// When to use colour (NO_COLOR is honoured under auto).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Add roles from a YAML or JSON file in the format of data/roles.yaml (`-` reads standard
+    /// Add roles from a YAML or JSON file in the format roles export writes (- reads standard
     /// input); a role with a built-in id replaces it. Repeat to layer several files. Without
-    /// --data, ROLES_DATA is read: one path or several separated by `:` (`;` on Windows), like
+    /// --data, ROLES_DATA is read: one path or several separated by : (; on Windows), like
     /// PATH.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Vec<PathBuf>,
@@ -56,7 +55,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "ROLES_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
     /// Print straight to the terminal; without it, output taller than the terminal goes through
-    /// $ROLES_PAGER, $PAGER or `less -FRX` (never when piped; ROLES_NO_PAGER=1 also turns it off).
+    /// $ROLES_PAGER, $PAGER or less -FRX (never when piped; ROLES_NO_PAGER=1 also turns it off).
     #[arg(long, global = true)]
     pub no_pager: bool,
     /// The subcommand.

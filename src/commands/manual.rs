@@ -115,16 +115,10 @@ const EXIT_STATUS: [(&str, &str); 3] = [
     ),
 ];
 
-const FILES: [(&str, &str); 2] = [
-    (
-        "~/.cache/roles/",
-        "Validated copies of --data files of 64 KiB or more, keyed by a hash of their contents; safe to delete.",
-    ),
-    (
-        "data/roles.yaml",
-        "The built-in dataset, compiled into the binary; roles export writes it out.",
-    ),
-];
+const FILES: [(&str, &str); 1] = [(
+    "~/.cache/roles/",
+    "Validated copies of --data files of 64 KiB or more, keyed by a hash of their contents; safe to delete. The built-in dataset is compiled into the binary: roles export writes it out, in the format --data reads.",
+)];
 
 const EXAMPLES: [(&str, &str); 7] = [
     (

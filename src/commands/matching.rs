@@ -24,7 +24,7 @@ pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of 
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = FORMULA)]
 pub struct MatchArgs {
-    /// A skill the person has: an id, name, alias or unique prefix from `roles skills`. Repeat,
+    /// A skill the person has: an id, name, alias or unique prefix from roles skills. Repeat,
     /// or separate with commas.
     #[arg(
         long = "skill",

@@ -25,7 +25,7 @@ pub struct ShowArgs {
         add = ArgValueCandidates::new(role_candidates)
     )]
     pub role: Vec<String>,
-    /// Show only these sections (comma-separated), e.g. `--only duties,salary`.
+    /// Show only these sections (comma-separated), e.g. --only duties,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
     /// Leave the citations out of the Markdown document (to seed a job description); the
@@ -553,8 +553,25 @@ impl View for Profiles {
                 };
                 grid.row([section.to_string(), detail]);
             }
+            // A section asked for by name that the sources leave empty says so, not nothing.
+            let empty: Vec<String> = self
+                .only
+                .iter()
+                .filter(|wanted| **wanted != Section::Summary)
+                .filter(|wanted| !grid.rows.iter().any(|row| section_of(&row[0]) == **wanted))
+                .filter_map(|wanted| {
+                    clap::ValueEnum::to_possible_value(wanted).map(|v| v.get_name().to_string())
+                })
+                .collect();
             if !grid.rows.is_empty() {
                 blocks.push(Block::Table(grid));
+            }
+            if !empty.is_empty() {
+                blocks.push(Block::Text(format!(
+                    "The sources give nothing on {} for the {}.",
+                    empty.join(", "),
+                    profile.name
+                )));
             }
             blocks.push(Block::Note(format!(
                 "Sources: {}",

@@ -37,8 +37,21 @@ pub struct SimilarArgs {
     )]
     pub role: Vec<String>,
     /// Show the N most alike roles; 0 shows all.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10,
+        allow_negative_numbers = true,
+        value_parser = count_of_roles
+    )]
     pub limit: usize,
+}
+
+/// `--limit N`: a count, with an error that says so (not clap's advice to write `-- -1`).
+fn count_of_roles(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .map_err(|_| format!("'{text}' is not a count of roles: give 0 (all) or more"))
 }
 
 /// The other roles, most alike first.

@@ -31,7 +31,7 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown tables, for documents.
     Markdown,
-    /// The command's view as YAML (and, for `export`, the dataset format).
+    /// The command's view as YAML (and, for export, the dataset format).
     Yaml,
 }
 

@@ -22,7 +22,7 @@ pub struct CompareArgs {
         add = ArgValueCandidates::new(role_candidates)
     )]
     pub roles: Vec<String>,
-    /// Show only these sections (comma-separated), e.g. `--only skills,salary`.
+    /// Show only these sections (comma-separated), e.g. --only skills,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
     /// Show every section side by side, not the one-screen digest of the differences. JSON,
@@ -52,7 +52,7 @@ pub enum Section {
     /// The contrasts the articles draw: focus, time horizon, decision authority …
     #[value(alias = "contrasts")]
     Aspects,
-    /// The roles a source names as related (`show` only; O*NET's related occupations).
+    /// The roles a source names as related (show only; O*NET's related occupations).
     Related,
     /// What an article recommends for doing the role well.
     Advice,
