@@ -624,6 +624,13 @@ fn the_full_database_imports_and_answers() {
         run(&["list", "--format", "csv"]).lines().count(),
         1 + 5 + 1016
     );
+    // Ids short enough to type and to sit in a column; the O*NET code stays an alias.
+    let longest = run(&["list", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').next().map(str::len))
+        .max();
+    assert!(longest.is_some_and(|n| n <= 40), "{longest:?}");
     assert!(run(&["show", "Software Developers"]).contains("15-1252.00"));
     assert!(
         run(&["compare", "project-manager", "13-1082.00"])

@@ -160,6 +160,10 @@ fn show_as_markdown_is_a_document_to_paste() {
         !plain.contains("(dl-po)") && !plain.contains("### Sources"),
         "{plain}"
     );
+    // The same document as plain text: headings and bullets, no table and no Markdown marks.
+    let text = stdout_of(&["show", "delivery-lead", "--format", "text"]);
+    assert!(text.contains("\nDuties\n\n• Is responsible"), "{text}");
+    assert!(!text.contains('┌') && !text.contains("###"), "{text}");
     let Ok(mut pandoc) = Process::new("pandoc")
         .args(["-f", "gfm", "-t", "html"])
         .stdin(Stdio::piped())

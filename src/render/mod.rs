@@ -33,16 +33,20 @@ pub enum Format {
     Markdown,
     /// The command's view as YAML (and, for export, the dataset format).
     Yaml,
+    /// Plain text that reads as a document (show: headed sections of bullet lists), to paste
+    /// where Markdown would show its marks; otherwise as the table format.
+    Text,
 }
 
 impl Format {
     /// Every format, for code (tests, fuzz targets) that must try them all.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Table,
         Format::Json,
         Format::Csv,
         Format::Markdown,
         Format::Yaml,
+        Format::Text,
     ];
 }
 
@@ -122,6 +126,14 @@ pub fn render<V: View>(
     match format {
         Format::Table => table::write(&view.digest().unwrap_or_else(|| view.report()), style, out),
         Format::Markdown => markdown::write(&view.document().unwrap_or_else(|| view.report()), out),
+        Format::Text => table::write(
+            &view
+                .document()
+                .or_else(|| view.digest())
+                .unwrap_or_else(|| view.report()),
+            style,
+            out,
+        ),
         Format::Csv => csv::write(&view.records(), out),
         Format::Json => json::write(&Versioned::of(view), out),
         Format::Yaml => yaml::write(&Versioned::of(view), style, out),
