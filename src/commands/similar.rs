@@ -23,9 +23,10 @@ const TASK_WORDS: usize = 6;
 #[command(
     after_help = "Likeness = 40% task words (TF-IDF) + 24% skills (rated importance, or shared \
                         skills) + 16% titles + 20% duty themes + 20% relation (an article \
-                        compares the two, or a source lists one as related), over the parts \
-                        both roles have evidence for, less 5% for each aspect the articles \
-                        contrast them on (at most 20%). See docs/commands.md#similar."
+                        compares the two, or a source lists one as related, closer the higher \
+                        on its list), over the parts both roles have evidence for, less 5% for \
+                        each aspect the articles contrast them on (at most 20%). --format json \
+                        shows each part."
 )]
 pub struct SimilarArgs {
     /// Role id, name or alias (a name of several words needs no quotes).

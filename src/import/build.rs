@@ -590,53 +590,35 @@ fn salary(file: &WageFile, code: &str, source: &str) -> (Vec<SalaryFigure>, bool
                 note(""),
             ));
         }
-        match (estimates.pct10, estimates.pct90) {
-            (Cell::Amount(low), Cell::Amount(high)) => figures.push(SalaryFigure {
-                percentiles: Some([10, 90]),
-                ..figure(
-                    SalaryKind::Range,
-                    None,
-                    (Some(low), Some(high)),
-                    None,
-                    note(""),
-                )
-            }),
-            (low, high) => {
-                // Each percentile is kept unless its own cell is `#` or `*`.
-                for (number, cell) in [(10, low), (90, high)] {
-                    if let Cell::Amount(amount) = cell {
-                        figures.push(figure(
-                            SalaryKind::Percentile,
-                            Some(amount),
-                            (None, None),
-                            Some(number),
-                            note(""),
-                        ));
-                    }
-                }
-            }
-        }
-        match (estimates.pct25, estimates.pct75) {
-            (Cell::Amount(low), Cell::Amount(high)) => figures.push(SalaryFigure {
-                percentiles: Some([25, 75]),
-                ..figure(
-                    SalaryKind::Range,
-                    None,
-                    (Some(low), Some(high)),
-                    None,
-                    note(""),
-                )
-            }),
-            (low, high) => {
-                for (number, cell) in [(25, low), (75, high)] {
-                    if let Cell::Amount(amount) = cell {
-                        figures.push(figure(
-                            SalaryKind::Percentile,
-                            Some(amount),
-                            (None, None),
-                            Some(number),
-                            note(""),
-                        ));
+        // Each pair of percentiles is a range; where one end is `#` or `*`, the other is kept
+        // alone, as its own cell is a number.
+        let pairs = [
+            ([10, 90], estimates.pct10, estimates.pct90),
+            ([25, 75], estimates.pct25, estimates.pct75),
+        ];
+        for (percentiles, low, high) in pairs {
+            match (low, high) {
+                (Cell::Amount(low), Cell::Amount(high)) => figures.push(SalaryFigure {
+                    percentiles: Some(percentiles),
+                    ..figure(
+                        SalaryKind::Range,
+                        None,
+                        (Some(low), Some(high)),
+                        None,
+                        note(""),
+                    )
+                }),
+                (low, high) => {
+                    for (number, cell) in [(percentiles[0], low), (percentiles[1], high)] {
+                        if let Cell::Amount(amount) = cell {
+                            figures.push(figure(
+                                SalaryKind::Percentile,
+                                Some(amount),
+                                (None, None),
+                                Some(number),
+                                note(""),
+                            ));
+                        }
                     }
                 }
             }
