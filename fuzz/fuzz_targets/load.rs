@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         None => layer,
     };
     let style = Style::plain(60);
-    let list = list_roles(&dataset, &ListArgs {});
+    let list = list_roles(&dataset, &ListArgs::default());
     let salary = salary_table(
         &dataset,
         &SalaryArgs {
