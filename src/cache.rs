@@ -95,6 +95,11 @@ impl Cache {
         Cache { dir: None }
     }
 
+    /// Where file stamps are recorded, beside the entries; none when the cache is off.
+    pub fn stamps(&self) -> Option<crate::stamp::StampBook> {
+        self.dir.as_ref().map(crate::stamp::StampBook::in_dir)
+    }
+
     fn entry_path(&self, key: CacheKey) -> Option<PathBuf> {
         Some(self.dir.as_ref()?.join(format!("{:032x}.msgpack", key.0)))
     }

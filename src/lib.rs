@@ -17,6 +17,7 @@ pub mod ownership;
 pub mod pager;
 pub mod parse;
 pub mod render;
+pub mod stamp;
 pub mod text;
 pub mod validate;
 pub mod view;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use crate::cache::{Cache, CacheKey, MIN_CACHED_BYTES};
 use crate::dataset::LoadError;
 use crate::model::Dataset;
+use crate::stamp::Stamp;
 use crate::validate::Problem;
 
 /// Largest dataset file read; bigger files are refused before they can exhaust memory.
@@ -75,18 +76,42 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
             )],
         });
     }
+    let stamps = choice.cache.stamps();
     for (index, path) in choice.files.iter().enumerate() {
         let origin = if path.as_os_str() == STDIN {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
         };
+        // A large file whose stamp is as recorded beside an intact entry is not read at all.
+        let stamp = (path.as_os_str() != STDIN)
+            .then(|| Stamp::of(path))
+            .flatten()
+            .filter(|s| s.size >= MIN_CACHED_BYTES as u64);
+        let stamped = stamps
+            .as_ref()
+            .zip(stamp.as_ref())
+            .and_then(|(book, stamp)| book.key_for(path, base_key, stamp))
+            .and_then(|key| Some((key, choice.cache.get(key)?)));
+        if let Some((key, layer)) = stamped {
+            base_key = key.value();
+            dataset = Some(match dataset {
+                Some(base) => base.layered(layer),
+                None => layer,
+            });
+            continue;
+        }
         let text = read_text(path).map_err(|problem| LoadError {
             validate_command: None,
             origin: origin.clone(),
             problems: vec![problem],
         })?;
         let key = CacheKey::new(text.as_bytes(), base_key);
+        // The stamp taken before the read, paired with what was read: if the file changed in
+        // between, its stamp now differs and the pairing is never used.
+        if let (Some(book), Some(stamp)) = (&stamps, &stamp) {
+            book.record(path, base_key, stamp, key);
+        }
         base_key = key.value();
         let layer = load_layer(text, &origin, dataset.as_ref(), key, &choice.cache).map_err(
             |mut error| {

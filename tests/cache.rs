@@ -37,11 +37,62 @@ fn show(file: &Path, cache_home: &Path, extra_env: &[(&str, &str)]) -> std::proc
     command.output().unwrap_or_else(|e| panic!("run: {e}"))
 }
 
+/// The cache's entries (not the small stamp records beside them).
 fn entries(cache_home: &Path) -> Vec<PathBuf> {
     match std::fs::read_dir(cache_home.join("roles")) {
-        Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Ok(dir) => dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "msgpack"))
+            .collect(),
         Err(_) => Vec::new(),
     }
+}
+
+/// A file's stamp recorded by one run is believed by the next once the file has settled, so the
+/// next run does not read the file at all; an edit changes the stamp and the file is read.
+#[test]
+fn a_settled_file_is_served_by_its_stamp_and_an_edit_is_seen() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let set_old = |path: &Path| {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    set_old(&file);
+    // The change time is now, so this run's record is not believed yet; wait it out.
+    std::thread::sleep(std::time::Duration::from_secs(
+        roles::stamp::RACY_SECONDS as u64 + 1,
+    ));
+    assert!(show(&file, &cache_home, &[]).status.success());
+    let stamps: Vec<PathBuf> = std::fs::read_dir(cache_home.join("roles"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    assert!(
+        stamps
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "stamp"))
+    );
+    let served = show(&file, &cache_home, &[]);
+    assert!(served.status.success());
+    let shown: serde_json::Value =
+        serde_json::from_slice(&served.stdout).unwrap_or_else(|e| panic!("json: {e}"));
+    let name = shown["roles"][0]["name"].as_str().unwrap_or("").to_string();
+    // Edited in place: size and times change, so the new text is what is shown.
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let edited = text.replacen(&format!("name: {name}"), "name: Role Zero Edited", 1);
+    assert_ne!(text, edited, "fixture has no 'name: {name}'");
+    std::fs::write(&file, edited).unwrap_or_else(|e| panic!("{e}"));
+    let after = show(&file, &cache_home, &[]);
+    assert!(
+        String::from_utf8_lossy(&after.stdout).contains("Role Zero Edited"),
+        "{}",
+        String::from_utf8_lossy(&after.stdout)
+    );
 }
 
 fn temp_dir() -> tempfile::TempDir {

@@ -117,7 +117,7 @@ const EXIT_STATUS: [(&str, &str); 3] = [
 
 const FILES: [(&str, &str); 1] = [(
     "~/.cache/roles/",
-    "Validated copies of --data files of 64 KiB or more, keyed by a hash of their contents; safe to delete. The built-in dataset is compiled into the binary: roles export writes it out, in the format --data reads.",
+    "Validated copies of --data files of 64 KiB or more, keyed by a hash of their contents, and the stamps (inode, size, times) that let an unchanged file go unread; safe to delete. The built-in dataset is compiled into the binary: roles export writes it out, in the format --data reads.",
 )];
 
 const EXAMPLES: [(&str, &str); 7] = [
