@@ -211,26 +211,6 @@ pub fn phrase(involvement: &Involvement, name_of: impl Fn(&str) -> String) -> St
     }
 }
 
-/// A short label for a table cell: `responsible`, `responsible (might)`, `with Product Owner`.
-pub fn label(involvement: &Involvement, name_of: impl Fn(&str) -> String) -> String {
-    let mut text = match involvement.degree {
-        Degree::Collaborates if !involvement.with.is_empty() => {
-            let names: Vec<String> = involvement.with.iter().map(|id| name_of(id)).collect();
-            format!("with {}", names.join(", "))
-        }
-        Degree::Collaborates => "with others".to_string(),
-        degree => degree.as_str().to_string(),
-    };
-    if involvement.degree != Degree::Collaborates && !involvement.with.is_empty() {
-        let names: Vec<String> = involvement.with.iter().map(|id| name_of(id)).collect();
-        text.push_str(&format!(", shared with {}", names.join(", ")));
-    }
-    if let Some(hedge) = &involvement.hedge {
-        text.push_str(&format!(" ({hedge})"));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

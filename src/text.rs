@@ -77,6 +77,26 @@ pub fn role_texts(dataset: &Dataset, role: &Role) -> Vec<RoleText> {
     texts
 }
 
+/// `a`, `a and b`, `a, b and c`; empty for no items.
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// `text` with its first letter in upper case.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Byte ranges in `text` where `needle` occurs, ignoring case; non-overlapping, left to right.
 pub fn find_ignoring_case(text: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_ascii() && !needle.is_empty() {

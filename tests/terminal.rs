@@ -1,7 +1,6 @@
 //! Comfort at a terminal through the real binary: the pager (under a pseudo-terminal made by
 //! `script`), names typed without quotes, the Markdown document, lists that scale, wide text.
 
-use std::io::Write;
 use std::process::{Command as Process, Stdio};
 
 mod common;
@@ -164,21 +163,9 @@ fn show_as_markdown_is_a_document_to_paste() {
     let text = stdout_of(&["show", "delivery-lead", "--format", "text"]);
     assert!(text.contains("\nDuties\n\n• Is responsible"), "{text}");
     assert!(!text.contains('┌') && !text.contains("###"), "{text}");
-    let Ok(mut pandoc) = Process::new("pandoc")
-        .args(["-f", "gfm", "-t", "html"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-    else {
+    let Some(html) = common::markdown_as_html(&markdown) else {
         return;
     };
-    if let Some(mut stdin) = pandoc.stdin.take() {
-        let _ = stdin.write_all(markdown.as_bytes());
-    }
-    let html = pandoc
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("pandoc: {e}"));
-    let html = String::from_utf8_lossy(&html.stdout);
     assert!(html.contains("<h2"), "{html}");
     assert!(html.matches("<h3").count() >= 5, "{html}");
     assert!(html.contains("<ul>") && html.contains("<li>"), "{html}");

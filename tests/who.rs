@@ -1,7 +1,6 @@
 //! `who` and `matrix` through the real binary: the degrees read from the articles pinned, the
 //! roadmap question answered on its first screen, every format parsed by a real reader.
 
-use std::io::Write;
 
 mod common;
 
@@ -175,20 +174,8 @@ fn matrix_exports_parse() {
     let markdown = stdout_of(&["matrix", "--format", "markdown"]);
     assert!(markdown.contains("| Theme | Product Owner |"), "{markdown}");
     assert!(!markdown.contains("<br>"), "{markdown}");
-    // Through a real Markdown reader where one is installed (CI installs pandoc).
-    if let Ok(mut pandoc) = std::process::Command::new("pandoc")
-        .args(["-f", "gfm", "-t", "html"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-    {
-        if let Some(mut stdin) = pandoc.stdin.take() {
-            let _ = stdin.write_all(markdown.as_bytes());
-        }
-        let html = pandoc
-            .wait_with_output()
-            .unwrap_or_else(|e| panic!("pandoc: {e}"));
-        let html = String::from_utf8_lossy(&html.stdout);
+    // Through a real Markdown reader, where one is installed.
+    if let Some(html) = common::markdown_as_html(&markdown) {
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<th>Product Owner</th>"), "{html}");
     }

@@ -9,6 +9,7 @@ use super::show::SHOWN_IMPORTANCE;
 use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
 use crate::figures::{SalaryDifference, describe_figure, salary_differences};
 use crate::model::{Dataset, Role, SalaryFigure, Statement};
+use crate::text::capitalised;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles gap`.
@@ -312,13 +313,6 @@ fn figures_cell(figures: &[SalaryFigure]) -> String {
         .map(|f| format!("{} [{}]", describe_figure(f), f.source))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 impl Gap {

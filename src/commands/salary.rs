@@ -2,6 +2,7 @@
 //! ranges and the disagreement between sources show at a glance.
 
 use crate::complete::role_candidates;
+use crate::text::capitalised;
 use clap::ValueEnum;
 use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
@@ -338,14 +339,6 @@ impl View for SalaryTable {
         }
         records
     }
-}
-
-/// `text` with its first letter in upper case.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

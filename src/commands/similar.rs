@@ -243,12 +243,7 @@ impl Similarity {
             lines.push(format!("Duty themes: {}", names(&like.shared_themes)));
         }
         if let Some(relation) = &like.relation {
-            let mut chars = relation.chars();
-            let capitalised: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            lines.push(capitalised);
+            lines.push(crate::text::capitalised(relation));
         }
         lines_or_dash(lines)
     }

@@ -9,7 +9,7 @@ use super::{RoleRef, resolve_roles};
 use crate::complete::role_candidates;
 use crate::model::{Dataset, Degree, Role, Statement};
 use crate::ownership::{self, Involved};
-use crate::text::find_ignoring_case;
+use crate::text::{and_list, find_ignoring_case};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Occupations named in the summary of task statements that mention a topic.
@@ -395,15 +395,6 @@ fn task_mentions(roles: &[&Role], words: &str) -> Option<TaskMentions> {
     })
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 impl Ownership {
     fn heading(&self) -> String {
         if self.themes.is_empty() {
@@ -521,22 +512,17 @@ impl InvolvementLine {
         let Some(degree) = self.degree else {
             return "not stated".to_string();
         };
-        let involvement = crate::model::Involvement {
-            degree,
-            with: self.with.iter().map(|r| r.id.clone()).collect(),
-            hedge: self.hedge.clone(),
+        let partners: Vec<&str> = self.with.iter().map(|r| r.name.as_str()).collect();
+        let mut text = match (degree, partners.is_empty()) {
+            (Degree::Collaborates, false) => format!("with {}", partners.join(", ")),
+            (Degree::Collaborates, true) => "with others".to_string(),
+            (degree, true) => degree.as_str().to_string(),
+            (degree, false) => format!("{}, shared with {}", degree.as_str(), partners.join(", ")),
         };
-        let names: Vec<(String, String)> = self
-            .with
-            .iter()
-            .map(|r| (r.id.clone(), r.name.clone()))
-            .collect();
-        ownership::label(&involvement, |id| {
-            names
-                .iter()
-                .find(|(i, _)| i == id)
-                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
-        })
+        if let Some(hedge) = &self.hedge {
+            text.push_str(&format!(" ({hedge})"));
+        }
+        text
     }
 }
 

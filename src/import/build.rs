@@ -447,23 +447,15 @@ fn wage_row<'a>(file: &'a WageFile, code: &str) -> Option<(&'a Wages, Option<Str
 /// Wage estimates named together, with the verb that agrees: (`75th and 90th percentiles`,
 /// `are`), (`mean`, `is`), (`median and 90th percentile`, `are`).
 fn wage_names(names: &[&str]) -> (String, &'static str) {
-    fn listed(items: &[String]) -> String {
-        match items {
-            [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-            _ => items.concat(),
-        }
-    }
+    use crate::text::and_list as listed;
     let (percentiles, others): (Vec<&str>, Vec<&str>) =
         names.iter().partition(|n| n.ends_with("th"));
     let percentiles = match percentiles.as_slice() {
         [] => String::new(),
         [one] => format!("{one} percentile"),
-        many => format!(
-            "{} percentiles",
-            listed(&many.iter().map(|n| n.to_string()).collect::<Vec<_>>())
-        ),
+        many => format!("{} percentiles", listed(many)),
     };
-    let others = listed(&others.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+    let others = listed(&others);
     let text = match (others.is_empty(), percentiles.is_empty()) {
         (false, false) => format!("{others} and the {percentiles}"),
         (false, true) => others,

@@ -15,6 +15,28 @@ pub fn roles() -> Command {
     command
 }
 
+/// `markdown` read by a real Markdown reader (pandoc's GitHub-flavoured reader) as HTML, or None
+/// where pandoc is not installed (`apt-get install pandoc`; `.ci/run` does not need it).
+pub fn markdown_as_html(markdown: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut pandoc = Command::new("pandoc")
+        .args(["-f", "gfm", "-t", "html"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    if let Some(mut stdin) = pandoc.stdin.take() {
+        stdin
+            .write_all(markdown.as_bytes())
+            .unwrap_or_else(|e| panic!("pandoc stdin: {e}"));
+    }
+    let output = pandoc
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("pandoc: {e}"));
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 /// Stdout of a run that must succeed.
 pub fn stdout_of(args: &[&str]) -> String {
     let output = roles()

@@ -54,12 +54,12 @@ fn cited_list(items: &[ScopedStatement]) -> String {
     }
 }
 
-/// `name`, `name and name`, `a, b and c`.
+/// `name`, `name and name`, `a, b and c`, or `none`.
 fn and_list(items: &[String]) -> String {
-    match items {
-        [] => "none".to_string(),
-        [only] => only.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    if items.is_empty() {
+        "none".to_string()
+    } else {
+        crate::text::and_list(items)
     }
 }
 
