@@ -1,7 +1,6 @@
 //! `who` and `matrix` through the real binary: the degrees read from the articles pinned, the
 //! roadmap question answered on its first screen, every format parsed by a real reader.
 
-
 mod common;
 
 use common::{roles, stdout_of};
