@@ -1,34 +1,28 @@
 //! Validated datasets by content hash, so a large file is parsed and checked once, not at every
 //! run.
 //!
-//! An entry is the MessagePack encoding of one validated layer, behind a magic string, the key
-//! it was written under and a checksum of the payload. Its name is a hash of the file's bytes, this binary's version and
-//! the data the layer was validated over, so a change to any of them misses. Writes are atomic
-//! (a temporary file renamed into place). The cache never fails a command: a missing,
-//! read-only or corrupted cache only costs the time of parsing the file again.
+//! An entry holds one validated layer, laid out for lookups ([`crate::entry`]) behind a magic
+//! string and the key it was written under. Its name is a hash of the file's bytes, this
+//! binary's version and the data the layer was validated over, so a change to any of them
+//! misses. Writes are atomic (a temporary file renamed into place). The cache never fails a
+//! command: a missing, read-only or corrupted cache only costs the time of parsing the file
+//! again.
 
 use std::fs::{self, File};
-use std::io::{BufReader, Read, Write};
+use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::Xxh3;
 
+use crate::entry::Entry;
 use crate::model::Dataset;
 
 /// Files smaller than this are parsed every time: they load in about a millisecond, and caching
 /// them would only fill the cache directory.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
-/// Entries up to this size are read whole before decoding (faster); larger ones are decoded as
-/// they stream in, so a 10,000-role dataset's entry is never in memory beside the dataset.
-pub const WHOLE_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
-
-/// What every entry starts with; the last byte is the entry layout's version (public for the
-/// fuzz target, which builds valid headers).
-pub const MAGIC: &[u8; 12] = b"roles-cache\x07";
-
-/// The magic, the key the entry was written under, and the payload's checksum.
-const HEADER_BYTES: usize = MAGIC.len() + 16 + 8;
+/// What every entry starts with (public for the fuzz target, which builds valid headers).
+pub use crate::entry::MAGIC;
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]
@@ -104,21 +98,23 @@ impl Cache {
         Some(self.dir.as_ref()?.join(format!("{:032x}.msgpack", key.0)))
     }
 
-    /// The dataset cached under `key`, if there is an intact entry.
-    ///
-    /// An entry up to [`WHOLE_ENTRY_BYTES`] is read whole and its checksum checked before
-    /// decoding, which is about twice as fast as decoding from a stream. A larger one is decoded
-    /// as it streams in, hashing the bytes on the way, and the result thrown away if the
-    /// checksum does not match: memory then holds the dataset, not the entry too.
+    /// The dataset cached under `key`, whole, if there is an intact entry.
     pub fn get(&self, key: CacheKey) -> Option<Dataset> {
-        self.get_reading_whole_up_to(key, WHOLE_ENTRY_BYTES)
+        self.open(key)?.everything()
     }
 
-    fn get_reading_whole_up_to(&self, key: CacheKey, whole_limit: u64) -> Option<Dataset> {
+    /// The entry cached under `key`, opened for lookups, if its head is intact.
+    pub fn open(&self, key: CacheKey) -> Option<Entry<File>> {
         let file = open_entry(&self.entry_path(key)?)?;
         let size = file.metadata().ok()?.len();
-        // Read no further than the size the entry had when opened, whatever is appended.
-        decode_entry(file.take(size), size, key, whole_limit)
+        Entry::open(file, size, key)
+    }
+
+    /// Removes the entry under `key`, found damaged, so the next run parses the file afresh.
+    pub fn forget(&self, key: CacheKey) {
+        if let Some(path) = self.entry_path(key) {
+            let _ = fs::remove_file(path);
+        }
     }
 
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
@@ -129,51 +125,17 @@ impl Cache {
     }
 }
 
-/// The dataset in an entry's bytes if they are an intact entry written under `key`: the one
-/// reader of entries, public so a fuzz target can feed it anything.
+/// The dataset in an entry's bytes if they are an intact entry written under `key`: public so
+/// a fuzz target can feed the reader anything.
 pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
-    decode_entry(bytes, bytes.len() as u64, key, WHOLE_ENTRY_BYTES)
+    Entry::open(std::io::Cursor::new(bytes), bytes.len() as u64, key)?.everything()
 }
 
-/// Decodes an entry of `size` bytes from `entry`: whole when up to `whole_limit` (faster), else
-/// as it streams in, hashing on the way and throwing the result away if the checksum fails.
-fn decode_entry(
-    mut entry: impl Read,
-    size: u64,
-    key: CacheKey,
-    whole_limit: u64,
-) -> Option<Dataset> {
-    let mut header = [0u8; HEADER_BYTES];
-    entry.read_exact(&mut header).ok()?;
-    let (magic, rest) = header.split_at(MAGIC.len());
-    let (stored_key, checksum) = rest.split_at(16);
-    // An entry copied or renamed over another's name names the wrong key and is not used.
-    if magic != MAGIC || stored_key != key.0.to_le_bytes() {
-        return None;
-    }
-    if size <= whole_limit {
-        let mut payload = Vec::with_capacity(usize::try_from(size).ok()?);
-        entry.read_to_end(&mut payload).ok()?;
-        if checksum != xxh3_64(&payload).to_le_bytes() {
-            return None;
-        }
-        return Dataset::from_binary(&payload).ok();
-    }
-    // Hashed in the buffer's large chunks, not in the decoder's small reads.
-    let mut payload = BufReader::with_capacity(
-        1 << 16,
-        HashingReader {
-            inner: entry,
-            hasher: Xxh3::new(),
-        },
-    );
-    let dataset = Dataset::read_binary(&mut payload).ok()?;
-    // Trailing bytes after a complete encoding are corruption too.
-    let mut rest = Vec::new();
-    payload.read_to_end(&mut rest).ok()?;
-    let digest = payload.get_ref().hasher.digest();
-    let intact = rest.is_empty() && checksum == digest.to_le_bytes();
-    intact.then_some(dataset)
+/// The entry `dataset` is stored as under `key` (for the fuzz target, to damage it).
+pub fn encode_entry(key: CacheKey, dataset: &Dataset) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    crate::entry::write(&mut bytes, key, dataset).ok()?;
+    Some(bytes)
 }
 
 /// Opens an entry only if it is a regular file reached without following a symbolic link, and
@@ -184,35 +146,19 @@ fn open_entry(path: &Path) -> Option<File> {
     file.metadata().ok()?.is_file().then_some(file)
 }
 
-/// Passes bytes through while hashing them.
-struct HashingReader<R> {
-    inner: R,
-    hasher: Xxh3,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let count = self.inner.read(buf)?;
-        self.hasher.update(&buf[..count]);
-        Ok(count)
-    }
-}
-
 fn write_entry(
     path: &Path,
     key: CacheKey,
     dataset: &Dataset,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let payload = dataset.to_binary()?;
     let dir = path.parent().ok_or("entry has no directory")?;
     fs::create_dir_all(dir)?;
     // Written beside the entry and renamed over it: a reader sees the old entry or the whole
     // new one, never a torn write.
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(MAGIC)?;
-    file.write_all(&key.0.to_le_bytes())?;
-    file.write_all(&xxh3_64(&payload).to_le_bytes())?;
-    file.write_all(&payload)?;
+    let file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = BufWriter::with_capacity(1 << 16, file);
+    crate::entry::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
+    let file = out.into_inner().map_err(|e| e.into_error())?;
     file.persist(path)?;
     Ok(())
 }
@@ -259,19 +205,8 @@ mod tests {
         bytes[last] ^= 0xff;
         fs::write(&path, &bytes).unwrap_or_else(|e| panic!("write: {e}"));
         assert_eq!(cache.get(key), None);
-        assert_eq!(cache.get_reading_whole_up_to(key, 0), None, "streamed");
-        fs::write(&path, b"roles-cache\x02short").unwrap_or_else(|e| panic!("write: {e}"));
+        fs::write(&path, b"roles-cache\x08short").unwrap_or_else(|e| panic!("write: {e}"));
         assert_eq!(cache.get(key), None);
-        assert_eq!(cache.get_reading_whole_up_to(key, 0), None, "streamed");
-    }
-
-    #[test]
-    fn a_large_entry_streams_in_and_comes_back_equal() {
-        let dir = temp_dir();
-        let cache = Cache::in_dir(dir.path());
-        let key = CacheKey::new(b"text", 0);
-        cache.put(key, &builtin());
-        assert_eq!(cache.get_reading_whole_up_to(key, 0), Some(builtin()));
     }
 
     #[test]
@@ -296,7 +231,6 @@ mod tests {
         fs::copy(from.unwrap_or_default(), to.unwrap_or_default())
             .unwrap_or_else(|e| panic!("copy: {e}"));
         assert_eq!(cache.get(mine), None);
-        assert_eq!(cache.get_reading_whole_up_to(mine, 0), None, "streamed");
         assert_eq!(cache.get(theirs), Some(builtin()));
     }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod complete;
 pub mod dataset;
+pub mod entry;
 pub mod figures;
 pub mod import;
 pub mod likeness;

@@ -27,14 +27,22 @@ fn none_listed<T>(items: &[T]) -> bool {
     items.is_empty() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
 }
 
+/// Any part of the model in the positional MessagePack form (every field present, known by its
+/// place): the one writer of the compiled-in data and of cache entries.
+pub fn to_positional<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<Vec<u8>, rmp_serde::encode::Error> {
+    WRITING_EVERY_FIELD.with(|flag| flag.set(true));
+    let encoded = rmp_serde::to_vec(value);
+    WRITING_EVERY_FIELD.with(|flag| flag.set(false));
+    encoded
+}
+
 impl Dataset {
     /// The dataset in a compact positional MessagePack form, for the compiled-in data and the
     /// cache; read it back with [`Dataset::from_binary`].
     pub fn to_binary(&self) -> Result<Vec<u8>, rmp_serde::encode::Error> {
-        WRITING_EVERY_FIELD.with(|flag| flag.set(true));
-        let encoded = rmp_serde::to_vec(self);
-        WRITING_EVERY_FIELD.with(|flag| flag.set(false));
-        encoded
+        to_positional(self)
     }
 
     /// Reads the form [`Dataset::to_binary`] writes.

@@ -1,0 +1,609 @@
+//! How a cache entry is laid out: for lookups, so a warm `show` on a large dataset reads a few
+//! kilobytes of its entry rather than all of it, and `list` reads only the roles' cards.
+//!
+//! ```text
+//! header  magic, key, then seven u64s: entry size, head length, head checksum, roles, keys,
+//!         cards length, rests length
+//! head    the vocabularies (sources, skills, themes, aspects), the witnesses and the key fences
+//! slots   one per role: where its card and rest lie, and their checksums
+//! keys    (hash of an id, a normalised name or alias, role) sorted, for binary search
+//! cards   one per role: id, name, aliases, summary, pay, headcount (what list and salary show)
+//! rests   one per role: everything else
+//! ```
+//!
+//! The head, every card and every rest carry a checksum, checked before they are decoded. The
+//! slots and keys are not checksummed (checking them would mean reading them all): every offset
+//! read from them is bounds-checked, and a damaged key can only make a lookup find a role that
+//! the exact comparison after decoding then drops, or miss one, which a full decode then finds.
+
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::cache::CacheKey;
+use crate::model::{
+    AspectDefinition, AspectValue, Dataset, Headcount, RelatedRole, Requirements, Role, RoleSkill,
+    SalaryFigure, SkillDefinition, Source, Statement, ThemeDefinition, to_positional,
+};
+
+/// What every entry starts with; the last byte is the layout's version.
+pub const MAGIC: &[u8; 12] = b"roles-cache\x08";
+
+const HEADER_BYTES: u64 = MAGIC.len() as u64 + 16 + 7 * 8;
+const SLOT_BYTES: u64 = 40;
+const KEY_BYTES: u64 = 12;
+/// Every this many keys, the key's hash is kept in the head, so a lookup reads one block.
+const FENCE_EVERY: u64 = 64;
+
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    version: u32,
+    sources: &'a [Source],
+    skills: &'a [SkillDefinition],
+    themes: &'a [ThemeDefinition],
+    aspects: &'a [AspectDefinition],
+    witnesses: Vec<(&'a str, u32)>,
+    fences: Vec<u64>,
+}
+
+#[derive(Deserialize)]
+struct Head {
+    version: u32,
+    sources: Vec<Source>,
+    skills: Vec<SkillDefinition>,
+    themes: Vec<ThemeDefinition>,
+    aspects: Vec<AspectDefinition>,
+    witnesses: Vec<(String, u32)>,
+    fences: Vec<u64>,
+}
+
+#[derive(Serialize)]
+struct CardOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    summary: &'a Statement,
+    salary: &'a [SalaryFigure],
+    employment: &'a [Headcount],
+}
+
+#[derive(Deserialize)]
+struct CardIn {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    summary: Statement,
+    salary: Vec<SalaryFigure>,
+    employment: Vec<Headcount>,
+}
+
+#[derive(Serialize)]
+struct RestOut<'a> {
+    duties: &'a [Statement],
+    requirements: &'a Requirements,
+    environment: &'a [Statement],
+    skills: &'a [RoleSkill],
+    aspects: &'a [AspectValue],
+    related: &'a [RelatedRole],
+    advice: &'a [Statement],
+}
+
+#[derive(Deserialize)]
+struct RestIn {
+    duties: Vec<Statement>,
+    requirements: Requirements,
+    environment: Vec<Statement>,
+    skills: Vec<RoleSkill>,
+    aspects: Vec<AspectValue>,
+    related: Vec<RelatedRole>,
+    advice: Vec<Statement>,
+}
+
+impl CardIn {
+    /// The role with only its card's fields; the rest empty until its rest is joined.
+    fn into_role(self) -> Role {
+        Role {
+            id: self.id,
+            name: self.name,
+            aliases: self.aliases,
+            summary: self.summary,
+            duties: Vec::new(),
+            requirements: Requirements::default(),
+            environment: Vec::new(),
+            skills: Vec::new(),
+            salary: self.salary,
+            aspects: Vec::new(),
+            related: Vec::new(),
+            advice: Vec::new(),
+            employment: self.employment,
+        }
+    }
+}
+
+impl RestIn {
+    fn join(self, role: &mut Role) {
+        role.duties = self.duties;
+        role.requirements = self.requirements;
+        role.environment = self.environment;
+        role.skills = self.skills;
+        role.aspects = self.aspects;
+        role.related = self.related;
+        role.advice = self.advice;
+    }
+}
+
+/// The hash a lookup key is filed under: of a role's id as it is, or of a name or alias as
+/// [`crate::dataset::normalise`] makes it (a query is normalised the same way).
+pub fn key_hash(normalised: &str) -> u64 {
+    xxh3_64(normalised.as_bytes())
+}
+
+/// Writes `dataset` as an entry under `key`.
+pub fn write(out: &mut impl Write, key: CacheKey, dataset: &Dataset) -> Result<(), WriteError> {
+    let (mut cards, mut rests, mut slots) = (Vec::new(), Vec::new(), Vec::new());
+    let mut keys: Vec<(u64, u32)> = Vec::new();
+    let mut witnesses: Vec<(&str, u32)> = Vec::new();
+    for (index, role) in dataset.roles.iter().enumerate() {
+        let index = u32::try_from(index).map_err(|_| WriteError::TooLarge)?;
+        let card = to_positional(&CardOut {
+            id: &role.id,
+            name: &role.name,
+            aliases: &role.aliases,
+            summary: &role.summary,
+            salary: &role.salary,
+            employment: &role.employment,
+        })?;
+        let rest = to_positional(&RestOut {
+            duties: &role.duties,
+            requirements: &role.requirements,
+            environment: &role.environment,
+            skills: &role.skills,
+            aspects: &role.aspects,
+            related: &role.related,
+            advice: &role.advice,
+        })?;
+        let length = |bytes: &[u8]| u32::try_from(bytes.len()).map_err(|_| WriteError::TooLarge);
+        slots.extend_from_slice(&(cards.len() as u64).to_le_bytes());
+        slots.extend_from_slice(&(rests.len() as u64).to_le_bytes());
+        slots.extend_from_slice(&length(&card)?.to_le_bytes());
+        slots.extend_from_slice(&length(&rest)?.to_le_bytes());
+        slots.extend_from_slice(&xxh3_64(&card).to_le_bytes());
+        slots.extend_from_slice(&xxh3_64(&rest).to_le_bytes());
+        cards.extend_from_slice(&card);
+        rests.extend_from_slice(&rest);
+        keys.push((key_hash(&role.id), index));
+        keys.push((key_hash(&crate::dataset::normalise(&role.name)), index));
+        for alias in &role.aliases {
+            keys.push((key_hash(&crate::dataset::normalise(alias)), index));
+        }
+        // One role per source that rates skills, so a partial load still knows the source
+        // rates some roles (see `Dataset::unrated_by`).
+        for skill in role.skills.iter().filter(|s| s.importance.is_some()) {
+            for source in &skill.sources {
+                if !witnesses.iter().any(|(id, _)| id == source) {
+                    witnesses.push((source, index));
+                }
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let head = to_positional(&HeadOut {
+        version: dataset.version,
+        sources: &dataset.sources,
+        skills: &dataset.skills,
+        themes: &dataset.themes,
+        aspects: &dataset.aspects,
+        witnesses,
+        fences: keys
+            .iter()
+            .step_by(FENCE_EVERY as usize)
+            .map(|k| k.0)
+            .collect(),
+    })?;
+    let size = HEADER_BYTES
+        + head.len() as u64
+        + slots.len() as u64
+        + keys.len() as u64 * KEY_BYTES
+        + cards.len() as u64
+        + rests.len() as u64;
+    out.write_all(MAGIC)?;
+    out.write_all(&key.value().to_le_bytes())?;
+    let fields = [
+        size,
+        head.len() as u64,
+        xxh3_64(&head),
+        dataset.roles.len() as u64,
+        keys.len() as u64,
+        cards.len() as u64,
+        rests.len() as u64,
+    ];
+    for field in fields {
+        out.write_all(&field.to_le_bytes())?;
+    }
+    out.write_all(&head)?;
+    out.write_all(&slots)?;
+    for (hash, role) in &keys {
+        out.write_all(&hash.to_le_bytes())?;
+        out.write_all(&role.to_le_bytes())?;
+    }
+    out.write_all(&cards)?;
+    out.write_all(&rests)?;
+    Ok(())
+}
+
+/// Why an entry could not be written (the cache then only misses).
+#[derive(Debug)]
+pub enum WriteError {
+    /// A role or the dataset is beyond what the layout's 32-bit lengths hold.
+    TooLarge,
+    /// Encoding failed.
+    Encode(rmp_serde::encode::Error),
+    /// Writing failed.
+    Io(io::Error),
+}
+
+impl From<rmp_serde::encode::Error> for WriteError {
+    fn from(error: rmp_serde::encode::Error) -> Self {
+        WriteError::Encode(error)
+    }
+}
+
+impl From<io::Error> for WriteError {
+    fn from(error: io::Error) -> Self {
+        WriteError::Io(error)
+    }
+}
+
+/// Where the parts of an entry lie, every offset checked against its size.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    roles: u64,
+    keys: u64,
+    slots_at: u64,
+    keys_at: u64,
+    cards_at: u64,
+    rests_at: u64,
+    end: u64,
+}
+
+/// Where one role's card and rest lie within their parts, and their checksums.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    card_at: u64,
+    rest_at: u64,
+    card_len: u64,
+    rest_len: u64,
+    card_sum: u64,
+    rest_sum: u64,
+}
+
+impl Slot {
+    fn parse(bytes: &[u8]) -> Option<Slot> {
+        let word = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+        let half = |at: usize| {
+            Some(u64::from(u32::from_le_bytes(
+                bytes.get(at..at + 4)?.try_into().ok()?,
+            )))
+        };
+        Some(Slot {
+            card_at: word(0)?,
+            rest_at: word(8)?,
+            card_len: half(16)?,
+            rest_len: half(20)?,
+            card_sum: word(24)?,
+            rest_sum: word(32)?,
+        })
+    }
+}
+
+/// An open entry: its head decoded, its roles read on demand.
+pub struct Entry<S> {
+    source: S,
+    layout: Layout,
+    head: Head,
+}
+
+impl<S: Read + Seek> Entry<S> {
+    /// The entry in `source` (`size` bytes) if it is one written under `key` with an intact
+    /// head and parts that fit its size.
+    pub fn open(mut source: S, size: u64, key: CacheKey) -> Option<Entry<S>> {
+        let mut header = [0u8; HEADER_BYTES as usize];
+        source.read_exact(&mut header).ok()?;
+        let (magic, rest) = header.split_at(MAGIC.len());
+        let (stored_key, fields) = rest.split_at(16);
+        // An entry copied or renamed over another's name names the wrong key and is not used.
+        if magic != MAGIC || stored_key != key.value().to_le_bytes() {
+            return None;
+        }
+        let field = |n: usize| {
+            fields
+                .get(n * 8..n * 8 + 8)
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
+        let [
+            stated_size,
+            head_len,
+            head_sum,
+            roles,
+            keys,
+            cards_len,
+            rests_len,
+        ] = [0, 1, 2, 3, 4, 5, 6].map(field);
+        let (stated_size, head_len, roles, keys) = (stated_size?, head_len?, roles?, keys?);
+        let slots_at = HEADER_BYTES.checked_add(head_len)?;
+        let keys_at = slots_at.checked_add(roles.checked_mul(SLOT_BYTES)?)?;
+        let cards_at = keys_at.checked_add(keys.checked_mul(KEY_BYTES)?)?;
+        let rests_at = cards_at.checked_add(cards_len?)?;
+        let end = rests_at.checked_add(rests_len?)?;
+        if stated_size != size || end != size {
+            return None;
+        }
+        let mut head = vec![0u8; usize::try_from(head_len).ok()?];
+        source.read_exact(&mut head).ok()?;
+        if xxh3_64(&head) != head_sum? {
+            return None;
+        }
+        let head: Head = rmp_serde::from_slice(&head).ok()?;
+        let sound = head.fences.len() as u64 == keys.div_ceil(FENCE_EVERY)
+            && head
+                .witnesses
+                .iter()
+                .all(|(_, role)| u64::from(*role) < roles);
+        sound.then_some(Entry {
+            source,
+            layout: Layout {
+                roles,
+                keys,
+                slots_at,
+                keys_at,
+                cards_at,
+                rests_at,
+                end,
+            },
+            head,
+        })
+    }
+
+    /// How many roles the entry holds.
+    pub fn role_count(&self) -> u64 {
+        self.layout.roles
+    }
+
+    /// The sources, vocabularies and version, without roles: what every partial load keeps.
+    pub fn vocabulary(&self) -> Dataset {
+        Dataset {
+            version: self.head.version,
+            sources: self.head.sources.clone(),
+            skills: self.head.skills.clone(),
+            themes: self.head.themes.clone(),
+            aspects: self.head.aspects.clone(),
+            roles: Vec::new(),
+        }
+    }
+
+    /// The role of each source that rates skills, by the role's place in the entry.
+    pub fn witnesses(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.head.witnesses.iter().map(|(s, r)| (s.as_str(), *r))
+    }
+
+    fn read_at(&mut self, at: u64, length: u64) -> Option<Vec<u8>> {
+        if at.checked_add(length)? > self.layout.end {
+            return None;
+        }
+        self.source.seek(SeekFrom::Start(at)).ok()?;
+        let mut bytes = vec![0u8; usize::try_from(length).ok()?];
+        self.source.read_exact(&mut bytes).ok()?;
+        Some(bytes)
+    }
+
+    /// The places of the roles filed under `hash` (see [`key_hash`]): every role whose id,
+    /// name or an alias has that hash, and rarely another (the caller compares exactly).
+    pub fn lookup(&mut self, hash: u64) -> Option<Vec<u32>> {
+        let block = self.head.fences.partition_point(|&fence| fence < hash);
+        let mut at = block.saturating_sub(1) as u64 * FENCE_EVERY;
+        let mut found = Vec::new();
+        while at < self.layout.keys {
+            let count = FENCE_EVERY.min(self.layout.keys - at);
+            let bytes = self.read_at(self.layout.keys_at + at * KEY_BYTES, count * KEY_BYTES)?;
+            for record in bytes.chunks_exact(KEY_BYTES as usize) {
+                let stored = u64::from_le_bytes(record.get(..8)?.try_into().ok()?);
+                if stored > hash {
+                    return Some(found);
+                }
+                if stored == hash {
+                    let role = u32::from_le_bytes(record.get(8..)?.try_into().ok()?);
+                    if u64::from(role) < self.layout.roles && !found.contains(&role) {
+                        found.push(role);
+                    }
+                }
+            }
+            at += count;
+        }
+        Some(found)
+    }
+
+    fn slot(&mut self, index: u32) -> Option<Slot> {
+        let at = self.layout.slots_at + u64::from(index) * SLOT_BYTES;
+        if u64::from(index) >= self.layout.roles {
+            return None;
+        }
+        Slot::parse(&self.read_at(at, SLOT_BYTES)?)
+    }
+
+    /// The whole role at place `index`.
+    pub fn role(&mut self, index: u32) -> Option<Role> {
+        let slot = self.slot(index)?;
+        let card = self.read_at(
+            self.layout.cards_at.checked_add(slot.card_at)?,
+            slot.card_len,
+        )?;
+        let rest = self.read_at(
+            self.layout.rests_at.checked_add(slot.rest_at)?,
+            slot.rest_len,
+        )?;
+        if xxh3_64(&card) != slot.card_sum || xxh3_64(&rest) != slot.rest_sum {
+            return None;
+        }
+        let mut role = rmp_serde::from_slice::<CardIn>(&card).ok()?.into_role();
+        rmp_serde::from_slice::<RestIn>(&rest).ok()?.join(&mut role);
+        Some(role)
+    }
+
+    fn slots(&mut self) -> Option<Vec<Slot>> {
+        let bytes = self.read_at(self.layout.slots_at, self.layout.roles * SLOT_BYTES)?;
+        bytes
+            .chunks_exact(SLOT_BYTES as usize)
+            .map(Slot::parse)
+            .collect()
+    }
+
+    /// Every role's card, in order: the roles with only the fields `list` and `salary` show.
+    pub fn cards(&mut self) -> Option<Vec<Role>> {
+        let slots = self.slots()?;
+        let (at, length) = (
+            self.layout.cards_at,
+            self.layout.rests_at - self.layout.cards_at,
+        );
+        let parts = slots.iter().map(|s| (s.card_at, s.card_len, s.card_sum));
+        let mut roles = Vec::with_capacity(slots.len());
+        self.stream(at, length, parts, |bytes| {
+            roles.push(rmp_serde::from_slice::<CardIn>(bytes).ok()?.into_role());
+            Some(())
+        })?;
+        Some(roles)
+    }
+
+    /// The whole dataset the entry holds.
+    pub fn everything(mut self) -> Option<Dataset> {
+        let slots = self.slots()?;
+        let mut roles = self.cards()?;
+        let (at, length) = (self.layout.rests_at, self.layout.end - self.layout.rests_at);
+        let parts = slots.iter().map(|s| (s.rest_at, s.rest_len, s.rest_sum));
+        let mut place = roles.iter_mut();
+        self.stream(at, length, parts, |bytes| {
+            rmp_serde::from_slice::<RestIn>(bytes)
+                .ok()?
+                .join(place.next()?);
+            Some(())
+        })?;
+        let mut dataset = self.vocabulary();
+        dataset.roles = roles;
+        Some(dataset)
+    }
+
+    /// Reads a part (`length` bytes from `at`) front to back, handing each piece to `each`
+    /// once its checksum holds; the pieces must tile the part exactly.
+    fn stream(
+        &mut self,
+        at: u64,
+        length: u64,
+        pieces: impl Iterator<Item = (u64, u64, u64)>,
+        mut each: impl FnMut(&[u8]) -> Option<()>,
+    ) -> Option<()> {
+        self.source.seek(SeekFrom::Start(at)).ok()?;
+        let mut reader = BufReader::with_capacity(1 << 16, (&mut self.source).take(length));
+        let mut buffer = Vec::new();
+        let mut position = 0u64;
+        for (start, size, sum) in pieces {
+            if start != position {
+                return None;
+            }
+            buffer.resize(usize::try_from(size).ok()?, 0);
+            reader.read_exact(&mut buffer).ok()?;
+            if xxh3_64(&buffer) != sum {
+                return None;
+            }
+            each(&buffer)?;
+            position += size;
+        }
+        (position == length).then_some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    fn builtin() -> Dataset {
+        Dataset::builtin().unwrap_or_else(|e| panic!("built-in: {e}"))
+    }
+
+    fn entry_bytes(key: CacheKey) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        write(&mut bytes, key, &builtin()).unwrap_or_else(|e| panic!("write: {e:?}"));
+        bytes
+    }
+
+    fn open(bytes: &[u8], key: CacheKey) -> Option<Entry<Cursor<&[u8]>>> {
+        Entry::open(Cursor::new(bytes), bytes.len() as u64, key)
+    }
+
+    #[test]
+    fn every_role_comes_back_whole_by_itself_and_in_the_whole() {
+        let key = CacheKey::from_value(7);
+        let bytes = entry_bytes(key);
+        let data = builtin();
+        let mut entry = open(&bytes, key).unwrap_or_else(|| panic!("open"));
+        for (index, role) in data.roles.iter().enumerate() {
+            assert_eq!(entry.role(index as u32).as_ref(), Some(role));
+        }
+        let cards = entry.cards().unwrap_or_default();
+        assert_eq!(cards.len(), data.roles.len());
+        assert_eq!(cards[0].name, data.roles[0].name);
+        assert!(cards[0].duties.is_empty());
+        assert_eq!(entry.everything(), Some(data));
+    }
+
+    #[test]
+    fn lookups_find_ids_names_and_aliases() {
+        let key = CacheKey::from_value(7);
+        let bytes = entry_bytes(key);
+        let mut entry = open(&bytes, key).unwrap_or_else(|| panic!("open"));
+        let data = builtin();
+        for (query, wanted) in [
+            ("product-owner", "product-owner"),
+            ("Delivery Lead", "delivery-lead"),
+        ] {
+            let found = entry
+                .lookup(key_hash(&crate::dataset::normalise(query)))
+                .unwrap_or_default();
+            let ids: Vec<&str> = found
+                .iter()
+                .map(|i| data.roles[*i as usize].id.as_str())
+                .collect();
+            assert_eq!(ids, [wanted], "{query}");
+        }
+        let pm = entry.lookup(key_hash("pm")).unwrap_or_default();
+        assert_eq!(pm.len(), 2, "PM is an alias of two roles");
+        assert_eq!(entry.lookup(key_hash("nobody")), Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_entry_is_refused_where_it_is_read() {
+        let key = CacheKey::from_value(7);
+        let bytes = entry_bytes(key);
+        assert!(
+            open(&bytes, CacheKey::from_value(8)).is_none(),
+            "another key"
+        );
+        assert!(open(&bytes[..bytes.len() - 1], key).is_none(), "cut short");
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0xff;
+        let mut entry = open(&flipped, key).unwrap_or_else(|| panic!("head intact"));
+        let last_role = (builtin().roles.len() - 1) as u32;
+        assert!(
+            entry.role(last_role).is_none(),
+            "its rest fails its checksum"
+        );
+        assert!(entry.role(0).is_some(), "the others are intact");
+        assert!(entry.everything().is_none());
+        let mut head = bytes.clone();
+        head[HEADER_BYTES as usize + 3] ^= 0xff;
+        assert!(open(&head, key).is_none(), "a damaged head");
+    }
+}
