@@ -74,7 +74,8 @@ fn dataset() -> Option<Dataset> {
         no_builtin: words.iter().any(|w| w == "--no-builtin"),
         cache: Cache::new(std::env::var_os("ROLES_NO_CACHE").is_none()),
     };
-    loader::load(&choice).ok()
+    // Candidates are ids, names and aliases: every role's card, not the whole role.
+    loader::load_for(&choice, &crate::layers::Need::Cards).ok()
 }
 
 /// The `--data FILE` / `--data=FILE` values among `words`, else ROLES_DATA's paths.

@@ -384,6 +384,11 @@ impl<S: Read + Seek> Entry<S> {
         }
     }
 
+    /// The sources the entry's layer lists.
+    pub fn sources(&self) -> &[Source] {
+        &self.head.sources
+    }
+
     /// The role of each source that rates skills, by the role's place in the entry.
     pub fn witnesses(&self) -> impl Iterator<Item = (&str, u32)> {
         self.head.witnesses.iter().map(|(s, r)| (s.as_str(), *r))
@@ -436,20 +441,30 @@ impl<S: Read + Seek> Entry<S> {
     /// The whole role at place `index`.
     pub fn role(&mut self, index: u32) -> Option<Role> {
         let slot = self.slot(index)?;
-        let card = self.read_at(
-            self.layout.cards_at.checked_add(slot.card_at)?,
-            slot.card_len,
-        )?;
-        let rest = self.read_at(
-            self.layout.rests_at.checked_add(slot.rest_at)?,
-            slot.rest_len,
-        )?;
-        if xxh3_64(&card) != slot.card_sum || xxh3_64(&rest) != slot.rest_sum {
+        let mut role = self.card_in(&slot)?;
+        let at = self.layout.rests_at.checked_add(slot.rest_at)?;
+        let rest = self.read_at(at, slot.rest_len)?;
+        if xxh3_64(&rest) != slot.rest_sum {
             return None;
         }
-        let mut role = rmp_serde::from_slice::<CardIn>(&card).ok()?.into_role();
         rmp_serde::from_slice::<RestIn>(&rest).ok()?.join(&mut role);
         Some(role)
+    }
+
+    /// The card of the role at place `index`: the role with only its id, name, aliases,
+    /// summary, pay and headcount.
+    pub fn card(&mut self, index: u32) -> Option<Role> {
+        let slot = self.slot(index)?;
+        self.card_in(&slot)
+    }
+
+    fn card_in(&mut self, slot: &Slot) -> Option<Role> {
+        let at = self.layout.cards_at.checked_add(slot.card_at)?;
+        let card = self.read_at(at, slot.card_len)?;
+        if xxh3_64(&card) != slot.card_sum {
+            return None;
+        }
+        Some(rmp_serde::from_slice::<CardIn>(&card).ok()?.into_role())
     }
 
     fn slots(&mut self) -> Option<Vec<Slot>> {

@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod entry;
 pub mod figures;
 pub mod import;
+pub mod layers;
 pub mod likeness;
 pub mod loader;
 pub mod model;
@@ -27,6 +28,8 @@ use std::fmt;
 use std::io::Write;
 
 use cli::{Cli, Command};
+use layers::Need;
+use model::Dataset;
 use commands::export::ExportFormat;
 use render::{Format, Style, render};
 use view::View;
@@ -98,7 +101,10 @@ pub fn run(
         }
         _ => {}
     }
-    let dataset = loader::load(&cli.data_choice())?;
+    let choice = cli.data_choice();
+    let need = need_of(&cli.command);
+    let dataset = loader::load_for(&choice, &need)?;
+    let partial = matches!(need, Need::Roles(_));
     match &cli.command {
         Command::List(args) => {
             let mut list = commands::list::list_roles(&dataset, args);
@@ -121,12 +127,18 @@ pub fn run(
             output.emit(&list, &[])?
         }
         Command::Show(args) => {
-            let (view, resolved) = commands::show::show_role(&dataset, args)?;
-            output.emit(&view, &resolved.notices)?
+            let show = |data: &Dataset| {
+                commands::show::show_role(data, args).map(|(view, r)| (view, r.notices))
+            };
+            let (view, notices) = on_whole_if_failed(partial, &choice, show(&dataset), show)?;
+            output.emit(&view, &notices)?
         }
         Command::Compare(args) => {
-            let (view, resolved) = commands::compare::compare_roles(&dataset, args)?;
-            output.emit(&view, &resolved.notices)?
+            let compare = |data: &Dataset| {
+                commands::compare::compare_roles(data, args).map(|(view, r)| (view, r.notices))
+            };
+            let (view, notices) = on_whole_if_failed(partial, &choice, compare(&dataset), compare)?;
+            output.emit(&view, &notices)?
         }
         Command::Salary(args) => {
             let (view, resolved) = commands::salary::salary_table(&dataset, args)?;
@@ -151,7 +163,10 @@ pub fn run(
         Command::Similar(args) => {
             output.emit(&commands::similar::similar_roles(&dataset, args)?, &[])?
         }
-        Command::Gap(args) => output.emit(&commands::gap::role_gap(&dataset, args)?, &[])?,
+        Command::Gap(args) => {
+            let gap = |data: &Dataset| commands::gap::role_gap(data, args);
+            output.emit(&on_whole_if_failed(partial, &choice, gap(&dataset), gap)?, &[])?
+        }
         Command::Match(args) => {
             output.emit(&commands::matching::match_skills(&dataset, args)?, &[])?
         }
@@ -198,6 +213,31 @@ pub fn run(
     // The process ends next: freeing a large dataset piece by piece would only cost time.
     std::mem::forget(dataset);
     Ok(Outcome::Success)
+}
+
+/// A command run on part of the data that fails (an unknown name, say) runs again on all of
+/// it, so the error (the closest names, the hint) is the one the whole data gives.
+fn on_whole_if_failed<T>(
+    partial: bool,
+    choice: &loader::DataChoice,
+    result: anyhow::Result<T>,
+    command: impl Fn(&Dataset) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    match result {
+        Err(_) if partial => command(&loader::load(choice)?),
+        result => result,
+    }
+}
+
+/// How much of the data `command` reads: the roles it names, every role's card, or all.
+fn need_of(command: &Command) -> Need {
+    match command {
+        Command::Show(args) => Need::roles_named_by(&args.role),
+        Command::Compare(args) => Need::roles_named_by(&args.roles),
+        Command::Gap(args) => Need::roles_named_by(&args.roles),
+        Command::List(_) | Command::Salary(_) => Need::Cards,
+        _ => Need::Everything,
+    }
 }
 
 /// Options that would do nothing for the command are a usage error, not silently ignored.

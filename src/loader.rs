@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::cache::{Cache, CacheKey, MIN_CACHED_BYTES};
 use crate::dataset::LoadError;
+use crate::layers::{self, Layer, Need, Shortfall};
 use crate::model::Dataset;
 use crate::stamp::Stamp;
 use crate::validate::Problem;
@@ -43,8 +44,59 @@ pub struct DataChoice {
     pub cache: Cache,
 }
 
-/// Loads the dataset the choice describes.
+/// Loads the whole dataset the choice describes.
 pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
+    load_for(choice, &Need::Everything)
+}
+
+/// Loads what `need` asks of the dataset the choice describes: from a large file's cache
+/// entry, only that; parsed from a file, all of it.
+pub fn load_for(choice: &DataChoice, need: &Need) -> Result<Dataset, LoadError> {
+    let mut need = need;
+    // Each round forgets an entry found damaged, or widens the need to everything.
+    for _ in 0..3 {
+        let layers = match load_layers(choice)? {
+            Layers::Ready(layers) => layers,
+            Layers::Damaged(key) => {
+                choice.cache.forget(key);
+                continue;
+            }
+        };
+        match layers::combine(layers, need) {
+            Ok(dataset) => return Ok(dataset),
+            Err(Shortfall(damaged)) => {
+                for key in damaged {
+                    choice.cache.forget(key);
+                }
+                need = &Need::Everything;
+            }
+        }
+    }
+    // A cache whose damaged entries cannot even be removed is passed by: every file parsed.
+    let uncached = DataChoice {
+        cache: Cache::disabled(),
+        ..choice.clone()
+    };
+    match load_layers(&uncached)? {
+        Layers::Ready(layers) => layers::combine(layers, &Need::Everything).ok(),
+        Layers::Damaged(_) => None,
+    }
+    .ok_or_else(|| LoadError {
+        validate_command: None,
+        origin: "data".into(),
+        problems: vec![Problem::at(None, "no dataset to load")],
+    })
+}
+
+/// The layers a choice stacks, or the key of a cache entry found damaged on the way.
+enum Layers {
+    Ready(Vec<Layer>),
+    Damaged(CacheKey),
+}
+
+/// Each file of the choice as a layer: from its cache entry when one is filed under its stamp
+/// or its bytes, else parsed and validated over the layers beneath (and cached when large).
+fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
     if choice.no_builtin && choice.files.is_empty() {
         return Err(LoadError {
             validate_command: None,
@@ -55,11 +107,10 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
             )],
         });
     }
-    let mut dataset = if choice.no_builtin {
-        None
-    } else {
-        Some(Dataset::builtin()?)
-    };
+    let mut layers: Vec<Layer> = Vec::new();
+    if !choice.no_builtin {
+        layers.push(Layer::Whole(Dataset::builtin()?));
+    }
     let mut base_key = CacheKey::base(!choice.no_builtin);
     let from_stdin = choice
         .files
@@ -92,13 +143,10 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
             .as_ref()
             .zip(stamp.as_ref())
             .and_then(|(book, stamp)| book.key_for(path, base_key, stamp))
-            .and_then(|key| Some((key, choice.cache.get(key)?)));
-        if let Some((key, layer)) = stamped {
+            .and_then(|key| Some((key, choice.cache.open(key)?)));
+        if let Some((key, entry)) = stamped {
             base_key = key.value();
-            dataset = Some(match dataset {
-                Some(base) => base.layered(layer),
-                None => layer,
-            });
+            layers.push(Layer::Indexed { key, entry });
             continue;
         }
         let text = read_text(path).map_err(|problem| LoadError {
@@ -113,22 +161,39 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, LoadError> {
             book.record(path, base_key, stamp, key);
         }
         base_key = key.value();
-        let layer = load_layer(text, &origin, dataset.as_ref(), key, &choice.cache).map_err(
-            |mut error| {
-                error.validate_command = validate_command(choice, index);
-                error
-            },
-        )?;
-        dataset = Some(match dataset {
-            Some(base) => base.layered(layer),
-            None => layer,
-        });
+        let cached = text.len() >= MIN_CACHED_BYTES;
+        if let Some(entry) = cached.then(|| choice.cache.open(key)).flatten() {
+            layers.push(Layer::Indexed { key, entry });
+            continue;
+        }
+        // Parsing validates over everything beneath, so the layers below are read whole and
+        // stacked into one.
+        if !matches!(layers.as_slice(), [] | [Layer::Whole(_)]) {
+            match layers::combine(std::mem::take(&mut layers), &Need::Everything) {
+                Ok(base) => layers.push(Layer::Whole(base)),
+                Err(Shortfall(damaged)) => {
+                    return Ok(damaged.first().map_or_else(
+                        || Layers::Ready(Vec::new()),
+                        |key| Layers::Damaged(*key),
+                    ));
+                }
+            }
+        }
+        let base = match layers.last() {
+            Some(Layer::Whole(base)) => Some(base),
+            _ => None,
+        };
+        let layer = Dataset::from_yaml_over(&text, &origin, base).map_err(|mut error| {
+            error.validate_command = validate_command(choice, index);
+            error
+        })?;
+        drop(text);
+        if cached {
+            choice.cache.put(key, &layer);
+        }
+        layers.push(Layer::Whole(layer));
     }
-    dataset.ok_or_else(|| LoadError {
-        validate_command: None,
-        origin: "data".into(),
-        problems: vec![Problem::at(None, "no dataset to load")],
-    })
+    Ok(Layers::Ready(layers))
 }
 
 /// The arguments that validate file `index` of `choice` over exactly what it was loaded over:
@@ -160,31 +225,6 @@ fn validate_command(choice: &DataChoice, index: usize) -> Option<String> {
         ));
     }
     Some(command)
-}
-
-/// One file's dataset: from the cache when an intact entry exists for exactly this text over
-/// exactly this base, else parsed, validated and (when large enough to be worth it) cached.
-///
-/// `text` is the one read of the file: the key is the hash of exactly the bytes parsed, so an
-/// entry can never hold another version of the file, and a pipe or standard input, which can
-/// be read only once, is cached like any file.
-fn load_layer(
-    text: String,
-    origin: &str,
-    base: Option<&Dataset>,
-    key: CacheKey,
-    cache: &Cache,
-) -> Result<Dataset, LoadError> {
-    if text.len() < MIN_CACHED_BYTES {
-        return Dataset::from_yaml_over(&text, origin, base);
-    }
-    if let Some(layer) = cache.get(key) {
-        return Ok(layer);
-    }
-    let layer = Dataset::from_yaml_over(&text, origin, base)?;
-    drop(text);
-    cache.put(key, &layer);
-    Ok(layer)
 }
 
 /// How long a named pipe may wait for a program to open it for writing before it is refused.
