@@ -2,22 +2,24 @@
 //! kilobytes of its entry rather than all of it, and `list` reads only the roles' cards.
 //!
 //! ```text
-//! header  magic, key, then seven u64s: entry size, head length, head checksum, roles, keys,
-//!         cards length, rests length
+//! header  magic, key, then eight u64s: entry size, head length, head checksum, roles, keys,
+//!         and the lengths of the names, cards and rests
 //! head    the vocabularies (sources, skills, themes, aspects), the witnesses and the key fences
-//! slots   one per role: where its card and rest lie, and their checksums
+//! slots   one per role: where its name, card and rest lie, and their checksums
 //! keys    (hash of an id, a normalised name or alias, role) sorted, for binary search
-//! cards   one per role: id, name, aliases, summary, pay, headcount (what list and salary show)
+//! names   one per role: id, name, aliases (what completion offers)
+//! cards   one per role: summary, pay, headcount (with the names, what list and salary show)
 //! rests   one per role: everything else
 //! ```
 //!
-//! The head, every card and every rest carry a checksum, checked before they are decoded. The
+//! The head and every piece of a role carry a checksum, checked before they are decoded. The
 //! slots and keys are not checksummed (checking them would mean reading them all): every offset
 //! read from them is bounds-checked, and a damaged key can only make a lookup find a role that
 //! the exact comparison after decoding then drops, or miss one, which a full decode then finds.
 
 use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -28,10 +30,18 @@ use crate::model::{
 };
 
 /// What every entry starts with; the last byte is the layout's version.
-pub const MAGIC: &[u8; 12] = b"roles-cache\x08";
+pub const MAGIC: &[u8; 12] = b"roles-cache\x09";
 
-const HEADER_BYTES: u64 = MAGIC.len() as u64 + 16 + 7 * 8;
-const SLOT_BYTES: u64 = 40;
+const HEADER_FIELDS: usize = 8;
+const HEADER_BYTES: u64 = MAGIC.len() as u64 + 16 + HEADER_FIELDS as u64 * 8;
+/// A role's pieces: its names, its card and its rest, each in a part of its own.
+const PIECES: usize = 3;
+const NAMES: usize = 0;
+const CARD: usize = 1;
+const REST: usize = 2;
+/// Per piece: where it starts in its part (u64), its checksum (u64) and its length (u32).
+const PIECE_BYTES: u64 = 20;
+const SLOT_BYTES: u64 = PIECE_BYTES * PIECES as u64;
 const KEY_BYTES: u64 = 12;
 /// Every this many keys, the key's hash is kept in the head, so a lookup reads one block.
 const FENCE_EVERY: u64 = 64;
@@ -59,10 +69,21 @@ struct Head {
 }
 
 #[derive(Serialize)]
-struct CardOut<'a> {
+struct NamesOut<'a> {
     id: &'a str,
     name: &'a str,
     aliases: &'a [String],
+}
+
+#[derive(Deserialize)]
+struct NamesIn {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CardOut<'a> {
     summary: &'a Statement,
     salary: &'a [SalaryFigure],
     employment: &'a [Headcount],
@@ -70,9 +91,6 @@ struct CardOut<'a> {
 
 #[derive(Deserialize)]
 struct CardIn {
-    id: String,
-    name: String,
-    aliases: Vec<String>,
     summary: Statement,
     salary: Vec<SalaryFigure>,
     employment: Vec<Headcount>,
@@ -100,24 +118,39 @@ struct RestIn {
     advice: Vec<Statement>,
 }
 
-impl CardIn {
-    /// The role with only its card's fields; the rest empty until its rest is joined.
+impl NamesIn {
+    /// The role with only its names; everything else empty until its card and rest are joined.
     fn into_role(self) -> Role {
         Role {
             id: self.id,
             name: self.name,
             aliases: self.aliases,
-            summary: self.summary,
+            summary: Statement {
+                text: String::new(),
+                sources: Vec::new(),
+                date: None,
+                themes: Vec::new(),
+                versus: None,
+                involvement: None,
+            },
             duties: Vec::new(),
             requirements: Requirements::default(),
             environment: Vec::new(),
             skills: Vec::new(),
-            salary: self.salary,
+            salary: Vec::new(),
             aspects: Vec::new(),
             related: Vec::new(),
             advice: Vec::new(),
-            employment: self.employment,
+            employment: Vec::new(),
         }
+    }
+}
+
+impl CardIn {
+    fn join(self, role: &mut Role) {
+        role.summary = self.summary;
+        role.salary = self.salary;
+        role.employment = self.employment;
     }
 }
 
@@ -141,37 +174,40 @@ pub fn key_hash(normalised: &str) -> u64 {
 
 /// Writes `dataset` as an entry under `key`.
 pub fn write(out: &mut impl Write, key: CacheKey, dataset: &Dataset) -> Result<(), WriteError> {
-    let (mut cards, mut rests, mut slots) = (Vec::new(), Vec::new(), Vec::new());
+    let mut parts: [Vec<u8>; PIECES] = Default::default();
+    let mut slots = Vec::new();
     let mut keys: Vec<(u64, u32)> = Vec::new();
     let mut witnesses: Vec<(&str, u32)> = Vec::new();
     for (index, role) in dataset.roles.iter().enumerate() {
         let index = u32::try_from(index).map_err(|_| WriteError::TooLarge)?;
-        let card = to_positional(&CardOut {
-            id: &role.id,
-            name: &role.name,
-            aliases: &role.aliases,
-            summary: &role.summary,
-            salary: &role.salary,
-            employment: &role.employment,
-        })?;
-        let rest = to_positional(&RestOut {
-            duties: &role.duties,
-            requirements: &role.requirements,
-            environment: &role.environment,
-            skills: &role.skills,
-            aspects: &role.aspects,
-            related: &role.related,
-            advice: &role.advice,
-        })?;
-        let length = |bytes: &[u8]| u32::try_from(bytes.len()).map_err(|_| WriteError::TooLarge);
-        slots.extend_from_slice(&(cards.len() as u64).to_le_bytes());
-        slots.extend_from_slice(&(rests.len() as u64).to_le_bytes());
-        slots.extend_from_slice(&length(&card)?.to_le_bytes());
-        slots.extend_from_slice(&length(&rest)?.to_le_bytes());
-        slots.extend_from_slice(&xxh3_64(&card).to_le_bytes());
-        slots.extend_from_slice(&xxh3_64(&rest).to_le_bytes());
-        cards.extend_from_slice(&card);
-        rests.extend_from_slice(&rest);
+        let pieces = [
+            to_positional(&NamesOut {
+                id: &role.id,
+                name: &role.name,
+                aliases: &role.aliases,
+            })?,
+            to_positional(&CardOut {
+                summary: &role.summary,
+                salary: &role.salary,
+                employment: &role.employment,
+            })?,
+            to_positional(&RestOut {
+                duties: &role.duties,
+                requirements: &role.requirements,
+                environment: &role.environment,
+                skills: &role.skills,
+                aspects: &role.aspects,
+                related: &role.related,
+                advice: &role.advice,
+            })?,
+        ];
+        for (part, piece) in parts.iter_mut().zip(&pieces) {
+            let length = u32::try_from(piece.len()).map_err(|_| WriteError::TooLarge)?;
+            slots.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            slots.extend_from_slice(&xxh3_64(piece).to_le_bytes());
+            slots.extend_from_slice(&length.to_le_bytes());
+            part.extend_from_slice(piece);
+        }
         keys.push((key_hash(&role.id), index));
         keys.push((key_hash(&crate::dataset::normalise(&role.name)), index));
         for alias in &role.aliases {
@@ -206,18 +242,18 @@ pub fn write(out: &mut impl Write, key: CacheKey, dataset: &Dataset) -> Result<(
         + head.len() as u64
         + slots.len() as u64
         + keys.len() as u64 * KEY_BYTES
-        + cards.len() as u64
-        + rests.len() as u64;
+        + parts.iter().map(|p| p.len() as u64).sum::<u64>();
     out.write_all(MAGIC)?;
     out.write_all(&key.value().to_le_bytes())?;
-    let fields = [
+    let fields: [u64; HEADER_FIELDS] = [
         size,
         head.len() as u64,
         xxh3_64(&head),
         dataset.roles.len() as u64,
         keys.len() as u64,
-        cards.len() as u64,
-        rests.len() as u64,
+        parts[NAMES].len() as u64,
+        parts[CARD].len() as u64,
+        parts[REST].len() as u64,
     ];
     for field in fields {
         out.write_all(&field.to_le_bytes())?;
@@ -228,8 +264,9 @@ pub fn write(out: &mut impl Write, key: CacheKey, dataset: &Dataset) -> Result<(
         out.write_all(&hash.to_le_bytes())?;
         out.write_all(&role.to_le_bytes())?;
     }
-    out.write_all(&cards)?;
-    out.write_all(&rests)?;
+    for part in &parts {
+        out.write_all(part)?;
+    }
     Ok(())
 }
 
@@ -263,39 +300,37 @@ struct Layout {
     keys: u64,
     slots_at: u64,
     keys_at: u64,
-    cards_at: u64,
-    rests_at: u64,
-    end: u64,
+    /// Where the names, cards and rests start, and where the entry ends.
+    parts_at: [u64; PIECES + 1],
 }
 
-/// Where one role's card and rest lie within their parts, and their checksums.
+/// Where one piece of a role lies within its part, and its checksum.
 #[derive(Debug, Clone, Copy)]
-struct Slot {
-    card_at: u64,
-    rest_at: u64,
-    card_len: u64,
-    rest_len: u64,
-    card_sum: u64,
-    rest_sum: u64,
+struct Piece {
+    at: u64,
+    sum: u64,
+    length: u64,
 }
 
-impl Slot {
-    fn parse(bytes: &[u8]) -> Option<Slot> {
-        let word = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
-        let half = |at: usize| {
-            Some(u64::from(u32::from_le_bytes(
-                bytes.get(at..at + 4)?.try_into().ok()?,
-            )))
-        };
-        Some(Slot {
-            card_at: word(0)?,
-            rest_at: word(8)?,
-            card_len: half(16)?,
-            rest_len: half(20)?,
-            card_sum: word(24)?,
-            rest_sum: word(32)?,
+/// A role's three pieces.
+type Slot = [Piece; PIECES];
+
+fn parse_slot(bytes: &[u8]) -> Option<Slot> {
+    let word = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+    let half = |at: usize| {
+        Some(u64::from(u32::from_le_bytes(
+            bytes.get(at..at + 4)?.try_into().ok()?,
+        )))
+    };
+    let piece = |n: usize| {
+        let base = n * PIECE_BYTES as usize;
+        Some(Piece {
+            at: word(base)?,
+            sum: word(base + 8)?,
+            length: half(base + 16)?,
         })
-    }
+    };
+    Some([piece(NAMES)?, piece(CARD)?, piece(REST)?])
 }
 
 /// An open entry: its head decoded, its roles read on demand.
@@ -317,33 +352,25 @@ impl<S: Read + Seek> Entry<S> {
         if magic != MAGIC || stored_key != key.value().to_le_bytes() {
             return None;
         }
-        let field = |n: usize| {
-            fields
-                .get(n * 8..n * 8 + 8)
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_le_bytes)
-        };
-        let [
-            stated_size,
-            head_len,
-            head_sum,
-            roles,
-            keys,
-            cards_len,
-            rests_len,
-        ] = [0, 1, 2, 3, 4, 5, 6].map(field);
-        let (stated_size, head_len, roles, keys) = (stated_size?, head_len?, roles?, keys?);
+        let mut values = fields
+            .chunks_exact(8)
+            .filter_map(|b| b.try_into().ok().map(u64::from_le_bytes));
+        let mut next = || values.next();
+        let (stated_size, head_len, head_sum, roles, keys) =
+            (next()?, next()?, next()?, next()?, next()?);
+        let lengths = [next()?, next()?, next()?];
         let slots_at = HEADER_BYTES.checked_add(head_len)?;
         let keys_at = slots_at.checked_add(roles.checked_mul(SLOT_BYTES)?)?;
-        let cards_at = keys_at.checked_add(keys.checked_mul(KEY_BYTES)?)?;
-        let rests_at = cards_at.checked_add(cards_len?)?;
-        let end = rests_at.checked_add(rests_len?)?;
-        if stated_size != size || end != size {
+        let mut parts_at = [keys_at.checked_add(keys.checked_mul(KEY_BYTES)?)?; PIECES + 1];
+        for (part, length) in lengths.iter().enumerate() {
+            parts_at[part + 1] = parts_at[part].checked_add(*length)?;
+        }
+        if stated_size != size || parts_at[PIECES] != size {
             return None;
         }
         let mut head = vec![0u8; usize::try_from(head_len).ok()?];
         source.read_exact(&mut head).ok()?;
-        if xxh3_64(&head) != head_sum? {
+        if xxh3_64(&head) != head_sum {
             return None;
         }
         let head: Head = rmp_serde::from_slice(&head).ok()?;
@@ -359,9 +386,7 @@ impl<S: Read + Seek> Entry<S> {
                 keys,
                 slots_at,
                 keys_at,
-                cards_at,
-                rests_at,
-                end,
+                parts_at,
             },
             head,
         })
@@ -395,7 +420,7 @@ impl<S: Read + Seek> Entry<S> {
     }
 
     fn read_at(&mut self, at: u64, length: u64) -> Option<Vec<u8>> {
-        if at.checked_add(length)? > self.layout.end {
+        if at.checked_add(length)? > self.layout.parts_at[PIECES] {
             return None;
         }
         self.source.seek(SeekFrom::Start(at)).ok()?;
@@ -431,23 +456,30 @@ impl<S: Read + Seek> Entry<S> {
     }
 
     fn slot(&mut self, index: u32) -> Option<Slot> {
-        let at = self.layout.slots_at + u64::from(index) * SLOT_BYTES;
         if u64::from(index) >= self.layout.roles {
             return None;
         }
-        Slot::parse(&self.read_at(at, SLOT_BYTES)?)
+        let at = self.layout.slots_at + u64::from(index) * SLOT_BYTES;
+        parse_slot(&self.read_at(at, SLOT_BYTES)?)
+    }
+
+    /// One piece of a role, its checksum checked, decoded.
+    fn piece<T: DeserializeOwned>(&mut self, slot: &Slot, part: usize) -> Option<T> {
+        let piece = slot[part];
+        let at = self.layout.parts_at[part].checked_add(piece.at)?;
+        let bytes = self.read_at(at, piece.length)?;
+        if xxh3_64(&bytes) != piece.sum {
+            return None;
+        }
+        rmp_serde::from_slice(&bytes).ok()
     }
 
     /// The whole role at place `index`.
     pub fn role(&mut self, index: u32) -> Option<Role> {
         let slot = self.slot(index)?;
-        let mut role = self.card_in(&slot)?;
-        let at = self.layout.rests_at.checked_add(slot.rest_at)?;
-        let rest = self.read_at(at, slot.rest_len)?;
-        if xxh3_64(&rest) != slot.rest_sum {
-            return None;
-        }
-        rmp_serde::from_slice::<RestIn>(&rest).ok()?.join(&mut role);
+        let mut role = self.piece::<NamesIn>(&slot, NAMES)?.into_role();
+        self.piece::<CardIn>(&slot, CARD)?.join(&mut role);
+        self.piece::<RestIn>(&slot, REST)?.join(&mut role);
         Some(role)
     }
 
@@ -455,37 +487,39 @@ impl<S: Read + Seek> Entry<S> {
     /// summary, pay and headcount.
     pub fn card(&mut self, index: u32) -> Option<Role> {
         let slot = self.slot(index)?;
-        self.card_in(&slot)
-    }
-
-    fn card_in(&mut self, slot: &Slot) -> Option<Role> {
-        let at = self.layout.cards_at.checked_add(slot.card_at)?;
-        let card = self.read_at(at, slot.card_len)?;
-        if xxh3_64(&card) != slot.card_sum {
-            return None;
-        }
-        Some(rmp_serde::from_slice::<CardIn>(&card).ok()?.into_role())
+        let mut role = self.piece::<NamesIn>(&slot, NAMES)?.into_role();
+        self.piece::<CardIn>(&slot, CARD)?.join(&mut role);
+        Some(role)
     }
 
     fn slots(&mut self) -> Option<Vec<Slot>> {
         let bytes = self.read_at(self.layout.slots_at, self.layout.roles * SLOT_BYTES)?;
         bytes
             .chunks_exact(SLOT_BYTES as usize)
-            .map(Slot::parse)
+            .map(parse_slot)
             .collect()
+    }
+
+    /// Every role with only its names (id, name, aliases), in order: what completion offers.
+    pub fn names(&mut self) -> Option<Vec<Role>> {
+        let slots = self.slots()?;
+        let mut roles = Vec::with_capacity(slots.len());
+        self.stream(&slots, NAMES, |bytes| {
+            roles.push(rmp_serde::from_slice::<NamesIn>(bytes).ok()?.into_role());
+            Some(())
+        })?;
+        Some(roles)
     }
 
     /// Every role's card, in order: the roles with only the fields `list` and `salary` show.
     pub fn cards(&mut self) -> Option<Vec<Role>> {
         let slots = self.slots()?;
-        let (at, length) = (
-            self.layout.cards_at,
-            self.layout.rests_at - self.layout.cards_at,
-        );
-        let parts = slots.iter().map(|s| (s.card_at, s.card_len, s.card_sum));
-        let mut roles = Vec::with_capacity(slots.len());
-        self.stream(at, length, parts, |bytes| {
-            roles.push(rmp_serde::from_slice::<CardIn>(bytes).ok()?.into_role());
+        let mut roles = self.names()?;
+        let mut place = roles.iter_mut();
+        self.stream(&slots, CARD, |bytes| {
+            rmp_serde::from_slice::<CardIn>(bytes)
+                .ok()?
+                .join(place.next()?);
             Some(())
         })?;
         Some(roles)
@@ -495,10 +529,8 @@ impl<S: Read + Seek> Entry<S> {
     pub fn everything(mut self) -> Option<Dataset> {
         let slots = self.slots()?;
         let mut roles = self.cards()?;
-        let (at, length) = (self.layout.rests_at, self.layout.end - self.layout.rests_at);
-        let parts = slots.iter().map(|s| (s.rest_at, s.rest_len, s.rest_sum));
         let mut place = roles.iter_mut();
-        self.stream(at, length, parts, |bytes| {
+        self.stream(&slots, REST, |bytes| {
             rmp_serde::from_slice::<RestIn>(bytes)
                 .ok()?
                 .join(place.next()?);
@@ -509,30 +541,32 @@ impl<S: Read + Seek> Entry<S> {
         Some(dataset)
     }
 
-    /// Reads a part (`length` bytes from `at`) front to back, handing each piece to `each`
-    /// once its checksum holds; the pieces must tile the part exactly.
+    /// Reads one part front to back, handing each role's piece to `each` once its checksum
+    /// holds; the pieces must tile the part exactly.
     fn stream(
         &mut self,
-        at: u64,
-        length: u64,
-        pieces: impl Iterator<Item = (u64, u64, u64)>,
+        slots: &[Slot],
+        part: usize,
         mut each: impl FnMut(&[u8]) -> Option<()>,
     ) -> Option<()> {
+        let (at, end) = (self.layout.parts_at[part], self.layout.parts_at[part + 1]);
+        let length = end - at;
         self.source.seek(SeekFrom::Start(at)).ok()?;
         let mut reader = BufReader::with_capacity(1 << 16, (&mut self.source).take(length));
         let mut buffer = Vec::new();
         let mut position = 0u64;
-        for (start, size, sum) in pieces {
-            if start != position {
+        for slot in slots {
+            let piece = slot[part];
+            if piece.at != position {
                 return None;
             }
-            buffer.resize(usize::try_from(size).ok()?, 0);
+            buffer.resize(usize::try_from(piece.length).ok()?, 0);
             reader.read_exact(&mut buffer).ok()?;
-            if xxh3_64(&buffer) != sum {
+            if xxh3_64(&buffer) != piece.sum {
                 return None;
             }
             each(&buffer)?;
-            position += size;
+            position += piece.length;
         }
         (position == length).then_some(())
     }
@@ -570,6 +604,10 @@ mod tests {
         assert_eq!(cards.len(), data.roles.len());
         assert_eq!(cards[0].name, data.roles[0].name);
         assert!(cards[0].duties.is_empty());
+        assert_eq!(cards[0].summary, data.roles[0].summary);
+        let names = entry.names().unwrap_or_default();
+        assert_eq!(names[1].aliases, data.roles[1].aliases);
+        assert!(names[1].salary.is_empty());
         assert_eq!(entry.everything(), Some(data));
     }
 

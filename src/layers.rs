@@ -1,11 +1,12 @@
 //! What a command needs of the data, and how little of a large file's cache entry gives it.
 //!
 //! `show`, `compare` and `gap` need the roles their words may name and the roles those point
-//! to; `list`, `salary` and completion need every role's card; every other command needs it
-//! all. A layer parsed from its file is whole already; a layer served from its cache entry
-//! ([`crate::entry`]) is read only as far as the need goes. A partial dataset is a subset of the
-//! whole, in the whole's order, holding every role the command can reach, so the command gives
-//! the same answer on it; where it cannot be sure, it asks for everything instead.
+//! to; `list` and `salary` need every role's card, completion only every role's names; every
+//! other command needs it all. A layer parsed from its file is whole already; a layer served
+//! from its cache entry ([`crate::entry`]) is read only as far as the need goes. A partial
+//! dataset is a subset of the whole, in the whole's order, holding every role the command can
+//! reach, so the command gives the same answer on it; where it cannot be sure, it asks for
+//! everything instead.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
@@ -20,7 +21,9 @@ use crate::model::{Dataset, Role};
 pub enum Need {
     /// Every role, whole.
     Everything,
-    /// Every role's card: id, name, aliases, summary, pay and headcount.
+    /// Every role's names: id, name and aliases.
+    Names,
+    /// Every role's card: its names, summary, pay and headcount.
     Cards,
     /// The roles these names may name, whole, and the roles those refer to.
     Roles(Vec<String>),
@@ -70,11 +73,16 @@ pub fn combine(layers: Vec<Layer>, need: &Need) -> Result<Dataset, Shortfall> {
             Layer::Whole(dataset) => Ok(dataset),
             Layer::Indexed { key, entry } => entry.everything().ok_or(key),
         })),
-        Need::Cards => stack(layers.into_iter().map(|layer| match layer {
+        Need::Names | Need::Cards => stack(layers.into_iter().map(|layer| match layer {
             Layer::Whole(dataset) => Ok(dataset),
             Layer::Indexed { key, mut entry } => {
                 let mut dataset = entry.vocabulary();
-                dataset.roles = entry.cards().ok_or(key)?;
+                let roles = if *need == Need::Names {
+                    entry.names()
+                } else {
+                    entry.cards()
+                };
+                dataset.roles = roles.ok_or(key)?;
                 Ok(dataset)
             }
         })),
@@ -170,14 +178,20 @@ impl Picker {
             Layer::Whole(dataset) => dataset.roles.iter().find(|r| r.id == id),
             Layer::Indexed { .. } => None,
         });
-        let indexed = self.seen.iter().flat_map(|seen| seen.values()).filter(|r| r.id == id);
+        let indexed = self
+            .seen
+            .iter()
+            .flat_map(|seen| seen.values())
+            .filter(|r| r.id == id);
         whole.chain(indexed).cloned().collect()
     }
 }
 
 /// True when `role` is named `key` (already normalised) by its id, name or an alias.
 fn named(role: &Role, key: &str) -> bool {
-    role.id == key || normalise(&role.name) == key || role.aliases.iter().any(|a| normalise(a) == key)
+    role.id == key
+        || normalise(&role.name) == key
+        || role.aliases.iter().any(|a| normalise(a) == key)
 }
 
 /// The ids `role` refers to: related roles, the roles its items are measured against, and the
@@ -186,10 +200,11 @@ fn referred(role: &Role) -> Vec<&str> {
     let statements = role.statements();
     statements
         .flat_map(|s| {
-            s.versus
-                .as_deref()
-                .into_iter()
-                .chain(s.involvement.iter().flat_map(|i| i.with.iter().map(String::as_str)))
+            s.versus.as_deref().into_iter().chain(
+                s.involvement
+                    .iter()
+                    .flat_map(|i| i.with.iter().map(String::as_str)),
+            )
         })
         .chain(role.skills.iter().filter_map(|s| s.versus.as_deref()))
         .chain(role.aspects.iter().filter_map(|a| a.versus.as_deref()))
@@ -219,7 +234,13 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
             .collect();
         for layer in &picker.layers {
             if let Layer::Whole(dataset) = layer {
-                ids.extend(dataset.roles.iter().filter(|r| named(r, &key)).map(|r| r.id.clone()));
+                ids.extend(
+                    dataset
+                        .roles
+                        .iter()
+                        .filter(|r| named(r, &key))
+                        .map(|r| r.id.clone()),
+                );
             }
         }
         // A role with the name as its id is all `find_roles` gives (ids never change from
@@ -306,17 +327,22 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
         wanted,
         ..
     } = picker;
-    let dataset = stack(layers.into_iter().zip(seen).map(|(layer, seen)| match layer {
-        Layer::Whole(dataset) => Ok(dataset),
-        Layer::Indexed { entry, .. } => {
-            let mut dataset = entry.vocabulary();
-            dataset.roles = seen
-                .into_values()
-                .filter(|role| wanted.contains(&role.id))
-                .collect();
-            Ok(dataset)
-        }
-    }))?;
+    let dataset = stack(
+        layers
+            .into_iter()
+            .zip(seen)
+            .map(|(layer, seen)| match layer {
+                Layer::Whole(dataset) => Ok(dataset),
+                Layer::Indexed { entry, .. } => {
+                    let mut dataset = entry.vocabulary();
+                    dataset.roles = seen
+                        .into_values()
+                        .filter(|role| wanted.contains(&role.id))
+                        .collect();
+                    Ok(dataset)
+                }
+            }),
+    )?;
     // A witness replaced by a layer above might have been the only sign a source rates skills.
     let rated = |source: &str| {
         dataset.roles.iter().any(|role| {

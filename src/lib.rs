@@ -28,9 +28,9 @@ use std::fmt;
 use std::io::Write;
 
 use cli::{Cli, Command};
+use commands::export::ExportFormat;
 use layers::Need;
 use model::Dataset;
-use commands::export::ExportFormat;
 use render::{Format, Style, render};
 use view::View;
 
@@ -165,7 +165,10 @@ pub fn run(
         }
         Command::Gap(args) => {
             let gap = |data: &Dataset| commands::gap::role_gap(data, args);
-            output.emit(&on_whole_if_failed(partial, &choice, gap(&dataset), gap)?, &[])?
+            output.emit(
+                &on_whole_if_failed(partial, &choice, gap(&dataset), gap)?,
+                &[],
+            )?
         }
         Command::Match(args) => {
             output.emit(&commands::matching::match_skills(&dataset, args)?, &[])?

@@ -172,10 +172,9 @@ fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
             match layers::combine(std::mem::take(&mut layers), &Need::Everything) {
                 Ok(base) => layers.push(Layer::Whole(base)),
                 Err(Shortfall(damaged)) => {
-                    return Ok(damaged.first().map_or_else(
-                        || Layers::Ready(Vec::new()),
-                        |key| Layers::Damaged(*key),
-                    ));
+                    return Ok(damaged
+                        .first()
+                        .map_or_else(|| Layers::Ready(Vec::new()), |key| Layers::Damaged(*key)));
                 }
             }
         }

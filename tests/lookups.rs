@@ -83,7 +83,9 @@ fn answers(data: &Dataset, words: &[String]) -> Vec<Result<String, String>> {
         compare_roles(data, &compare)
             .map(|(view, r)| format!("{}{:?}", rendered(&view), r.notices))
             .map_err(text),
-        role_gap(data, &gap).map(|view| rendered(&view)).map_err(text),
+        role_gap(data, &gap)
+            .map(|view| rendered(&view))
+            .map_err(text),
     ]
 }
 
@@ -101,8 +103,8 @@ fn agree(files: &[PathBuf], queries: &[Vec<String>]) -> usize {
     assert!(entries > 0, "the files were cached");
     let mut compared = 0;
     for words in queries {
-        let partial = load_for(&cached, &Need::roles_named_by(words))
-            .unwrap_or_else(|e| panic!("load: {e}"));
+        let partial =
+            load_for(&cached, &Need::roles_named_by(words)).unwrap_or_else(|e| panic!("load: {e}"));
         assert!(partial.roles.len() <= whole.roles.len());
         for (command, (on_whole, on_partial)) in answers(&whole, words)
             .into_iter()
@@ -207,8 +209,11 @@ fn a_partial_load_over_layers_that_replace_roles_answers_as_the_whole() {
         &fixture.join("oews-2024/national_M2024_dl.xlsx"),
         &onet,
     );
-    let base = load_for(&choice(&[onet.clone()], Cache::disabled()), &Need::Everything)
-        .unwrap_or_else(|e| panic!("load: {e}"));
+    let base = load_for(
+        &choice(&[onet.clone()], Cache::disabled()),
+        &Need::Everything,
+    )
+    .unwrap_or_else(|e| panic!("load: {e}"));
     let top = dir.path().join("overlay.yaml");
     overlay(&base, &top);
     let files = vec![onet, top];

@@ -2,7 +2,7 @@
 //! requirements and setting change, and the pay change with its sources.
 
 use crate::complete::role_candidates;
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::show::SHOWN_IMPORTANCE;
@@ -21,7 +21,7 @@ pub struct GapArgs {
         value_name = "FROM TO",
         required = true,
         num_args = 2..,
-        add = ArgValueCandidates::new(role_candidates)
+        add = ArgValueCompleter::new(role_candidates)
     )]
     pub roles: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! `roles matrix [ROLE…]`: a responsibility grid, duty themes down the side and roles across,
 //! each cell the degree every article gives, as a letter and the article's number.
 
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::{RoleRef, resolve_roles};
@@ -15,7 +15,7 @@ use crate::view::{Block, Grid, Records, Report, View};
 pub struct MatrixArgs {
     /// The roles across the top (id, name or alias); all the roles an article grades when
     /// none is given.
-    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    #[arg(value_name = "ROLE", add = ArgValueCompleter::new(role_candidates))]
     pub roles: Vec<String>,
 }
 

@@ -4,7 +4,7 @@
 use crate::complete::role_candidates;
 use crate::text::capitalised;
 use clap::ValueEnum;
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
@@ -20,7 +20,7 @@ pub const BAR_WIDTH: usize = 16;
 #[command(group = clap::ArgGroup::new("which").required(true).args(["roles", "all"]))]
 pub struct SalaryArgs {
     /// Role ids, names or aliases.
-    #[arg(value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    #[arg(value_name = "ROLE", add = ArgValueCompleter::new(role_candidates))]
     pub roles: Vec<String>,
     /// Every role in the dataset.
     #[arg(long, conflicts_with = "roles")]

@@ -2,7 +2,7 @@
 //! the match marked. Finding nothing is exit status 1, like grep.
 
 use crate::complete::role_candidates;
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::RoleRef;
@@ -27,7 +27,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub partial: bool,
     /// Search only this role (id, name or alias); repeat for several.
-    #[arg(long, value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    #[arg(long, value_name = "ROLE", add = ArgValueCompleter::new(role_candidates))]
     pub role: Vec<String>,
     /// Search only these sections (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]

@@ -1,6 +1,6 @@
 //! `roles show ROLE`: one role's whole profile, every item with its sources.
 
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use crate::complete::role_candidates;
@@ -22,7 +22,7 @@ pub struct ShowArgs {
         value_name = "ROLE",
         required = true,
         num_args = 1..,
-        add = ArgValueCandidates::new(role_candidates)
+        add = ArgValueCompleter::new(role_candidates)
     )]
     pub role: Vec<String>,
     /// Show only these sections (comma-separated), e.g. --only duties,salary.

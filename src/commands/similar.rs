@@ -2,7 +2,7 @@
 //! evidence in words a person recognises: skill names, duty themes, the articles that compare
 //! the two and the contrasts they draw.
 
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use crate::complete::role_candidates;
@@ -34,7 +34,7 @@ pub struct SimilarArgs {
         value_name = "ROLE",
         required = true,
         num_args = 1..,
-        add = ArgValueCandidates::new(role_candidates)
+        add = ArgValueCompleter::new(role_candidates)
     )]
     pub role: Vec<String>,
     /// Show the N most alike roles; 0 shows all.

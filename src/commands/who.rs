@@ -2,7 +2,7 @@
 //! article's verdict, and where they disagree; with imported occupations, which ones' task
 //! statements mention it, without claiming O*NET assigns ownership.
 
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::{RoleRef, resolve_roles};
@@ -22,7 +22,7 @@ pub struct WhoArgs {
     #[arg(value_name = "TOPIC", required = true, num_args = 1..)]
     pub topic: Vec<String>,
     /// Only this role (id, name or alias); repeat for several.
-    #[arg(long, value_name = "ROLE", add = ArgValueCandidates::new(role_candidates))]
+    #[arg(long, value_name = "ROLE", add = ArgValueCompleter::new(role_candidates))]
     pub role: Vec<String>,
 }
 

@@ -3,7 +3,7 @@
 use crate::complete::role_candidates;
 use anyhow::bail;
 use clap::ValueEnum;
-use clap_complete::engine::ArgValueCandidates;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::show::cited_sources;
@@ -19,7 +19,7 @@ pub struct CompareArgs {
         value_name = "ROLE",
         required = true,
         num_args = 2..,
-        add = ArgValueCandidates::new(role_candidates)
+        add = ArgValueCompleter::new(role_candidates)
     )]
     pub roles: Vec<String>,
     /// Show only these sections (comma-separated), e.g. --only skills,salary.
