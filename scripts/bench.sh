@@ -7,6 +7,11 @@
 #   ONET=../shared/onet scripts/bench.sh import
 #                               only the O*NET import (issue 11): the full import's time and
 #                               memory, then every command on the imported data, cache warm
+#   ONET=../shared/onet scripts/bench.sh instant [100000]
+#                               issue 21's ratios in one run: lookups on the built-in data, the
+#                               O*NET import and (with 100000) 100,000 generated roles, beside
+#                               their floors (cat, stat, reading the entry) and jq; whole-data
+#                               commands on 10,000 roles; cold loads
 # Needs hyperfine and jq (apt-get install hyperfine jq) and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +28,71 @@ measure() {
   read -r seconds kb < <(tail -n 1 "$work/time")
   echo "| $label | $seconds | $((kb / 1024)) |"
 }
+
+if [[ "${1:-}" == instant ]]; then
+  onet=${ONET:-../shared/onet}
+  "$roles" import onet "$onet/onet-29.3-excel" \
+    --wages "$onet/bls-oews-2024/national_M2024_dl.xlsx" -o "$work/onet.yaml" 2> /dev/null
+  "$roles" --data "$work/onet.yaml" export --format json > "$work/onet.json"
+  "$roles" export --format json > "$work/builtin.json"
+  "$roles" --data "$work/onet.yaml" list > /dev/null
+  # A stamp is believed once the file's times are 2 s old; until then the file is read.
+  sleep 3
+  "$roles" --data "$work/onet.yaml" list > /dev/null
+  entry=$(ls -S "$XDG_CACHE_HOME"/roles/*.msgpack | head -n 1)
+  data="--data $work/onet.yaml"
+  tab="env COMPLETE=bash _CLAP_COMPLETE_INDEX=4 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=true"
+  echo "## Lookups beside their floors, cache warm (one hyperfine run)"
+  hyperfine --warmup 5 --runs 50 -N --export-markdown "$work/instant.md" \
+    "cat data/roles.yaml" \
+    "$roles show product-owner" \
+    "stat $work/onet.yaml" \
+    "cat $work/onet.yaml" \
+    "cat $entry" \
+    "$roles $data show 13-1082.00" \
+    "$roles $data compare project-manager 13-1082.00" \
+    "$roles $data gap project-manager 13-1082.00" \
+    "$roles $data list" \
+    "$roles $data salary --all" \
+    "$tab $roles -- roles $data show chief" \
+    "$tab $roles -- roles $data show ''" \
+    "jq -c '.roles[] | select(.id == \"chief-executives\")' $work/onet.json" > /dev/null
+  cat "$work/instant.md"
+  echo
+  echo "## 10,000 generated roles: whole-data commands warm, and cold loads"
+  echo "| command | seconds | peak MB |"
+  echo "|---|---|---|"
+  target/release/examples/generate 10000 > "$work/roles.yaml"
+  ten=(--no-builtin --data "$work/roles.yaml")
+  measure "cold: list (parse, validate, write the entry)" "$roles" "${ten[@]}" list
+  sleep 3
+  measure "first warm run (reads and hashes the file, records its stamp)" "$roles" "${ten[@]}" list
+  for command in "list" "salary --all" "show role-42" "compare role-1 role-2" "search backlog" \
+      "similar role-42" "export"; do
+    # shellcheck disable=SC2086
+    measure "$command, warm" "$roles" "${ten[@]}" $command
+  done
+  if [[ "${2:-}" == 100000 ]]; then
+    echo
+    echo "## 100,000 generated roles (624 MB of YAML)"
+    echo "| command | seconds | peak MB |"
+    echo "|---|---|---|"
+    target/release/examples/generate 100000 > "$work/roles.yaml"
+    measure "cold: show role-42 (parse, validate, write the entry)" "$roles" "${ten[@]}" show role-42
+    sleep 3
+    "$roles" "${ten[@]}" list > /dev/null
+    for command in "show role-42" "show role-99999" "compare role-1 role-2" "list" "salary --all"; do
+      # shellcheck disable=SC2086
+      measure "$command, warm" "$roles" "${ten[@]}" $command
+    done
+    hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/big.md" \
+      "$roles show product-owner" \
+      "$roles ${ten[*]} show role-42" \
+      "$roles ${ten[*]} compare role-1 role-2" > /dev/null
+    cat "$work/big.md"
+  fi
+  exit 0
+fi
 
 if [[ "${1:-}" == import ]]; then
   onet=${ONET:-../shared/onet}

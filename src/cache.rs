@@ -131,6 +131,16 @@ pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
     Entry::open(std::io::Cursor::new(bytes), bytes.len() as u64, key)?.everything()
 }
 
+/// Every partial read of an entry's bytes (the roles filed under `name`, whole; every card;
+/// every role's names), for the fuzz target: none may panic or hang, whatever the bytes.
+pub fn partial_reads_of_entry_bytes(bytes: &[u8], key: CacheKey, name: &str) -> Option<usize> {
+    let mut entry = Entry::open(std::io::Cursor::new(bytes), bytes.len() as u64, key)?;
+    let hash = crate::entry::key_hash(&crate::dataset::normalise(name));
+    let found = entry.lookup(hash)?;
+    let whole = found.iter().filter_map(|&place| entry.role(place)).count();
+    Some(whole + entry.cards()?.len() + entry.names()?.len())
+}
+
 /// The entry `dataset` is stored as under `key` (for the fuzz target, to damage it).
 pub fn encode_entry(key: CacheKey, dataset: &Dataset) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();

@@ -636,6 +636,28 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_damaged_anywhere_never_panics_and_never_changes_the_whole() {
+        let key = CacheKey::from_value(7);
+        let bytes = entry_bytes(key);
+        let data = builtin();
+        for at in (0..bytes.len()).step_by(37) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x5a;
+            let Some(mut entry) = open(&damaged, key) else {
+                continue;
+            };
+            let _ = entry.lookup(key_hash("pm"));
+            let _ = (entry.role(0), entry.card(1), entry.names(), entry.cards());
+            // The whole is read only through checksummed pieces: exact, or refused.
+            let whole = entry.everything();
+            assert!(
+                whole.is_none() || whole.as_ref() == Some(&data),
+                "byte {at}"
+            );
+        }
+    }
+
+    #[test]
     fn a_damaged_or_foreign_entry_is_refused_where_it_is_read() {
         let key = CacheKey::from_value(7);
         let bytes = entry_bytes(key);

@@ -125,13 +125,13 @@ impl Picker {
                 continue;
             };
             for place in places {
-                if !seen.contains_key(&place) {
+                if let std::collections::btree_map::Entry::Vacant(vacant) = seen.entry(place) {
                     // A card names a role; only the roles a command works on are read whole.
                     let Some(role) = entry.card(place) else {
                         self.damaged = Some(*key);
                         continue;
                     };
-                    seen.insert(place, role);
+                    vacant.insert(role);
                 }
                 found.push((index, place));
             }
@@ -245,7 +245,7 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
         }
         // A role with the name as its id is all `find_roles` gives (ids never change from
         // layer to layer); else every role named so, by name or alias, in any layer.
-        if ids.iter().any(|id| *id == key) {
+        if ids.contains(&key) {
             ids.retain(|id| *id == key);
         }
         primary.extend(ids);

@@ -157,8 +157,21 @@ fn a_corrupted_entry_is_ignored_and_replaced() {
     let second = show(&file, &cache_home, &[]);
     assert!(second.status.success());
     assert_eq!(second.stdout, first.stdout);
+    // A warm show reads only the roles it reaches; a command that reads every role meets the
+    // damage, forgets the entry and writes it afresh.
+    let whole = common::roles()
+        .env_remove("ROLES_NO_CACHE")
+        .env("XDG_CACHE_HOME", &cache_home)
+        .arg("--no-builtin")
+        .arg("--data")
+        .arg(&file)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(whole.status.success() && whole.stderr.is_empty());
     let repaired = std::fs::read(&entry).unwrap_or_default();
-    assert_ne!(repaired, bytes, "the corrupted entry was not rewritten");
+    assert!(repaired != bytes, "the corrupted entry was not rewritten");
+    assert_eq!(show(&file, &cache_home, &[]).stdout, first.stdout);
 }
 
 #[test]

@@ -210,7 +210,7 @@ fn a_partial_load_over_layers_that_replace_roles_answers_as_the_whole() {
         &onet,
     );
     let base = load_for(
-        &choice(&[onet.clone()], Cache::disabled()),
+        &choice(std::slice::from_ref(&onet), Cache::disabled()),
         &Need::Everything,
     )
     .unwrap_or_else(|e| panic!("load: {e}"));
