@@ -38,6 +38,19 @@ pub fn to_positional<T: Serialize + ?Sized>(
     encoded
 }
 
+/// Lists read from YAML or JSON, which do not say how long they are, grow by doubling; a
+/// dataset holds hundreds of thousands of short ones, so each is trimmed to its length as it is
+/// read, and a parse's memory is the dataset's size rather than up to four times it.
+fn compact<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut items = Vec::<T>::deserialize(deserializer)?;
+    items.shrink_to_fit();
+    Ok(items)
+}
+
 impl Dataset {
     /// The dataset in a compact positional MessagePack form, for the compiled-in data and the
     /// cache; read it back with [`Dataset::from_binary`].
@@ -64,19 +77,24 @@ pub struct Dataset {
     pub version: u32,
     /// The articles that items cite by id. A user's file may leave out the built-in ones it cites.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub sources: Vec<Source>,
     /// The one skill vocabulary every role's skills are drawn from.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub skills: Vec<SkillDefinition>,
     /// The duty themes (backlog, roadmap, budget …) duties are tagged with, so likeness can
     /// say "both keep the roadmap" rather than count shared words.
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub themes: Vec<ThemeDefinition>,
     /// The dimensions the articles contrast roles on.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub aspects: Vec<AspectDefinition>,
     /// The role profiles.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub roles: Vec<Role>,
 }
 
@@ -92,6 +110,7 @@ pub struct Source {
     pub kind: String,
     /// Ids of the roles the article compares.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub compares: Vec<String>,
     /// What the article covers, in a phrase.
     #[serde(default, skip_serializing_if = "omitted")]
@@ -115,6 +134,7 @@ pub struct SkillDefinition {
     pub name: String,
     /// Other names a person may type for it (`agile` for Agile methods).
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub aliases: Vec<String>,
     /// What the skill means in this dataset.
     pub description: String,
@@ -181,12 +201,14 @@ pub struct Statement {
     /// The fact, in the dataset's own words.
     pub text: String,
     /// Ids of the sources that state it.
+    #[serde(deserialize_with = "compact")]
     pub sources: Vec<String>,
     /// When the source last updated this item (O*NET dates each row, e.g. `08/2023`).
     #[serde(default, skip_serializing_if = "omitted")]
     pub date: Option<String>,
     /// Duty themes this statement is about (ids from the dataset's themes).
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub themes: Vec<String>,
     /// The role this statement is made in contrast to ("far more involved than a project
     /// manager in design"); absent when the article says it of the role alone.
@@ -210,6 +232,7 @@ pub struct Involvement {
     /// `collaborates`, the partner when the partner is a role of the dataset (a partner that is
     /// no role, such as "the development team", is named in the duty's text only).
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub with: Vec<String>,
     /// The article's hedge on it (`may`, `might`, `often`, `typically` …), when it puts one.
     #[serde(default, skip_serializing_if = "omitted")]
@@ -329,34 +352,43 @@ pub struct Role {
     pub name: String,
     /// Other names people use; an alias may be shared by several roles (`PM`).
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub aliases: Vec<String>,
     /// Two or three sentences on what the role is.
     pub summary: Statement,
     /// What the role does.
+    #[serde(deserialize_with = "compact")]
     pub duties: Vec<Statement>,
     /// Education, experience and certifications the sources name.
     pub requirements: Requirements,
     /// Where and how the role works.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub environment: Vec<Statement>,
     /// Skills from the vocabulary, with what the sources say of each for this role. A skill
     /// may appear once per article, so each article's note stays its own.
+    #[serde(deserialize_with = "compact")]
     pub skills: Vec<RoleSkill>,
     /// Every salary figure the sources give; empty when none does.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub salary: Vec<SalaryFigure>,
     /// This role's value on the contrasted aspects, where a source gives one.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub aspects: Vec<AspectValue>,
     /// Roles a source names as related to this one (O*NET's related occupations), closest first.
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub related: Vec<RelatedRole>,
     /// What an article recommends for doing the role well: advice, kept apart from what the
     /// role does.
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub advice: Vec<Statement>,
     /// How many people hold the role, as a statistical source counts them (BLS OEWS).
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub employment: Vec<Headcount>,
 }
 
@@ -383,6 +415,7 @@ pub struct RelatedRole {
     #[serde(default, skip_serializing_if = "omitted")]
     pub tier: Option<String>,
     /// Ids of the sources that relate them.
+    #[serde(deserialize_with = "compact")]
     pub sources: Vec<String>,
 }
 
@@ -392,12 +425,15 @@ pub struct RelatedRole {
 pub struct Requirements {
     /// Degrees.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub education: Vec<Statement>,
     /// Prior work.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub experience: Vec<Statement>,
     /// Certifications and the bodies that award them.
     #[serde(default)]
+    #[serde(deserialize_with = "compact")]
     pub certifications: Vec<Statement>,
 }
 
@@ -410,6 +446,7 @@ pub struct RoleSkill {
     /// What the sources say of this skill for this role.
     pub note: String,
     /// Ids of the sources that say it.
+    #[serde(deserialize_with = "compact")]
     pub sources: Vec<String>,
     /// How important the source rates the skill for the role, on its own scale (O*NET: 1–5).
     #[serde(default, skip_serializing_if = "omitted")]
@@ -444,6 +481,7 @@ pub struct AspectValue {
     #[serde(default, skip_serializing_if = "omitted")]
     pub versus: Option<String>,
     /// Ids of the sources that give it.
+    #[serde(deserialize_with = "compact")]
     pub sources: Vec<String>,
 }
 
@@ -571,6 +609,7 @@ pub struct SalaryFigure {
     /// What the figure's reader must know before using it (illustrative, currency inferred);
     /// every view that shows the figure shows these.
     #[serde(default, skip_serializing_if = "none_listed")]
+    #[serde(deserialize_with = "compact")]
     pub caveats: Vec<Caveat>,
     /// How the source arrived at the figure (a named survey), when it says. Figures from
     /// different sources are subtracted only when their methods are stated and the same.
