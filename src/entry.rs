@@ -467,6 +467,9 @@ impl<S: Read + Seek> Entry<S> {
     fn piece<T: DeserializeOwned>(&mut self, slot: &Slot, part: usize) -> Option<T> {
         let piece = slot[part];
         let at = self.layout.parts_at[part].checked_add(piece.at)?;
+        if at.checked_add(piece.length)? > self.layout.parts_at[part + 1] {
+            return None;
+        }
         let bytes = self.read_at(at, piece.length)?;
         if xxh3_64(&bytes) != piece.sum {
             return None;
@@ -557,7 +560,8 @@ impl<S: Read + Seek> Entry<S> {
         let mut position = 0u64;
         for slot in slots {
             let piece = slot[part];
-            if piece.at != position {
+            // Checked before the buffer grows: a slot cannot make it larger than the part.
+            if piece.at != position || position.checked_add(piece.length)? > length {
                 return None;
             }
             buffer.resize(usize::try_from(piece.length).ok()?, 0);
