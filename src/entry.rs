@@ -146,7 +146,12 @@ impl NamesIn {
     }
 }
 
-impl CardIn {
+/// A piece of a role that fills in its fields.
+trait Joins {
+    fn join(self, role: &mut Role);
+}
+
+impl Joins for CardIn {
     fn join(self, role: &mut Role) {
         role.summary = self.summary;
         role.salary = self.salary;
@@ -154,7 +159,7 @@ impl CardIn {
     }
 }
 
-impl RestIn {
+impl Joins for RestIn {
     fn join(self, role: &mut Role) {
         role.duties = self.duties;
         role.requirements = self.requirements;
@@ -506,42 +511,49 @@ impl<S: Read + Seek> Entry<S> {
     /// Every role with only its names (id, name, aliases), in order: what completion offers.
     pub fn names(&mut self) -> Option<Vec<Role>> {
         let slots = self.slots()?;
-        let mut roles = Vec::with_capacity(slots.len());
-        self.stream(&slots, NAMES, |bytes| {
-            roles.push(rmp_serde::from_slice::<NamesIn>(bytes).ok()?.into_role());
-            Some(())
-        })?;
-        Some(roles)
+        self.names_in(&slots)
     }
 
     /// Every role's card, in order: the roles with only the fields `list` and `salary` show.
     pub fn cards(&mut self) -> Option<Vec<Role>> {
         let slots = self.slots()?;
-        let mut roles = self.names()?;
-        let mut place = roles.iter_mut();
-        self.stream(&slots, CARD, |bytes| {
-            rmp_serde::from_slice::<CardIn>(bytes)
-                .ok()?
-                .join(place.next()?);
-            Some(())
-        })?;
+        let mut roles = self.names_in(&slots)?;
+        self.join_every::<CardIn>(&slots, CARD, &mut roles)?;
         Some(roles)
     }
 
     /// The whole dataset the entry holds.
     pub fn everything(mut self) -> Option<Dataset> {
         let slots = self.slots()?;
-        let mut roles = self.cards()?;
-        let mut place = roles.iter_mut();
-        self.stream(&slots, REST, |bytes| {
-            rmp_serde::from_slice::<RestIn>(bytes)
-                .ok()?
-                .join(place.next()?);
-            Some(())
-        })?;
+        let mut roles = self.names_in(&slots)?;
+        self.join_every::<CardIn>(&slots, CARD, &mut roles)?;
+        self.join_every::<RestIn>(&slots, REST, &mut roles)?;
         let mut dataset = self.vocabulary();
         dataset.roles = roles;
         Some(dataset)
+    }
+
+    fn names_in(&mut self, slots: &[Slot]) -> Option<Vec<Role>> {
+        let mut roles = Vec::with_capacity(slots.len());
+        self.stream(slots, NAMES, |bytes| {
+            roles.push(rmp_serde::from_slice::<NamesIn>(bytes).ok()?.into_role());
+            Some(())
+        })?;
+        Some(roles)
+    }
+
+    /// Joins every role's piece of `part` to the role, in order.
+    fn join_every<T: DeserializeOwned + Joins>(
+        &mut self,
+        slots: &[Slot],
+        part: usize,
+        roles: &mut [Role],
+    ) -> Option<()> {
+        let mut place = roles.iter_mut();
+        self.stream(slots, part, |bytes| {
+            rmp_serde::from_slice::<T>(bytes).ok()?.join(place.next()?);
+            Some(())
+        })
     }
 
     /// Reads one part front to back, handing each role's piece to `each` once its checksum

@@ -16,8 +16,16 @@ use roles::render::{Format, Style, render};
 
 mod common;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet")
+/// The O*NET fixture imported into `dir`, large enough to be cached.
+fn fixture_import(dir: &Path) -> PathBuf {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    let onet = dir.join("onet.yaml");
+    import(
+        &fixture.join("excel-29.3"),
+        &fixture.join("oews-2024/national_M2024_dl.xlsx"),
+        &onet,
+    );
+    onet
 }
 
 /// The O*NET import of `excel` (with `wages`) written to `out`.
@@ -159,13 +167,7 @@ fn queries(data: &Dataset, every: usize) -> Vec<Vec<String>> {
 #[test]
 fn a_partial_load_answers_as_the_whole_data_does_for_every_fixture_role() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let onet = dir.path().join("onet.yaml");
-    let fixture = fixture();
-    import(
-        &fixture.join("excel-29.3"),
-        &fixture.join("oews-2024/national_M2024_dl.xlsx"),
-        &onet,
-    );
+    let onet = fixture_import(dir.path());
     let files = vec![onet];
     let whole = load_for(&choice(&files, Cache::disabled()), &Need::Everything)
         .unwrap_or_else(|e| panic!("load: {e}"));
@@ -202,13 +204,7 @@ fn overlay(base: &Dataset, out: &Path) {
 #[test]
 fn a_partial_load_over_layers_that_replace_roles_answers_as_the_whole() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let onet = dir.path().join("onet.yaml");
-    let fixture = fixture();
-    import(
-        &fixture.join("excel-29.3"),
-        &fixture.join("oews-2024/national_M2024_dl.xlsx"),
-        &onet,
-    );
+    let onet = fixture_import(dir.path());
     let base = load_for(
         &choice(std::slice::from_ref(&onet), Cache::disabled()),
         &Need::Everything,
@@ -254,13 +250,7 @@ fn a_partial_load_answers_as_the_whole_for_the_full_import() {
 #[test]
 fn a_name_that_matches_nothing_gets_the_whole_datas_error_from_a_warm_cache() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let onet = dir.path().join("onet.yaml");
-    let fixture = fixture();
-    import(
-        &fixture.join("excel-29.3"),
-        &fixture.join("oews-2024/national_M2024_dl.xlsx"),
-        &onet,
-    );
+    let onet = fixture_import(dir.path());
     let run = |args: &[&str], cached: bool| {
         let mut command = common::roles();
         command
