@@ -63,11 +63,14 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     stacked::write(grid, style, out)?;
                     continue;
                 };
-                let table = build(grid, &minimums, style).to_string();
-                if style.color {
-                    writeln!(out, "{}", paint_highlights(&table))?;
-                } else {
-                    writeln!(out, "{table}")?;
+                // Written line by line as comfy-table yields them, not joined into one string
+                // (a salary table of the O*NET import is 14,000 lines).
+                for line in build(grid, &minimums, style).lines() {
+                    if style.color {
+                        writeln!(out, "{}", paint_highlights(&line))?;
+                    } else {
+                        writeln!(out, "{line}")?;
+                    }
                 }
             }
             Block::Lines(lines) => {
