@@ -118,7 +118,31 @@ struct RestIn {
     advice: Vec<Statement>,
 }
 
-impl NamesIn {
+/// A role's names without its aliases, skipped unread: what `salary --all` needs of them.
+#[derive(Deserialize)]
+struct TitleIn {
+    id: String,
+    name: String,
+    _aliases: serde::de::IgnoredAny,
+}
+
+/// A role's names piece, made into a role with nothing else yet.
+trait IntoRole {
+    fn into_role(self) -> Role;
+}
+
+impl IntoRole for TitleIn {
+    fn into_role(self) -> Role {
+        NamesIn {
+            id: self.id,
+            name: self.name,
+            aliases: Vec::new(),
+        }
+        .into_role()
+    }
+}
+
+impl IntoRole for NamesIn {
     /// The role with only its names; everything else empty until its card and rest are joined.
     fn into_role(self) -> Role {
         Role {
@@ -522,6 +546,14 @@ impl<S: Read + Seek> Entry<S> {
         Some(roles)
     }
 
+    /// Every role's card without its aliases (left empty): what `salary --all` shows.
+    pub fn pay_cards(&mut self) -> Option<Vec<Role>> {
+        let slots = self.slots()?;
+        let mut roles = self.roles_from_names::<TitleIn>(&slots)?;
+        self.join_every::<CardIn>(&slots, CARD, &mut roles)?;
+        Some(roles)
+    }
+
     /// The whole dataset the entry holds.
     pub fn everything(mut self) -> Option<Dataset> {
         let slots = self.slots()?;
@@ -534,9 +566,16 @@ impl<S: Read + Seek> Entry<S> {
     }
 
     fn names_in(&mut self, slots: &[Slot]) -> Option<Vec<Role>> {
+        self.roles_from_names::<NamesIn>(slots)
+    }
+
+    fn roles_from_names<T: DeserializeOwned + IntoRole>(
+        &mut self,
+        slots: &[Slot],
+    ) -> Option<Vec<Role>> {
         let mut roles = Vec::with_capacity(slots.len());
         self.stream(slots, NAMES, |bytes| {
-            roles.push(rmp_serde::from_slice::<NamesIn>(bytes).ok()?.into_role());
+            roles.push(rmp_serde::from_slice::<T>(bytes).ok()?.into_role());
             Some(())
         })?;
         Some(roles)
@@ -624,6 +663,9 @@ mod tests {
         let names = entry.names().unwrap_or_default();
         assert_eq!(names[1].aliases, data.roles[1].aliases);
         assert!(names[1].salary.is_empty());
+        let pay = entry.pay_cards().unwrap_or_default();
+        assert!(pay[1].aliases.is_empty() && !data.roles[1].aliases.is_empty());
+        assert_eq!(pay[1].salary, data.roles[1].salary);
         assert_eq!(entry.everything(), Some(data));
     }
 

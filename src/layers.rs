@@ -25,6 +25,8 @@ pub enum Need {
     Names,
     /// Every role's card: its names, summary, pay and headcount.
     Cards,
+    /// Every role's card without its aliases: what `salary --all` shows.
+    Pay,
     /// The roles these names may name, whole, and the roles those refer to.
     Roles(Vec<String>),
 }
@@ -73,19 +75,21 @@ pub fn combine(layers: Vec<Layer>, need: &Need) -> Result<Dataset, Shortfall> {
             Layer::Whole(dataset) => Ok(dataset),
             Layer::Indexed { key, entry } => entry.everything().ok_or(key),
         })),
-        Need::Names | Need::Cards => stack(layers.into_iter().map(|layer| match layer {
-            Layer::Whole(dataset) => Ok(dataset),
-            Layer::Indexed { key, mut entry } => {
-                let mut dataset = entry.vocabulary();
-                let roles = if *need == Need::Names {
-                    entry.names()
-                } else {
-                    entry.cards()
-                };
-                dataset.roles = roles.ok_or(key)?;
-                Ok(dataset)
-            }
-        })),
+        Need::Names | Need::Cards | Need::Pay => {
+            stack(layers.into_iter().map(|layer| match layer {
+                Layer::Whole(dataset) => Ok(dataset),
+                Layer::Indexed { key, mut entry } => {
+                    let mut dataset = entry.vocabulary();
+                    let roles = match need {
+                        Need::Names => entry.names(),
+                        Need::Pay => entry.pay_cards(),
+                        _ => entry.cards(),
+                    };
+                    dataset.roles = roles.ok_or(key)?;
+                    Ok(dataset)
+                }
+            }))
+        }
         Need::Roles(names) => partial(layers, names),
     }
 }

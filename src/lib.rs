@@ -238,6 +238,8 @@ fn need_of(command: &Command) -> Need {
         Command::Show(args) => Need::roles_named_by(&args.role),
         Command::Compare(args) => Need::roles_named_by(&args.roles),
         Command::Gap(args) => Need::roles_named_by(&args.roles),
+        // Every figure needs no aliases; naming roles does.
+        Command::Salary(args) if args.all => Need::Pay,
         Command::List(_) | Command::Salary(_) => Need::Cards,
         _ => Need::Everything,
     }

@@ -16,6 +16,9 @@ use roles::model::Dataset;
 use roles::render::{Format, Style, render};
 use roles::view::View;
 
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
 fn builtin() -> Dataset {
     Dataset::builtin().unwrap_or_else(|e| panic!("built-in: {e}"))
 }
@@ -134,6 +137,44 @@ proptest! {
                 let wanted = wide_text.matches(token.as_str()).count();
                 let found = text.matches(token.as_str()).count();
                 prop_assert_eq!(found, wanted, "{} at {}: {} split", name, width, token);
+            }
+        }
+    }
+}
+
+/// 300 generated roles: `list` and `salary --all` are tall tables (200 rows or more), which
+/// `render/tall.rs` lays out rather than comfy-table.
+fn tall_data() -> &'static Dataset {
+    static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| generate::generate(300, 5))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn tall_tables_fit_the_terminal_and_split_no_id_or_amount(width in 40u16..=200) {
+        let data = tall_data();
+        let salary = SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High };
+        let (pay, _) = salary_table(data, &salary).unwrap_or_else(|e| panic!("{e}"));
+        let listing = list_roles(data, &ListArgs::default());
+        prop_assert!(listing.roles.len() >= 200);
+        let tokens = whole_tokens(data);
+        for (name, text, wide) in [
+            ("salary --all", table(&pay, width), table(&pay, 1000)),
+            ("list", table(&listing, width), table(&listing, 1000)),
+        ] {
+            for line in text.lines() {
+                let shown = unicode_width::UnicodeWidthStr::width(line);
+                prop_assert!(shown <= usize::from(width), "{name} at {width}: {line}");
+            }
+            // Every line of a table is part of its frame, and the frame closes.
+            if text.contains('┌') {
+                prop_assert!(text.contains('└'), "{name} at {width}");
+            }
+            for token in &tokens {
+                let wanted = wide.matches(token.as_str()).count();
+                prop_assert_eq!(text.matches(token.as_str()).count(), wanted, "{} at {}: {}", name, width, token);
             }
         }
     }

@@ -6,6 +6,7 @@ mod json;
 mod markdown;
 mod stacked;
 mod table;
+mod tall;
 mod yaml;
 
 pub use json::write as write_json;

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{Style, clean, display_width, least_width, wrap};
-use crate::view::{Grid, unmark};
+use crate::view::{Grid, MARK_CLOSE, MARK_OPEN, unmark};
 
 /// Narrowest a column of prose may get before the table is better stacked.
 const MIN_PROSE_COLUMN: usize = 12;
@@ -31,7 +31,11 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
             let body = cells(column).skip(usize::from(grid.wrap_headers));
             body.flat_map(|cell| cell.lines())
                 .map(|line| {
-                    let line = unmark(line, "«", "»");
+                    let line = if line.contains([MARK_OPEN, MARK_CLOSE]) {
+                        std::borrow::Cow::Owned(unmark(line, "«", "»"))
+                    } else {
+                        std::borrow::Cow::Borrowed(line)
+                    };
                     if whole {
                         display_width(&line)
                     } else {

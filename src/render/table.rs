@@ -7,7 +7,7 @@ use comfy_table::{
     presets,
 };
 
-use super::{Style, clean, stacked, wrap};
+use super::{Style, clean, stacked, tall, wrap};
 use crate::view::{Block, Grid, MARK_CLOSE, MARK_OPEN, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
@@ -63,6 +63,11 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     stacked::write(grid, style, out)?;
                     continue;
                 };
+                let marked = || grid.rows.iter().flatten().any(|c| c.contains(MARK_OPEN));
+                if grid.rows.len() >= tall::TALL_ROWS && !(style.color && marked()) {
+                    tall::write(grid, &minimums, style, out)?;
+                    continue;
+                }
                 // Written line by line as comfy-table yields them, not joined into one string
                 // (a salary table of the O*NET import is 14,000 lines).
                 for line in build(grid, &minimums, style).lines() {
