@@ -170,6 +170,21 @@ impl IntoRole for NamesIn {
     }
 }
 
+/// A card read for its pay alone, the summary skipped unread.
+#[derive(Deserialize)]
+struct PayIn {
+    _summary: serde::de::IgnoredAny,
+    salary: Vec<SalaryFigure>,
+    employment: Vec<Headcount>,
+}
+
+impl Joins for PayIn {
+    fn join(self, role: &mut Role) {
+        role.salary = self.salary;
+        role.employment = self.employment;
+    }
+}
+
 /// A piece of a role that fills in its fields.
 trait Joins {
     fn join(self, role: &mut Role);
@@ -546,11 +561,12 @@ impl<S: Read + Seek> Entry<S> {
         Some(roles)
     }
 
-    /// Every role's card without its aliases (left empty): what `salary --all` shows.
+    /// Every role's id, name, pay and headcount (aliases and summary left empty): what
+    /// `salary --all` shows.
     pub fn pay_cards(&mut self) -> Option<Vec<Role>> {
         let slots = self.slots()?;
         let mut roles = self.roles_from_names::<TitleIn>(&slots)?;
-        self.join_every::<CardIn>(&slots, CARD, &mut roles)?;
+        self.join_every::<PayIn>(&slots, CARD, &mut roles)?;
         Some(roles)
     }
 

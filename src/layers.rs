@@ -25,7 +25,7 @@ pub enum Need {
     Names,
     /// Every role's card: its names, summary, pay and headcount.
     Cards,
-    /// Every role's card without its aliases: what `salary --all` shows.
+    /// Every role's id, name, pay and headcount: what `salary --all` shows.
     Pay,
     /// The roles these names may name, whole, and the roles those refer to.
     Roles(Vec<String>),

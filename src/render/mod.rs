@@ -197,6 +197,11 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Columns `text` takes on a terminal: a CJK character or an emoji takes two.
 pub fn display_width(text: &str) -> usize {
+    // Printable ASCII, nearly every cell, is a column a byte: no table lookups (a tall table
+    // measures each cell several times).
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     unicode_width::UnicodeWidthStr::width(text)
 }
 

@@ -45,9 +45,16 @@ pub fn write<'a>(
     } else {
         headers.iter().map(|h| longest(h)).collect()
     };
+    // A cell on several lines, or wider than an even share, rules every row off (as comfy-table
+    // tables here do).
+    let share = usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1)
+        / grid.headers.len().max(1);
+    let mut ruled = false;
     for row in &rows {
         for (column, cell) in row.iter().enumerate().take(natural.len()) {
-            natural[column] = natural[column].max(longest(cell));
+            let width = longest(cell);
+            ruled = ruled || width > share || cell.contains('\n');
+            natural[column] = natural[column].max(width);
         }
     }
     let widths = share_out(
@@ -55,13 +62,6 @@ pub fn write<'a>(
         minimums,
         usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1),
     );
-    let share = usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1)
-        / grid.headers.len().max(1);
-    let ruled = grid
-        .rows
-        .iter()
-        .flatten()
-        .any(|cell| cell.contains('\n') || display_width(cell) > share);
     writeln!(out, "{}", rule(&widths, ['┌', '─', '┬', '┐']))?;
     let header_style = style.color.then_some("\u{1b}[38;5;14m\u{1b}[1m");
     write_row(out, &headers, &widths, |_| header_style)?;
@@ -172,7 +172,9 @@ fn write_row(
             }
             line.push(' ');
             line.push_str(text);
-            line.extend(std::iter::repeat_n(' ', padding + 1));
+            for _ in 0..=padding {
+                line.push(' ');
+            }
             if sgr.is_some() {
                 line.push_str("\u{1b}[0m");
             }
