@@ -436,11 +436,6 @@ impl<S: Read + Seek> Entry<S> {
         })
     }
 
-    /// How many roles the entry holds.
-    pub fn role_count(&self) -> u64 {
-        self.layout.roles
-    }
-
     /// The sources, vocabularies and version, without roles: what every partial load keeps.
     pub fn vocabulary(&self) -> Dataset {
         Dataset {

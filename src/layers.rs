@@ -31,15 +31,13 @@ pub enum Need {
     Roles(Vec<String>),
 }
 
-/// Most words whose every run is tried as a name (as `commands::role_queries` splits them).
-const MOST_WORDS_SPLIT: usize = 12;
-
 impl Need {
     /// The need of a command whose role names are `words`: each run of consecutive words is a
     /// name the command may try, and a single word always is.
     pub fn roles_named_by(words: &[String]) -> Need {
         let mut names: Vec<String> = words.to_vec();
-        if words.len() <= MOST_WORDS_SPLIT {
+        // The runs `commands::role_queries` tries, up to the same number of words.
+        if words.len() <= crate::commands::MOST_WORDS_SPLIT {
             for start in 0..words.len() {
                 for end in start + 2..=words.len() {
                     names.push(words[start..end].join(" "));

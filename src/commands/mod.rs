@@ -119,7 +119,7 @@ impl RoleCount {
 }
 
 /// Most words a command line's roles are split over; past this only the words as given count.
-const MOST_WORDS_SPLIT: usize = 12;
+pub const MOST_WORDS_SPLIT: usize = 12;
 
 /// The role names in `words` as people type them: `product owner product manager` is the two
 /// roles "product owner" and "product manager" when that is the one way to read the words as

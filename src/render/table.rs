@@ -140,11 +140,16 @@ fn paint(text: &str, sgr: &str, style: Style) -> String {
     }
 }
 
+/// Each column's even share of the width inside the frame: a cell wider than this, or on
+/// several lines, makes a table rule off every row.
+pub fn even_share(grid: &Grid, style: Style) -> usize {
+    usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1) / grid.headers.len().max(1)
+}
+
 /// A comfy-table laid out to the width, no column narrower than its longest word (`minimums`),
 /// with rules between rows whenever a cell holds or wraps onto several lines.
 fn build(grid: &Grid, minimums: &[usize], style: Style) -> Table {
-    let share = usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1)
-        / grid.headers.len().max(1);
+    let share = even_share(grid, style);
     let multi_line = grid
         .rows
         .iter()

@@ -47,8 +47,7 @@ pub fn write<'a>(
     };
     // A cell on several lines, or wider than an even share, rules every row off (as comfy-table
     // tables here do).
-    let share = usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1)
-        / grid.headers.len().max(1);
+    let share = super::table::even_share(grid, style);
     let mut ruled = false;
     for row in &rows {
         for (column, cell) in row.iter().enumerate().take(natural.len()) {
