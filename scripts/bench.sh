@@ -72,6 +72,22 @@ if [[ "${1:-}" == instant ]]; then
     # shellcheck disable=SC2086
     measure "$command, warm" "$roles" "${ten[@]}" $command
   done
+  echo
+  echo "## A hostile file, cache warm: two roles sharing 40,000 titles of several words"
+  echo "| command | seconds | peak MB |"
+  echo "|---|---|---|"
+  "$roles" import onet tests/fixtures/onet/excel-29.3 -o "$work/fixture.yaml" 2> /dev/null
+  "$roles" --no-builtin --data "$work/fixture.yaml" export --format json \
+    | jq '.roles[0].aliases += [range(0;40000) | "shared title \(.)"]
+          | .roles[1].aliases += [range(0;40000) | "shared title \(.)"]' > "$work/titles.json"
+  titles=(--no-builtin --data "$work/titles.json")
+  "$roles" "${titles[@]}" list > /dev/null
+  sleep 3
+  for command in "show chief-executives" "compare chief-executives chief-sustainability-officers" \
+      "list"; do
+    # shellcheck disable=SC2086
+    measure "$command" "$roles" "${titles[@]}" $command
+  done
   if [[ "${2:-}" == 100000 ]]; then
     echo
     echo "## 100,000 generated roles (624 MB of YAML)"

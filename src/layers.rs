@@ -274,20 +274,26 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
             for other in referred(&version) {
                 picker.want(other);
             }
-            let titles = std::iter::once(&version.name)
+            // Each candidate is checked once against all the titles, not once per title: a
+            // role may carry tens of thousands of them.
+            let titles: HashSet<String> = std::iter::once(&version.name)
                 .chain(version.aliases.iter().filter(|a| a.contains(' ')))
-                .map(|title| normalise(title));
-            for title in titles {
-                let filing: Vec<String> = picker
-                    .filed_under(&title)
-                    .into_iter()
-                    .filter_map(|place| picker.role(place))
-                    .filter(|role| role.aliases.iter().any(|a| normalise(a) == title))
-                    .map(|role| role.id.clone())
-                    .collect();
-                for other in filing {
-                    picker.want(&other);
-                }
+                .map(|title| normalise(title))
+                .collect();
+            let mut candidates: Vec<(usize, u32)> = Vec::new();
+            for title in &titles {
+                candidates.extend(picker.filed_under(title));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let filing: Vec<String> = candidates
+                .into_iter()
+                .filter_map(|place| picker.role(place))
+                .filter(|role| role.aliases.iter().any(|a| titles.contains(&normalise(a))))
+                .map(|role| role.id.clone())
+                .collect();
+            for other in filing {
+                picker.want(&other);
             }
         }
     }
