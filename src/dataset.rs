@@ -230,7 +230,8 @@ impl Dataset {
     /// Roles other than `role` that carry its name (or one of its aliases) as an alias: where
     /// another classification, such as O*NET's alternate titles, files the same job title.
     pub fn filed_elsewhere<'r>(&'r self, role: &Role) -> Vec<(&'r Role, &'r str)> {
-        let names: Vec<String> = std::iter::once(&role.name)
+        // A set: a role may carry tens of thousands of titles, each checked against every alias.
+        let names: std::collections::HashSet<String> = std::iter::once(&role.name)
             .chain(role.aliases.iter().filter(|a| a.contains(' ')))
             .map(|n| normalise(n))
             .collect();
