@@ -61,7 +61,15 @@ fn main() -> ExitCode {
                 _ => result,
             }
         }
-        None => roles::run(&cli, style, &mut io::stdout().lock(), &mut err),
+        // Buffered: std's stdout writes each line as it ends, a system call a line.
+        None => {
+            let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+            let result = roles::run(&cli, style, &mut out, &mut err);
+            match out.flush() {
+                Err(error) if result.is_ok() => Err(anyhow::Error::from(error)),
+                _ => result,
+            }
+        }
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -142,8 +142,8 @@ proptest! {
     }
 }
 
-/// 300 generated roles: `list` and `salary --all` are tall tables (200 rows or more), which
-/// `render/tall.rs` lays out rather than comfy-table.
+/// 300 generated roles: `list` and `salary --all` as tall tables, written a row at a time
+/// (`render/framed.rs`).
 fn tall_data() -> &'static Dataset {
     static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
     DATA.get_or_init(|| generate::generate(300, 5))

@@ -2,11 +2,12 @@
 //! touches this folder alone.
 
 mod csv;
+mod framed;
 mod json;
+mod layout;
 mod markdown;
 mod stacked;
 mod table;
-mod tall;
 mod yaml;
 
 pub use json::write as write_json;
@@ -181,7 +182,8 @@ pub use crate::parse::{is_bidi_control, needs_escape};
 /// the renderer lays out multi-line cells itself.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| needs_escape(c) && !(keep_newlines && c == '\n');
-    if !text.chars().any(unsafe_char) {
+    let plain_byte = |b: u8| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n');
+    if text.bytes().all(plain_byte) || !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -208,8 +210,10 @@ pub fn display_width(text: &str) -> usize {
 /// Whether `word` is written in a script that breaks between any two characters (Chinese,
 /// Japanese, emoji): such a "word" is often a whole sentence, and may wrap anywhere.
 fn breaks_anywhere(word: &str) -> bool {
-    word.chars()
-        .any(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1)
+    !word.is_ascii()
+        && word
+            .chars()
+            .any(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1)
 }
 
 /// The narrowest a column can be and still hold `word` unsplit: its width, or for text that

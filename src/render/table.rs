@@ -1,13 +1,12 @@
-//! Tables for people: comfy-table grids fitted to the width, with colour only when allowed.
+//! Tables for people: comfy-table's frame fitted to the width, with colour only when allowed.
 
 use std::io::{self, Write};
 
-use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
-    presets,
-};
+use std::borrow::Cow;
 
-use super::{Style, clean, stacked, tall, wrap};
+use super::framed::{self, Framed};
+use super::layout::Fit;
+use super::{Style, clean, stacked, wrap};
 use crate::view::{Block, Grid, MARK_CLOSE, MARK_OPEN, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
@@ -63,20 +62,7 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                     stacked::write(grid, style, out)?;
                     continue;
                 };
-                let marked = || grid.rows.iter().flatten().any(|c| c.contains(MARK_OPEN));
-                if grid.rows.len() >= tall::TALL_ROWS && !(style.color && marked()) {
-                    tall::write(grid, &minimums, style, out)?;
-                    continue;
-                }
-                // Written line by line as comfy-table yields them, not joined into one string
-                // (a salary table of the O*NET import is 14,000 lines).
-                for line in build(grid, &minimums, style).lines() {
-                    if style.color {
-                        writeln!(out, "{}", paint_highlights(&line))?;
-                    } else {
-                        writeln!(out, "{line}")?;
-                    }
-                }
+                framed::write(&framed(grid, &minimums, style), width, finish(style), out)?;
             }
             Block::Lines(lines) => {
                 for line in lines {
@@ -88,17 +74,21 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-/// Zero-width stand-ins for a highlight's start and end while comfy-table lays a table out:
-/// they take no columns, so the layout is right without comfy-table scanning every cell for
+/// Zero-width stand-ins for a highlight's start and end while a table is laid out:
+/// they take no columns, so the layout is right without scanning every cell for
 /// ANSI escapes; [`paint_highlights`] swaps them for colour afterwards.
 const LAID_OUT_OPEN: char = '\u{2060}';
 const LAID_OUT_CLOSE: char = '\u{2063}';
 
 /// Shows highlighted spans between «» without colour. With colour, marks them with zero-width
 /// stand-ins, closed and reopened at every space so that no span is wrapped across lines.
-fn highlight(text: &str, style: Style) -> String {
+fn highlight(text: Cow<'_, str>, style: Style) -> Cow<'_, str> {
+    let stand_ins = [MARK_OPEN, MARK_CLOSE, LAID_OUT_OPEN, LAID_OUT_CLOSE];
+    if !text.contains(stand_ins) {
+        return text;
+    }
     if !style.color {
-        return unmark(text, "«", "»");
+        return Cow::Owned(unmark(&text, "«", "»"));
     }
     let mut out = String::with_capacity(text.len());
     let mut open = false;
@@ -121,7 +111,7 @@ fn highlight(text: &str, style: Style) -> String {
             other => out.push(other),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The laid-out table with highlight stand-ins turned into bold red.
@@ -146,67 +136,204 @@ pub fn even_share(grid: &Grid, style: Style) -> usize {
     usize::from(style.width).saturating_sub(3 * grid.headers.len() + 1) / grid.headers.len().max(1)
 }
 
-/// A comfy-table laid out to the width, no column narrower than its longest word (`minimums`),
-/// with rules between rows whenever a cell holds or wraps onto several lines.
-fn build(grid: &Grid, minimums: &[usize], style: Style) -> Table {
+/// The table as drawn: cells escaped (and highlighted, in colour), no column narrower than
+/// its longest word (`minimums`), rules between rows whenever a cell holds or wraps onto
+/// several lines.
+fn framed<'a>(grid: &'a Grid, minimums: &[usize], style: Style) -> Framed<'a> {
     let share = even_share(grid, style);
-    let multi_line = grid
+    let ruled = grid
         .rows
         .iter()
         .flatten()
         .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
-    let mut table = Table::new();
-    table
-        .load_preset(if multi_line {
-            presets::UTF8_FULL
-        } else {
-            presets::UTF8_FULL_CONDENSED
+    let fits = (0..grid.headers.len())
+        .map(|column| match minimums.get(column) {
+            _ if grid.keep_whole.contains(&column) => Fit::Whole,
+            Some(&least) => Fit::AtLeast(least),
+            None => Fit::Free,
         })
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .force_no_tty()
-        .set_width(style.width);
-    if style.color {
-        table.enforce_styling();
+        .collect();
+    Framed {
+        headers: grid.headers.iter().map(|h| clean(h, false)).collect(),
+        rows: grid
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|text| highlight(clean(text, true), style))
+                    .collect()
+            })
+            .collect(),
+        fits,
+        ruled,
+        color: style.color,
     }
-    table.set_header(grid.headers.iter().map(|header| {
-        let cell = Cell::new(clean(header, false));
-        if style.color {
-            cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
+}
+
+/// What each line needs before it is written: highlights' stand-ins turned into colour.
+fn finish(style: Style) -> impl Fn(String) -> String {
+    move |line| {
+        if style.color && line.contains([LAID_OUT_OPEN, LAID_OUT_CLOSE]) {
+            paint_highlights(&line)
         } else {
-            cell
-        }
-    }));
-    for row in &grid.rows {
-        table.add_row(row.iter().enumerate().map(|(column, text)| {
-            let cell = Cell::new(highlight(&clean(text, true), style));
-            let first_column = column == 0 && row.len() > 1;
-            if style.color && first_column {
-                cell.add_attribute(Attribute::Bold)
-            } else if style.color && text == "—" {
-                cell.add_attribute(Attribute::Dim)
-            } else {
-                cell
-            }
-        }));
-    }
-    for (index, &minimum) in minimums.iter().enumerate() {
-        if let Some(column) = table.column_mut(index) {
-            if grid.keep_whole.contains(&index) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-                column.set_cell_alignment(CellAlignment::Left);
-            } else {
-                // comfy-table counts a column's padding (a space either side) in its width.
-                let least = u16::try_from(minimum + 2).unwrap_or(u16::MAX);
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
-            }
+            line
         }
     }
-    table
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The table as comfy-table draws it, built as this module built it before it drew its
+    /// own: the reference the frame is held to.
+    fn comfy(grid: &Grid, minimums: &[usize], style: Style) -> String {
+        use comfy_table::{
+            Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table,
+            Width, presets,
+        };
+        let share = even_share(grid, style);
+        let multi_line = grid
+            .rows
+            .iter()
+            .flatten()
+            .any(|cell| cell.contains('\n') || super::super::display_width(cell) > share);
+        let mut table = Table::new();
+        table
+            .load_preset(if multi_line {
+                presets::UTF8_FULL
+            } else {
+                presets::UTF8_FULL_CONDENSED
+            })
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_width(style.width);
+        if style.color {
+            table.enforce_styling();
+        }
+        table.set_header(grid.headers.iter().map(|header| {
+            let cell = Cell::new(clean(header, false));
+            if style.color {
+                cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
+            } else {
+                cell
+            }
+        }));
+        for row in &grid.rows {
+            table.add_row(row.iter().enumerate().map(|(column, text)| {
+                let cell = Cell::new(highlight(clean(text, true), style));
+                if style.color && column == 0 && row.len() > 1 {
+                    cell.add_attribute(Attribute::Bold)
+                } else if style.color && text == "—" {
+                    cell.add_attribute(Attribute::Dim)
+                } else {
+                    cell
+                }
+            }));
+        }
+        for (index, &minimum) in minimums.iter().enumerate() {
+            if let Some(column) = table.column_mut(index) {
+                if grid.keep_whole.contains(&index) {
+                    column.set_constraint(ColumnConstraint::ContentWidth);
+                    column.set_cell_alignment(CellAlignment::Left);
+                } else {
+                    let least = u16::try_from(minimum + 2).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+                }
+            }
+        }
+        let mut text = String::new();
+        for line in table.lines() {
+            let line = if style.color {
+                paint_highlights(&line)
+            } else {
+                line
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Words that test a layout: long ones, wide ones, combining and joined sequences,
+    /// highlights, and the blanks between them.
+    const PIECES: &[&str] = &[
+        "a",
+        "po",
+        "backlog",
+        "roadmap",
+        "stakeholders",
+        "—",
+        "•",
+        "Product Owner",
+        "extraordinarily-long-identifier-without-breaks",
+        "产品负责人管理待办事项",
+        "产品",
+        "🙂",
+        "👩\u{200D}💻",
+        "e\u{301}",
+        "1\u{FE0F}\u{20E3}",
+        "🇬🇧",
+        "$120,000",
+        "x",
+        " ",
+        "  ",
+        "\n",
+        "\u{E000}",
+        "\u{E001}",
+        "\u{2060}",
+        "\t",
+        "",
+    ];
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..12).prop_map(|pieces| {
+            let mut text = String::new();
+            for (index, piece) in pieces.iter().enumerate() {
+                if index > 0 && index % 2 == 0 {
+                    text.push(' ');
+                }
+                text.push_str(piece);
+            }
+            text
+        })
+    }
+
+    fn grid() -> impl Strategy<Value = Grid> {
+        (1usize..=4)
+            .prop_flat_map(|columns| {
+                (
+                    prop::collection::vec(cell(), columns),
+                    prop::collection::vec(prop::collection::vec(cell(), columns), 0..7),
+                    prop::collection::vec(any::<bool>(), columns),
+                    any::<bool>(),
+                )
+            })
+            .prop_map(|(headers, rows, whole, wrap_headers)| Grid {
+                headers,
+                rows,
+                keep_whole: (0..whole.len()).filter(|&c| whole[c]).collect(),
+                wrap_headers,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Every table is drawn exactly as comfy-table draws it, in colour and without.
+        #[test]
+        fn tables_are_drawn_as_comfy_table_draws_them(
+            grid in grid(),
+            width in 8u16..=140,
+            color in any::<bool>(),
+        ) {
+            let style = Style { color, ..Style::plain(width) };
+            if let Some(minimums) = stacked::column_minimums(&grid, usize::from(width)) {
+                let report = Report { blocks: vec![Block::Table(grid.clone())] };
+                prop_assert_eq!(rendered(&report, style), comfy(&grid, &minimums, style));
+            }
+        }
+    }
 
     fn rendered(report: &Report, style: Style) -> String {
         let mut out = Vec::new();

@@ -1,0 +1,309 @@
+//! comfy-table's layout, computed in one pass: the column widths its dynamic arrangement
+//! chooses and the line breaks its splitter makes, so a table drawn here is the table
+//! comfy-table draws, character for character (the tests hold the two side by side).
+//!
+//! comfy-table wraps every cell at least twice and measures a line again for every word it
+//! adds; for the profile `show` prints that was a third of the run. Here a line is split by
+//! byte offsets, measured a word at a time, and no part is copied.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::display_width;
+
+/// What a column holds to, as the table asks of comfy-table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Its longest line, never wrapped (bars and figures).
+    Whole,
+    /// At least this many columns of content (its longest word), more where the width allows.
+    AtLeast(usize),
+    /// No constraint: a column beyond the headers.
+    Free,
+}
+
+/// A line of a cell and its display width, measured once.
+pub type Measured<'a> = (&'a str, usize);
+
+/// Each column's content width (padding excluded) in a table `table_width` columns wide
+/// whose columns hold `lines` (every line of every cell, header first) under `fits`.
+pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> Vec<usize> {
+    const PADDING: usize = 2;
+    let columns = lines.len();
+    let cap = |width: usize| width.min(usize::from(u16::MAX));
+    // comfy-table counts a column's content as at least one column wide.
+    let longest: Vec<usize> = lines
+        .iter()
+        .map(|column| cap(column.iter().map(|&(_, w)| w).max().unwrap_or(0)).max(1))
+        .collect();
+    let fit = |column: usize| fits.get(column).copied().unwrap_or(Fit::Free);
+    let mut fixed: Vec<Option<usize>> = vec![None; columns];
+    for (column, slot) in fixed.iter_mut().enumerate() {
+        match fit(column) {
+            Fit::Whole => *slot = Some(longest[column]),
+            Fit::AtLeast(least) if longest[column] <= least => *slot = Some(least.max(1)),
+            _ => {}
+        }
+    }
+    // The room inside the frame (`│` either side and `┆` between columns), less every
+    // column's padding and the widths already fixed.
+    let mut room = table_width.saturating_sub(columns + 1);
+    for slot in &fixed {
+        room = room.saturating_sub(slot.map_or(PADDING, |width| width + PADDING));
+    }
+    let mut left = fixed.iter().filter(|slot| slot.is_none()).count();
+    let unfixed = |fixed: &[Option<usize>]| -> Vec<usize> {
+        (0..columns).filter(|&c| fixed[c].is_none()).collect()
+    };
+
+    // Columns whose least width is more than an even share get exactly that.
+    if let Some(mut average) = room.checked_div(left) {
+        let mut again = true;
+        'lower: while again {
+            again = false;
+            for column in unfixed(&fixed) {
+                let Fit::AtLeast(least) = fit(column) else {
+                    continue;
+                };
+                if average >= least + PADDING {
+                    continue;
+                }
+                let width = least.max(1);
+                fixed[column] = Some(width);
+                room = room.saturating_sub(width);
+                left -= 1;
+                if left == 0 {
+                    break 'lower;
+                }
+                average = room / left;
+                again = true;
+            }
+        }
+    }
+
+    // Columns whose longest line fits in an even share get their longest line.
+    let mut again = true;
+    while again && left > 0 {
+        again = false;
+        let mut average = room / left;
+        if average == 0 {
+            break;
+        }
+        for column in unfixed(&fixed) {
+            if longest[column] <= average {
+                fixed[column] = Some(longest[column]);
+                room = room.saturating_sub(longest[column]);
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+                average = room / left;
+                again = true;
+            }
+        }
+    }
+
+    // Columns that, wrapped to an even share, leave three or more columns of it unused get
+    // their longest wrapped line. comfy-table measures those lines in bytes, and so does this.
+    if let Some(mut average) = room.checked_div(left) {
+        let mut again = true;
+        'split: while again {
+            again = false;
+            for column in unfixed(&fixed) {
+                let wrapped = longest_bytes_after_split(&lines[column], average);
+                if average.saturating_sub(wrapped) >= 3 {
+                    fixed[column] = Some(cap(wrapped).max(1));
+                    room = room.saturating_sub(wrapped);
+                    left -= 1;
+                    if left == 0 {
+                        break 'split;
+                    }
+                    average = room / left;
+                    again = true;
+                }
+            }
+        }
+    }
+
+    // The rest share what is left, the first ones a column more while it does not divide.
+    if left > 0 {
+        let room = room.max(left);
+        let average = room / left;
+        let mut excess = room - average * left;
+        for column in unfixed(&fixed) {
+            let width = if excess > 0 {
+                excess -= 1;
+                average + 1
+            } else {
+                average
+            };
+            fixed[column] = Some(cap(width).max(1));
+        }
+    }
+    fixed.into_iter().map(|width| width.unwrap_or(1)).collect()
+}
+
+/// The longest line, in bytes, of a column's lines wrapped to `width`.
+fn longest_bytes_after_split(lines: &[Measured<'_>], width: usize) -> usize {
+    let content = cap_width(width);
+    let mut longest = 0;
+    for &(line, line_width) in lines {
+        if line_width > width {
+            split_line(line, content, |part, _| longest = longest.max(part.len()));
+        } else {
+            longest = longest.max(line.len());
+        }
+    }
+    longest
+}
+
+/// A width as comfy-table holds one: at most `u16::MAX`, at least 1.
+fn cap_width(width: usize) -> usize {
+    width.clamp(1, usize::from(u16::MAX))
+}
+
+/// Lines left free at the end of a line before it counts as full.
+const MIN_FREE: usize = 2;
+
+/// Splits `line` at spaces into parts for a column `width` wide, as comfy-table does: a word
+/// wider than the column is cut between graphemes, and a line counts as full once fewer than
+/// [`MIN_FREE`] columns are left. Each part is a slice of `line`, given with its width.
+pub fn split_line<'a>(line: &'a str, width: usize, mut part: impl FnMut(&'a str, usize)) {
+    // Words as byte ranges, last first, so the next one is popped off the end.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (index, _) in line.match_indices(' ') {
+        words.push((start, index));
+        start = index + 1;
+    }
+    words.push((start, line.len()));
+    words.reverse();
+    let full = |used: usize| used > width.saturating_sub(MIN_FREE);
+    // The line being filled, as a range of `line`; empty when `from == to`.
+    let (mut from, mut to, mut used) = (0, 0, 0);
+    while let Some((start, end)) = words.pop() {
+        let word = &line[start..end];
+        let word_width = display_width(word);
+        let empty = from == to;
+        let joined = word_width + used + usize::from(!empty);
+        let mut remaining = width.saturating_sub(used);
+        if !empty {
+            remaining = remaining.saturating_sub(1);
+        }
+        if joined <= width {
+            if empty {
+                (from, to, used) = (start, end, word_width);
+            } else {
+                (to, used) = (end, joined);
+            }
+            if full(used) {
+                part(&line[from..to], used);
+                (from, to, used) = (0, 0, 0);
+            }
+            continue;
+        }
+        if !empty && remaining <= MIN_FREE {
+            words.push((start, end));
+            part(&line[from..to], used);
+            (from, to, used) = (0, 0, 0);
+            continue;
+        }
+        if word_width > width {
+            let (mut bytes, mut head) = fitting_graphemes(word, remaining);
+            if empty && bytes == 0 {
+                // Not even one grapheme fits: take a character anyway, so the line moves on.
+                bytes = word.chars().next().map_or(0, char::len_utf8);
+                head = display_width(&word[..bytes]);
+            }
+            let cut = start + bytes;
+            if empty {
+                (from, used) = (start, head);
+            } else {
+                used += 1 + head;
+            }
+            part(&line[from..cut], used);
+            words.push((cut, end));
+            (from, to, used) = (0, 0, 0);
+            continue;
+        }
+        part(&line[from..to], used);
+        (from, to, used) = (start, end, word_width);
+        if full(used) {
+            part(&line[from..to], used);
+            (from, to, used) = (0, 0, 0);
+        }
+    }
+    if from != to {
+        part(&line[from..to], used);
+    }
+}
+
+/// Bytes and width of the graphemes at the start of `word` that fit in `room` columns.
+fn fitting_graphemes(word: &str, room: usize) -> (usize, usize) {
+    let mut used = 0;
+    let mut bytes = 0;
+    for grapheme in word.graphemes(true) {
+        let width = display_width(grapheme);
+        if used + width > room {
+            break;
+        }
+        used += width;
+        bytes += grapheme.len();
+    }
+    (bytes, used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str, width: usize) -> Vec<&str> {
+        let mut parts = Vec::new();
+        split_line(line, width, |p, w| {
+            assert_eq!(w, display_width(p), "{p:?}");
+            parts.push(p);
+        });
+        parts
+    }
+
+    #[test]
+    fn lines_break_between_words_and_leave_room_at_the_end() {
+        assert_eq!(split("aa bb cc dd", 5), ["aa bb", "cc dd"]);
+        // Full once fewer than two columns are left: "aaaa" in 5 ends its line.
+        assert_eq!(split("aaaa b", 5), ["aaaa", "b"]);
+        // A word wider than the column is cut where the line ends.
+        assert_eq!(split("ab cdefghij", 6), ["ab cde", "fghij"]);
+        assert_eq!(split("产品负责人", 3), ["产", "品", "负", "责", "人"]);
+        // A grapheme wider than the column is taken whole, so the split moves on.
+        assert_eq!(split("产", 1), ["产"]);
+    }
+
+    proptest::proptest! {
+        /// The width a part is given is its width measured whole: widths add up across the
+        /// spaces a line is split at, whatever sequences (keycaps, flags, ZWJ emoji) it holds.
+        #[test]
+        fn parts_are_given_their_own_width(
+            words in proptest::collection::vec(proptest::sample::select(&[
+                "a", "word", "", "产品负责人", "🙂", "👩\u{200D}💻", "e\u{301}", "\u{301}",
+                "1\u{FE0F}\u{20E3}", "\u{FE0F}", "🇬🇧", "\u{1F1EC}", "\u{200D}", "—",
+            ][..]), 0..16),
+            width in 1usize..30,
+        ) {
+            split(&words.join(" "), width);
+        }
+    }
+
+    #[test]
+    fn columns_that_fit_get_their_longest_line_and_the_rest_share() {
+        fn measured<'a>(lines: &[&'a str]) -> Vec<Measured<'a>> {
+            lines.iter().map(|l| (*l, display_width(l))).collect()
+        }
+        let words = "word ".repeat(30);
+        let lines = [measured(&["Id", "po"]), measured(&["Summary", &words])];
+        let fits = [Fit::AtLeast(2), Fit::AtLeast(4)];
+        assert_eq!(widths(&lines, &fits, 40), [2, 31]);
+        assert_eq!(
+            widths(&[measured(&["a"]), measured(&["b"])], &fits, 40),
+            [2, 4]
+        );
+    }
+}
