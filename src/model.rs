@@ -754,7 +754,7 @@ impl schemars::JsonSchema for Money {
 }
 
 /// A reservation that travels with a salary figure wherever it is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Caveat {
     /// The source gives the figure for illustration only.

@@ -1,6 +1,8 @@
 //! `roles salary ROLE… | --all`: every figure, sorted, with a bar scaled to the largest so
 //! ranges and the disagreement between sources show at a glance.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::complete::role_candidates;
 use crate::text::capitalised;
 use clap::ValueEnum;
@@ -150,7 +152,12 @@ pub fn salary_table<'a>(
             }),
         }
     }
-    let position = |id: &str| resolved.roles.iter().position(|r| r.id == id);
+    // Each role's place in the order asked for, looked up once per comparison.
+    let mut places: HashMap<&str, usize> = HashMap::new();
+    for (place, role) in resolved.roles.iter().enumerate() {
+        places.entry(role.id.as_str()).or_insert(place);
+    }
+    let position = |id: &str| places.get(id).copied();
     for group in &mut groups {
         let figures = &mut group.figures;
         match args.sort {
@@ -270,7 +277,13 @@ impl View for SalaryTable {
             )));
         }
         let mut notes: Vec<String> = Vec::new();
+        // Thousands of figures share a handful of notes: each distinct one is written once.
+        let mut seen = HashSet::new();
+        let mut written = HashSet::new();
         for row in self.groups.iter().flat_map(|g| &g.figures) {
+            if !seen.insert((&row.source, &row.caveats, &row.note)) {
+                continue;
+            }
             // A figure's caveats lead its source's note, so they are read before the figure is used.
             let caveats = (!row.caveats.is_empty())
                 .then(|| format!("{}. ", capitalised(&caveat_words(&row.caveats))));
@@ -281,7 +294,7 @@ impl View for SalaryTable {
                     caveats.unwrap_or_default(),
                     row.note.as_deref().unwrap_or_default()
                 );
-                if !notes.contains(&line) {
+                if written.insert(line.clone()) {
                     notes.push(line);
                 }
             }

@@ -83,34 +83,35 @@ impl Frame {
 
 /// Draws `table` `width` columns wide, passing each line through `finish` (colour for
 /// highlights) before it is written.
-pub fn write<'t>(
-    table: &'t Framed<'t>,
+pub fn write(
+    table: &Framed<'_>,
     width: usize,
-    finish: impl Fn(String) -> String,
+    finish: impl Fn(&str) -> Cow<'_, str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // Every line of every cell, measured once: the layout and the writing both use it.
-    let measure = |row: &'t [Cow<'t, str>]| -> Vec<Vec<Measured<'t>>> {
-        row.iter()
-            .map(|cell| cell.split('\n').map(|l| (l, display_width(l))).collect())
-            .collect()
-    };
-    let headers = measure(&table.headers);
-    let rows: Vec<Vec<Vec<Measured<'t>>>> = table.rows.iter().map(|row| measure(row)).collect();
-    let columns = rows
-        .iter()
-        .map(Vec::len)
-        .chain([headers.len()])
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Vec<Measured<'t>>> = vec![Vec::new(); columns];
-    for row in std::iter::once(&headers).chain(&rows) {
-        for (column, cell) in row.iter().enumerate() {
-            lines[column].extend_from_slice(cell);
+    // Every line of every cell, measured once into one list: the layout and the writing
+    // both read it. A cell is a range of that list, a row a range of cells.
+    let mut lines: Vec<Measured<'_>> = Vec::new();
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    for row in std::iter::once(&table.headers).chain(&table.rows) {
+        let first = cells.len();
+        for cell in row {
+            let start = lines.len();
+            lines.extend(cell.split('\n').map(|l| (l, display_width(l))));
+            cells.push((start, lines.len()));
+        }
+        rows.push((first, cells.len()));
+    }
+    let columns = rows.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+    let mut by_column: Vec<Vec<Measured<'_>>> = vec![Vec::new(); columns];
+    for &(first, last) in &rows {
+        for (column, &(start, end)) in cells[first..last].iter().enumerate() {
+            by_column[column].extend_from_slice(&lines[start..end]);
         }
     }
-    let widths = layout::widths(&lines, &table.fits, width);
-    drop(lines);
+    let widths = layout::widths(&by_column, &table.fits, width);
+    drop(by_column);
     let frame = Frame::utf8(table.ruled);
     let rule = |[left, fill, joint, right]: [char; 4]| {
         let mut line = String::new();
@@ -122,22 +123,28 @@ pub fn write<'t>(
             line.extend(std::iter::repeat_n(fill, width + 2));
         }
         line.push(right);
+        line.push('\n');
         line
     };
     let [top_left, top_right, bottom_left, bottom_right] = frame.corners;
-    writeln!(
-        out,
-        "{}",
-        rule([top_left, frame.top, frame.top_joint, top_right])
-    )?;
+    out.write_all(rule([top_left, frame.top, frame.top_joint, top_right]).as_bytes())?;
+    let mut writer = RowWriter {
+        frame: &frame,
+        widths: &widths,
+        lines: &lines,
+        parts: vec![Vec::new(); columns],
+        line: String::new(),
+    };
     let header_sgr = table.color.then_some(HEADER_SGR);
-    write_row(out, &frame, &headers, &widths, |_| header_sgr, &finish)?;
-    writeln!(out, "{}", rule(frame.header))?;
-    for (index, (row, measured)) in table.rows.iter().zip(&rows).enumerate() {
+    let (first, last) = rows[0];
+    writer.write(out, &cells[first..last], |_| header_sgr, &finish)?;
+    out.write_all(rule(frame.header).as_bytes())?;
+    let between = frame.between.map(rule);
+    for (index, (row, &(first, last))) in table.rows.iter().zip(&rows[1..]).enumerate() {
         if index > 0
-            && let Some(between) = frame.between
+            && let Some(between) = &between
         {
-            writeln!(out, "{}", rule(between))?;
+            out.write_all(between.as_bytes())?;
         }
         let sgr = |column: usize| {
             let text = row.get(column).map_or("", |cell| cell.as_ref());
@@ -151,73 +158,89 @@ pub fn write<'t>(
                 None
             }
         };
-        write_row(out, &frame, measured, &widths, sgr, &finish)?;
+        writer.write(out, &cells[first..last], sgr, &finish)?;
     }
-    writeln!(
-        out,
-        "{}",
-        rule([bottom_left, frame.bottom, frame.bottom_joint, bottom_right])
-    )
+    out.write_all(rule([bottom_left, frame.bottom, frame.bottom_joint, bottom_right]).as_bytes())
 }
 
-/// One row: each cell's lines wrapped to its column, padded a space either side and styled;
-/// a cell with fewer lines than the row, or missing, is blank below (unstyled, as comfy-table
-/// leaves it).
-fn write_row(
-    out: &mut dyn Write,
-    frame: &Frame,
-    cells: &[Vec<Measured<'_>>],
-    widths: &[usize],
-    sgr_of: impl Fn(usize) -> Option<&'static str>,
-    finish: &impl Fn(String) -> String,
-) -> io::Result<()> {
-    let wrapped: Vec<Option<Vec<Measured<'_>>>> = widths
-        .iter()
-        .enumerate()
-        .map(|(column, &width)| {
-            let cell = cells.get(column)?;
-            let mut parts = Vec::with_capacity(cell.len());
-            for &(line, line_width) in cell {
+/// Writes rows, reusing its buffers from one row to the next (a salary table has 7,000).
+struct RowWriter<'f, 'a> {
+    frame: &'f Frame,
+    widths: &'f [usize],
+    lines: &'f [Measured<'a>],
+    /// Each column's lines of the row being written, wrapped.
+    parts: Vec<Vec<Measured<'a>>>,
+    line: String,
+}
+
+impl RowWriter<'_, '_> {
+    /// One row: each cell's lines wrapped to its column, padded a space either side and
+    /// styled; a cell with fewer lines than the row, or missing, is blank below (unstyled, as
+    /// comfy-table leaves it).
+    fn write(
+        &mut self,
+        out: &mut dyn Write,
+        cells: &[(usize, usize)],
+        sgr_of: impl Fn(usize) -> Option<&'static str>,
+        finish: &impl Fn(&str) -> Cow<'_, str>,
+    ) -> io::Result<()> {
+        let lines = self.lines;
+        for (column, &width) in self.widths.iter().enumerate() {
+            let parts = &mut self.parts[column];
+            parts.clear();
+            let Some(&(start, end)) = cells.get(column) else {
+                continue;
+            };
+            for &(line, line_width) in &lines[start..end] {
                 if line_width > width {
                     layout::split_line(line, width, |part, w| parts.push((part, w)));
                 } else {
                     parts.push((line, line_width));
                 }
             }
-            Some(parts)
-        })
-        .collect();
-    let height = wrapped
-        .iter()
-        .map(|cell| cell.as_ref().map_or(1, Vec::len))
-        .max()
-        .unwrap_or(0);
-    for number in 0..height {
-        let mut line = String::new();
-        line.push(frame.left);
-        for (column, width) in widths.iter().enumerate() {
-            if column > 0 {
-                line.push(frame.vertical);
-            }
-            let part = wrapped[column].as_ref().and_then(|parts| parts.get(number));
-            let Some(&(text, text_width)) = part else {
-                line.extend(std::iter::repeat_n(' ', width + 2));
-                continue;
-            };
-            let sgr = sgr_of(column);
-            if let Some(sgr) = sgr {
-                line.push_str(sgr);
-            }
-            line.push(' ');
-            line.push_str(text);
-            let padding = width.saturating_sub(text_width);
-            line.extend(std::iter::repeat_n(' ', padding + 1));
-            if sgr.is_some() {
-                line.push_str(RESET_SGR);
-            }
         }
-        line.push(frame.right);
-        writeln!(out, "{}", finish(line))?;
+        // A missing cell counts as one blank line.
+        let height = (0..self.widths.len())
+            .map(|column| {
+                if column < cells.len() {
+                    self.parts[column].len()
+                } else {
+                    1
+                }
+            })
+            .max()
+            .unwrap_or(0);
+        for number in 0..height {
+            let line = &mut self.line;
+            line.clear();
+            line.push(self.frame.left);
+            for (column, width) in self.widths.iter().enumerate() {
+                if column > 0 {
+                    line.push(self.frame.vertical);
+                }
+                let part = self.parts[column]
+                    .get(number)
+                    .filter(|_| column < cells.len());
+                let Some(&(text, text_width)) = part else {
+                    line.extend(std::iter::repeat_n(' ', width + 2));
+                    continue;
+                };
+                let sgr = sgr_of(column);
+                if let Some(sgr) = sgr {
+                    line.push_str(sgr);
+                }
+                line.push(' ');
+                line.push_str(text);
+                let padding = width.saturating_sub(text_width);
+                line.extend(std::iter::repeat_n(' ', padding + 1));
+                if sgr.is_some() {
+                    line.push_str(RESET_SGR);
+                }
+            }
+            line.push(self.frame.right);
+            line.push('\n');
+            out.write_all(finish(line).as_bytes())?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -171,12 +171,12 @@ fn framed<'a>(grid: &'a Grid, minimums: &[usize], style: Style) -> Framed<'a> {
 }
 
 /// What each line needs before it is written: highlights' stand-ins turned into colour.
-fn finish(style: Style) -> impl Fn(String) -> String {
+fn finish(style: Style) -> impl Fn(&str) -> Cow<'_, str> {
     move |line| {
         if style.color && line.contains([LAID_OUT_OPEN, LAID_OUT_CLOSE]) {
-            paint_highlights(&line)
+            Cow::Owned(paint_highlights(line))
         } else {
-            line
+            Cow::Borrowed(line)
         }
     }
 }
