@@ -16,7 +16,7 @@ fn schemas() -> Vec<(&'static str, schemars::Schema, Vec<Vec<&'static str>>)> {
     vec![
         (
             "list",
-            output_schema::<list::RoleList>(),
+            output_schema::<list::RoleList<'static>>(),
             vec![vec!["list"]],
         ),
         (

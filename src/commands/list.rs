@@ -15,11 +15,12 @@ pub struct ListArgs {
     pub filter: Vec<String>,
 }
 
-/// The roles of the dataset, in dataset order.
+/// The roles of the dataset, in dataset order, borrowed from it (an O*NET list is 1,000 roles
+/// and 57,000 aliases: copying them cost more than writing them).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct RoleList {
+pub struct RoleList<'a> {
     /// One entry per role.
-    pub roles: Vec<RoleListing>,
+    pub roles: Vec<RoleListing<'a>>,
     /// One line per role (id, name, summary, pay, tab-separated) instead of a table: for a
     /// pipe, where `grep` and `cut` read lines.
     #[serde(skip)]
@@ -28,21 +29,21 @@ pub struct RoleList {
 
 /// One role in brief.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct RoleListing {
+pub struct RoleListing<'a> {
     /// Role id, to pass to other commands.
-    pub id: String,
+    pub id: &'a str,
     /// Display name.
-    pub name: String,
+    pub name: &'a str,
     /// Other names.
-    pub aliases: Vec<String>,
+    pub aliases: &'a [String],
     /// The first sentence of the summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Every salary figure, empty when no source gives one.
-    pub salary: Vec<SalaryFigure>,
+    pub salary: &'a [SalaryFigure],
 }
 
 /// Lists every role, or those the filter words all name.
-pub fn list_roles(dataset: &Dataset, args: &ListArgs) -> RoleList {
+pub fn list_roles<'a>(dataset: &'a Dataset, args: &ListArgs) -> RoleList<'a> {
     let words: Vec<String> = args.filter.iter().map(|w| w.to_lowercase()).collect();
     let matches = |role: &crate::model::Role| {
         words.iter().all(|word| {
@@ -60,20 +61,20 @@ pub fn list_roles(dataset: &Dataset, args: &ListArgs) -> RoleList {
             .iter()
             .filter(|role| matches(role))
             .map(|role| RoleListing {
-                id: role.id.clone(),
-                name: role.name.clone(),
-                aliases: role.aliases.clone(),
-                summary: role.tagline().to_string(),
-                salary: role.salary.clone(),
+                id: &role.id,
+                name: &role.name,
+                aliases: &role.aliases,
+                summary: role.tagline(),
+                salary: &role.salary,
             })
             .collect(),
     }
 }
 
-impl RoleListing {
+impl RoleListing<'_> {
     fn name_with_aliases(&self) -> String {
         if self.aliases.is_empty() {
-            self.name.clone()
+            self.name.to_string()
         } else {
             format!("{} ({})", self.name, self.aliases.join(", "))
         }
@@ -98,7 +99,7 @@ impl RoleListing {
     }
 }
 
-impl View for RoleList {
+impl View for RoleList<'_> {
     fn report(&self) -> Report {
         if self.one_line {
             let records = self
@@ -106,9 +107,9 @@ impl View for RoleList {
                 .iter()
                 .map(|role| {
                     vec![
-                        role.id.clone(),
-                        role.name.clone(),
-                        role.summary.clone(),
+                        role.id.to_string(),
+                        role.name.to_string(),
+                        role.summary.to_string(),
                         role.pay_in_brief("; "),
                     ]
                 })
@@ -120,9 +121,9 @@ impl View for RoleList {
         let mut grid = Grid::new(["Id", "Name", "Summary", "Pay"]);
         for role in &self.roles {
             grid.row([
-                role.id.clone(),
+                role.id.to_string(),
                 role.name_with_aliases(),
-                role.summary.clone(),
+                role.summary.to_string(),
                 role.pay_in_brief("\n"),
             ]);
         }
@@ -142,10 +143,10 @@ impl View for RoleList {
         let mut records = Records::new(["id", "name", "aliases", "summary", "pay"]);
         for role in &self.roles {
             records.row([
-                role.id.clone(),
-                role.name.clone(),
+                role.id.to_string(),
+                role.name.to_string(),
                 role.aliases.join(LIST_SEPARATOR),
-                role.summary.clone(),
+                role.summary.to_string(),
                 role.pay_in_brief("; "),
             ]);
         }
