@@ -222,7 +222,7 @@ impl RowWriter<'_, '_> {
                     .get(number)
                     .filter(|_| column < cells.len());
                 let Some(&(text, text_width)) = part else {
-                    line.extend(std::iter::repeat_n(' ', width + 2));
+                    push_spaces(line, width + 2);
                     continue;
                 };
                 let sgr = sgr_of(column);
@@ -232,7 +232,7 @@ impl RowWriter<'_, '_> {
                 line.push(' ');
                 line.push_str(text);
                 let padding = width.saturating_sub(text_width);
-                line.extend(std::iter::repeat_n(' ', padding + 1));
+                push_spaces(line, padding + 1);
                 if sgr.is_some() {
                     line.push_str(RESET_SGR);
                 }
@@ -242,5 +242,16 @@ impl RowWriter<'_, '_> {
             out.write_all(finish(line).as_bytes())?;
         }
         Ok(())
+    }
+}
+
+/// Appends `count` spaces a slice at a time, not a character at a time.
+fn push_spaces(line: &mut String, count: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = count;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        line.push_str(&SPACES[..now]);
+        left -= now;
     }
 }
