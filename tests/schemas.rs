@@ -34,7 +34,7 @@ fn schemas() -> Vec<(&'static str, schemars::Schema, Vec<Vec<&'static str>>)> {
         ),
         (
             "salary",
-            output_schema::<salary::SalaryTable>(),
+            output_schema::<salary::SalaryTable<'static>>(),
             vec![vec!["salary", "--all"], vec!["salary", "pjm"]],
         ),
         (

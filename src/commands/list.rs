@@ -15,8 +15,9 @@ pub struct ListArgs {
     pub filter: Vec<String>,
 }
 
-/// The roles of the dataset, in dataset order, borrowed from it (an O*NET list is 1,000 roles
-/// and 57,000 aliases: copying them cost more than writing them).
+// Borrowed from the dataset: an O*NET list is 1,000 roles and 57,000 aliases, and copying
+// them cost more than writing them.
+/// The roles of the dataset, in dataset order.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleList<'a> {
     /// One entry per role.

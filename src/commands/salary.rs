@@ -46,17 +46,17 @@ pub enum SalaryOrder {
 
 /// The figures asked for, grouped by currency and pay period, and the roles that have none.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct SalaryTable {
+pub struct SalaryTable<'a> {
     /// One group per currency and period: figures in different units never share a scale or a
     /// sort. Largest group first.
-    pub groups: Vec<SalaryGroup>,
+    pub groups: Vec<SalaryGroup<'a>>,
     /// Roles asked for that no source gives a figure for.
     pub roles_without_figures: Vec<RoleRef>,
 }
 
 /// Figures of one currency and one pay period, sorted and drawn on one scale.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct SalaryGroup {
+pub struct SalaryGroup<'a> {
     /// ISO 4217 code.
     pub currency: String,
     /// The pay period; absent for figures whose source states none.
@@ -64,10 +64,10 @@ pub struct SalaryGroup {
     /// The largest amount in the group, which its bars are scaled to.
     pub scale_max: Money,
     /// One row per figure, in the order asked for.
-    pub figures: Vec<SalaryRow>,
+    pub figures: Vec<SalaryRow<'a>>,
 }
 
-impl SalaryGroup {
+impl SalaryGroup<'_> {
     /// `USD a year`, `EUR a month`, `USD, no pay period stated`.
     pub fn label(&self) -> String {
         match self.period {
@@ -77,9 +77,11 @@ impl SalaryGroup {
     }
 }
 
+// Its texts are borrowed from the dataset: 7,000 figures of the O*NET import would otherwise
+// copy six strings each.
 /// One figure of one role.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct SalaryRow {
+pub struct SalaryRow<'a> {
     /// The role.
     pub role: RoleRef,
     /// Average or range.
@@ -100,22 +102,22 @@ pub struct SalaryRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Money>,
     /// ISO 4217 code.
-    pub currency: String,
+    pub currency: &'a str,
     /// What the amount is paid over.
     pub period: Option<Period>,
     /// Where it applies, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
+    pub region: Option<&'a str>,
     /// What the source adds about it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     /// What a reader must know before using it (illustrative, currency inferred).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub caveats: Vec<Caveat>,
+    #[serde(skip_serializing_if = "<[Caveat]>::is_empty")]
+    pub caveats: &'a [Caveat],
     /// Source id.
-    pub source: String,
+    pub source: &'a str,
     /// Source title.
-    pub source_title: String,
+    pub source_title: &'a str,
     #[serde(skip)]
     low: Money,
     #[serde(skip)]
@@ -128,7 +130,7 @@ pub struct SalaryRow {
 pub fn salary_table<'a>(
     dataset: &'a Dataset,
     args: &SalaryArgs,
-) -> anyhow::Result<(SalaryTable, Resolved<'a>)> {
+) -> anyhow::Result<(SalaryTable<'a>, Resolved<'a>)> {
     let resolved = if args.all {
         Resolved {
             roles: dataset.roles.iter().collect(),
@@ -145,7 +147,7 @@ pub fn salary_table<'a>(
         {
             Some(group) => group.figures.push(row),
             None => groups.push(SalaryGroup {
-                currency: row.currency.clone(),
+                currency: row.currency.to_string(),
                 period: row.period,
                 scale_max: Money::default(),
                 figures: vec![row],
@@ -201,7 +203,7 @@ pub fn salary_table<'a>(
     Ok((table, resolved))
 }
 
-fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
+fn rows<'a>(dataset: &'a Dataset, role: &'a Role) -> Vec<SalaryRow<'a>> {
     role.salary
         .iter()
         .map(|figure| {
@@ -214,15 +216,15 @@ fn rows(dataset: &Dataset, role: &Role) -> Vec<SalaryRow> {
                 percentiles: figure.percentiles,
                 min: figure.min,
                 max: figure.max,
-                currency: figure.currency.clone(),
+                currency: &figure.currency,
                 period: figure.period,
-                region: figure.region.clone(),
-                note: figure.note.clone(),
-                caveats: figure.caveats.clone(),
-                source: figure.source.clone(),
+                region: figure.region.as_deref(),
+                note: figure.note.as_deref(),
+                caveats: &figure.caveats,
+                source: &figure.source,
                 source_title: dataset
                     .source(&figure.source)
-                    .map_or_else(String::new, |s| s.title.clone()),
+                    .map_or("", |s| s.title.as_str()),
                 low,
                 high,
                 pay: format_pay(figure),
@@ -246,7 +248,7 @@ pub fn bar(low: Money, high: Money, scale: Money) -> String {
     format!("{}{}", "░".repeat(start), "█".repeat(end - start))
 }
 
-impl SalaryRow {
+impl SalaryRow<'_> {
     /// `average`, `p10`, or `p25-p75` for a percentile range: short, for a column.
     fn kind_word(&self) -> String {
         match (self.percentile, self.percentiles) {
@@ -257,7 +259,7 @@ impl SalaryRow {
     }
 }
 
-impl View for SalaryTable {
+impl View for SalaryTable<'_> {
     fn report(&self) -> Report {
         let mut blocks = Vec::new();
         let apart = self.groups.len() > 1;
@@ -282,7 +284,7 @@ impl View for SalaryTable {
                     row.role.name.clone(),
                     row.kind_word(),
                     pay,
-                    row.source.clone(),
+                    row.source.to_string(),
                     bar(row.low, row.high, group.scale_max),
                 ]);
             }
@@ -302,13 +304,13 @@ impl View for SalaryTable {
             }
             // A figure's caveats lead its source's note, so they are read before the figure is used.
             let caveats = (!row.caveats.is_empty())
-                .then(|| format!("{}. ", capitalised(&caveat_words(&row.caveats))));
+                .then(|| format!("{}. ", capitalised(&caveat_words(row.caveats))));
             if caveats.is_some() || row.note.is_some() {
                 let line = format!(
                     "{}: {}{}",
                     row.source,
                     caveats.unwrap_or_default(),
-                    row.note.as_deref().unwrap_or_default()
+                    row.note.unwrap_or_default()
                 );
                 if written.insert(line.clone()) {
                     notes.push(line);
@@ -344,12 +346,12 @@ impl View for SalaryTable {
                 number(row.amount),
                 number(row.min),
                 number(row.max),
-                row.currency.clone(),
+                row.currency.to_string(),
                 period,
-                row.region.clone().unwrap_or_default(),
-                row.source.clone(),
-                row.note.clone().unwrap_or_default(),
-                caveat_words(&row.caveats),
+                row.region.unwrap_or_default().to_string(),
+                row.source.to_string(),
+                row.note.unwrap_or_default().to_string(),
+                caveat_words(row.caveats),
             ]);
         }
         for role in &self.roles_without_figures {
