@@ -50,17 +50,15 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
     for slot in &fixed {
         room = room.saturating_sub(slot.map_or(PADDING, |width| width + PADDING));
     }
-    let mut left = fixed.iter().filter(|slot| slot.is_none()).count();
-    let unfixed = |fixed: &[Option<usize>]| -> Vec<usize> {
-        (0..columns).filter(|&c| fixed[c].is_none()).collect()
-    };
+    let left = fixed.iter().filter(|slot| slot.is_none()).count();
+    let mut share = Sharing { fixed, room, left };
 
     // Columns whose least width is more than an even share get exactly that.
-    if let Some(mut average) = room.checked_div(left) {
+    if let Some(mut average) = share.average() {
         let mut again = true;
         'lower: while again {
             again = false;
-            for column in unfixed(&fixed) {
+            for column in share.unfixed() {
                 let Fit::AtLeast(least) = fit(column) else {
                     continue;
                 };
@@ -68,78 +66,100 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
                     continue;
                 }
                 let width = least.max(1);
-                fixed[column] = Some(width);
-                room = room.saturating_sub(width);
-                left -= 1;
-                if left == 0 {
+                let Some(next) = share.fix(column, width, width) else {
                     break 'lower;
-                }
-                average = room / left;
-                again = true;
+                };
+                (average, again) = (next, true);
             }
         }
     }
 
     // Columns whose longest line fits in an even share get their longest line.
     let mut again = true;
-    while again && left > 0 {
+    'fit: while again {
         again = false;
-        let mut average = room / left;
-        if average == 0 {
+        let Some(mut average) = share.average().filter(|&a| a > 0) else {
             break;
-        }
-        for column in unfixed(&fixed) {
+        };
+        for column in share.unfixed() {
             if longest[column] <= average {
-                fixed[column] = Some(longest[column]);
-                room = room.saturating_sub(longest[column]);
-                left -= 1;
-                if left == 0 {
-                    break;
-                }
-                average = room / left;
-                again = true;
+                let Some(next) = share.fix(column, longest[column], longest[column]) else {
+                    break 'fit;
+                };
+                (average, again) = (next, true);
             }
         }
     }
 
     // Columns that, wrapped to an even share, leave three or more columns of it unused get
     // their longest wrapped line. comfy-table measures those lines in bytes, and so does this.
-    if let Some(mut average) = room.checked_div(left) {
+    if let Some(mut average) = share.average() {
         let mut again = true;
         'split: while again {
             again = false;
-            for column in unfixed(&fixed) {
+            for column in share.unfixed() {
                 let wrapped = longest_bytes_after_split(&lines[column], average);
                 if average.saturating_sub(wrapped) >= 3 {
-                    fixed[column] = Some(cap(wrapped).max(1));
-                    room = room.saturating_sub(wrapped);
-                    left -= 1;
-                    if left == 0 {
+                    let Some(next) = share.fix(column, cap(wrapped).max(1), wrapped) else {
                         break 'split;
-                    }
-                    average = room / left;
-                    again = true;
+                    };
+                    (average, again) = (next, true);
                 }
             }
         }
     }
 
     // The rest share what is left, the first ones a column more while it does not divide.
+    let Sharing {
+        mut fixed,
+        room,
+        left,
+    } = share;
     if left > 0 {
         let room = room.max(left);
         let average = room / left;
         let mut excess = room - average * left;
-        for column in unfixed(&fixed) {
+        for slot in fixed.iter_mut().filter(|slot| slot.is_none()) {
             let width = if excess > 0 {
                 excess -= 1;
                 average + 1
             } else {
                 average
             };
-            fixed[column] = Some(cap(width).max(1));
+            *slot = Some(cap(width).max(1));
         }
     }
     fixed.into_iter().map(|width| width.unwrap_or(1)).collect()
+}
+
+/// The columns' widths as they are fixed one by one, and the room the others share.
+struct Sharing {
+    fixed: Vec<Option<usize>>,
+    room: usize,
+    left: usize,
+}
+
+impl Sharing {
+    /// Each column still to fix's even share of the room; none when every column is fixed.
+    fn average(&self) -> Option<usize> {
+        self.room.checked_div(self.left)
+    }
+
+    /// The columns still to fix, in order.
+    fn unfixed(&self) -> Vec<usize> {
+        (0..self.fixed.len())
+            .filter(|&c| self.fixed[c].is_none())
+            .collect()
+    }
+
+    /// Fixes `column` at `width`, taking `taken` columns of the room (comfy-table takes a
+    /// wrapped column's byte length, not its capped width), and gives the new even share.
+    fn fix(&mut self, column: usize, width: usize, taken: usize) -> Option<usize> {
+        self.fixed[column] = Some(width);
+        self.room = self.room.saturating_sub(taken);
+        self.left -= 1;
+        self.average()
+    }
 }
 
 /// The longest line, in bytes, of a column's lines wrapped to `width`.
