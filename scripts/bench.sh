@@ -248,3 +248,16 @@ hostile "import: a 477 MiB sheet zipped small" "$roles" import onet "$work/onet-
 hostile "import: 10 million task rows" "$roles" import onet "$work/onet-rows" -o -
 rm "$work/onet-bomb/Read Me.txt"; ln -s /dev/zero "$work/onet-bomb/Read Me.txt"
 hostile "import: Read Me.txt a link to /dev/zero" "$roles" import onet "$work/onet-bomb" -o -
+"$roles" export --format json > "$work/builtin-export.json"
+python3 - "$work" <<'PY'
+import sys, json, pathlib
+work = pathlib.Path(sys.argv[1])
+data = json.loads((work / "builtin-export.json").read_text())
+role = next(r for r in data["roles"] if r["id"] == "delivery-lead")
+role.update(id="wide", name="Wide", aliases=[])
+role["duties"][0]["text"] = "\u4ea7" * 300_000
+data["roles"] = [role]
+(work / "cjk-run.json").write_text(json.dumps(data, ensure_ascii=False))
+PY
+# Not refused: shown, stacked (a line that long is not wrapped into a table column).
+hostile "show: a duty that is one 900 KB run of Chinese" "$roles" --no-cache --data "$work/cjk-run.json" show wide

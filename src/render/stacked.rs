@@ -10,9 +10,25 @@ use crate::view::{Grid, MARK_CLOSE, MARK_OPEN, unmark};
 /// Narrowest a column of prose may get before the table is better stacked.
 const MIN_PROSE_COLUMN: usize = 12;
 
-/// Whether `grid` can be drawn as a table `width` columns wide with no word split and no
-/// column of prose narrower than [`MIN_PROSE_COLUMN`]. Returns each column's least width.
+/// Longest line of a cell, in bytes, that is wrapped into a table column. Splitting a line into
+/// a column measures what is left of it at every break (as comfy-table does), so the cost grows
+/// with its length squared: a longer line (a file's 900 KB run of Chinese took 10 s) is shown
+/// stacked, where wrapping is one pass.
+pub const MAX_TABLE_LINE_BYTES: usize = 4096;
+
+/// Whether `grid` can be drawn as a table `width` columns wide with no word split, no column of
+/// prose narrower than [`MIN_PROSE_COLUMN`] and no line longer than [`MAX_TABLE_LINE_BYTES`].
+/// Returns each column's least width.
 pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
+    let too_long = |cell: &String| cell.lines().any(|l| l.len() > MAX_TABLE_LINE_BYTES);
+    if grid
+        .headers
+        .iter()
+        .chain(grid.rows.iter().flatten())
+        .any(too_long)
+    {
+        return None;
+    }
     let columns = grid.headers.len();
     // `│ a ┆ b │`: a space either side of every cell and a rule between and around them.
     let frame = 3 * columns + 1;
@@ -116,6 +132,15 @@ mod tests {
             "Strategy",
         ]);
         grid
+    }
+
+    #[test]
+    fn a_table_with_a_line_too_long_to_wrap_quickly_is_stacked() {
+        let mut grid = Grid::new(["Section", "Detail"]);
+        grid.row(["Duties", &"产".repeat(MAX_TABLE_LINE_BYTES / 3)]);
+        assert!(column_minimums(&grid, 80).is_some());
+        grid.row(["Skills", &"产".repeat(MAX_TABLE_LINE_BYTES / 3 + 1)]);
+        assert!(column_minimums(&grid, 80).is_none());
     }
 
     #[test]
