@@ -161,33 +161,17 @@ pub fn salary_table<'a>(
     }
     let position = |id: &str| places.get(id).copied();
     for group in &mut groups {
-        let figures = &group.figures;
-        // The figures' places are sorted, not the figures: a row is a few hundred bytes, and
-        // a stable sort of 7,000 of them spent its time moving them.
-        let mut order: Vec<usize> = (0..figures.len()).collect();
+        let figures = &mut group.figures;
         match args.sort {
-            SalaryOrder::High => {
-                order.sort_by_key(|&i| std::cmp::Reverse((figures[i].high, figures[i].low)));
-            }
-            SalaryOrder::Low => order.sort_by_key(|&i| (figures[i].low, figures[i].high)),
-            SalaryOrder::Role => order.sort_by(|&a, &b| {
-                let (a, b) = (&figures[a], &figures[b]);
+            SalaryOrder::High => figures.sort_by_key(|f| std::cmp::Reverse((f.high, f.low))),
+            SalaryOrder::Low => figures.sort_by_key(|f| (f.low, f.high)),
+            SalaryOrder::Role => figures.sort_by(|a, b| {
                 position(&a.role.id)
                     .cmp(&position(&b.role.id))
                     .then((b.high, b.low).cmp(&(a.high, a.low)))
             }),
         }
-        let mut slots: Vec<Option<SalaryRow>> = std::mem::take(&mut group.figures)
-            .into_iter()
-            .map(Some)
-            .collect();
-        group.figures = order.iter().filter_map(|&i| slots[i].take()).collect();
-        group.scale_max = group
-            .figures
-            .iter()
-            .map(|f| f.high)
-            .max()
-            .unwrap_or_default();
+        group.scale_max = figures.iter().map(|f| f.high).max().unwrap_or_default();
     }
     // A stable sort: equal-sized groups keep the order their first figures came in.
     groups.sort_by_key(|g| std::cmp::Reverse(g.figures.len()));
@@ -297,7 +281,6 @@ impl View for SalaryTable<'_> {
         let mut notes: Vec<String> = Vec::new();
         // Thousands of figures share a handful of notes: each distinct one is written once.
         let mut seen = HashSet::default();
-        let mut written = HashSet::default();
         for row in self.groups.iter().flat_map(|g| &g.figures) {
             if !seen.insert((&row.source, &row.caveats, &row.note)) {
                 continue;
@@ -312,7 +295,7 @@ impl View for SalaryTable<'_> {
                     caveats.unwrap_or_default(),
                     row.note.unwrap_or_default()
                 );
-                if written.insert(line.clone()) {
+                if !notes.contains(&line) {
                     notes.push(line);
                 }
             }

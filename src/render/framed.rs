@@ -34,18 +34,16 @@ pub struct Framed<'a> {
     pub color: bool,
 }
 
-/// The frame's characters, from comfy-table's preset.
+/// The frame's characters, from comfy-table's preset. Each rule is its left end, its fill,
+/// the joint between columns and its right end.
 struct Frame {
-    left: char,
-    right: char,
-    top: char,
-    bottom: char,
+    top: [char; 4],
     header: [char; 4],
-    vertical: char,
     between: Option<[char; 4]>,
-    top_joint: char,
-    bottom_joint: char,
-    corners: [char; 4],
+    bottom: [char; 4],
+    left: char,
+    vertical: char,
+    right: char,
 }
 
 impl Frame {
@@ -56,27 +54,20 @@ impl Frame {
         } else {
             presets::UTF8_FULL_CONDENSED
         };
-        // The preset lists its components in comfy-table's `TableComponent` order.
-        let mut parts = [' '; 19];
-        for (slot, c) in parts.iter_mut().zip(preset.chars()) {
-            *slot = c;
+        // The preset lists its components in comfy-table's `TableComponent` order; a space is
+        // a component left out.
+        let mut c = [' '; 19];
+        for (slot, char) in c.iter_mut().zip(preset.chars()) {
+            *slot = char;
         }
-        let set = |c: char| (c != ' ').then_some(c);
-        let between = match (set(parts[9]), parts[10], parts[11], parts[12]) {
-            (Some(fill), joint, left, right) => Some([left, fill, joint, right]),
-            (None, ..) => None,
-        };
         Frame {
-            left: parts[0],
-            right: parts[1],
-            top: parts[2],
-            bottom: parts[3],
-            header: [parts[4], parts[5], parts[6], parts[7]],
-            vertical: parts[8],
-            between,
-            top_joint: parts[13],
-            bottom_joint: parts[14],
-            corners: [parts[15], parts[16], parts[17], parts[18]],
+            top: [c[15], c[2], c[13], c[16]],
+            header: [c[4], c[5], c[6], c[7]],
+            between: (c[9] != ' ').then_some([c[11], c[9], c[10], c[12]]),
+            bottom: [c[17], c[3], c[14], c[18]],
+            left: c[0],
+            vertical: c[8],
+            right: c[1],
         }
     }
 }
@@ -126,8 +117,7 @@ pub fn write(
         line.push('\n');
         line
     };
-    let [top_left, top_right, bottom_left, bottom_right] = frame.corners;
-    out.write_all(rule([top_left, frame.top, frame.top_joint, top_right]).as_bytes())?;
+    out.write_all(rule(frame.top).as_bytes())?;
     let mut writer = RowWriter {
         frame: &frame,
         widths: &widths,
@@ -160,7 +150,7 @@ pub fn write(
         };
         writer.write(out, &cells[first..last], sgr, &finish)?;
     }
-    out.write_all(rule([bottom_left, frame.bottom, frame.bottom_joint, bottom_right]).as_bytes())
+    out.write_all(rule(frame.bottom).as_bytes())
 }
 
 /// Writes rows, reusing its buffers from one row to the next (a salary table has 7,000).
@@ -218,9 +208,8 @@ impl RowWriter<'_, '_> {
                 if column > 0 {
                     line.push(self.frame.vertical);
                 }
-                let part = self.parts[column]
-                    .get(number)
-                    .filter(|_| column < cells.len());
+                // A missing cell's parts were left empty.
+                let part = self.parts[column].get(number);
                 let Some(&(text, text_width)) = part else {
                     push_spaces(line, width + 2);
                     continue;

@@ -29,11 +29,10 @@ pub type Measured<'a> = (&'a str, usize);
 pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> Vec<usize> {
     const PADDING: usize = 2;
     let columns = lines.len();
-    let cap = |width: usize| width.min(usize::from(u16::MAX));
     // comfy-table counts a column's content as at least one column wide.
     let longest: Vec<usize> = lines
         .iter()
-        .map(|column| cap(column.iter().map(|&(_, w)| w).max().unwrap_or(0)).max(1))
+        .map(|column| cap_width(column.iter().map(|&(_, w)| w).max().unwrap_or(0)))
         .collect();
     let fit = |column: usize| fits.get(column).copied().unwrap_or(Fit::Free);
     let mut fixed: Vec<Option<usize>> = vec![None; columns];
@@ -100,7 +99,7 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
             for column in share.unfixed() {
                 let wrapped = longest_bytes_after_split(&lines[column], average);
                 if average.saturating_sub(wrapped) >= 3 {
-                    let Some(next) = share.fix(column, cap(wrapped).max(1), wrapped) else {
+                    let Some(next) = share.fix(column, cap_width(wrapped), wrapped) else {
                         break 'split;
                     };
                     (average, again) = (next, true);
@@ -126,7 +125,7 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
             } else {
                 average
             };
-            *slot = Some(cap(width).max(1));
+            *slot = Some(cap_width(width));
         }
     }
     fixed.into_iter().map(|width| width.unwrap_or(1)).collect()
