@@ -95,37 +95,97 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Every role with its id, name, one-line summary and pay in brief.
-    List(ListArgs),
+    List(Deferred<ListArgs>),
     /// One role's whole profile, every item with its source.
-    Show(ShowArgs),
+    Show(Deferred<ShowArgs>),
     /// Two or more roles side by side.
-    Compare(CompareArgs),
+    Compare(Deferred<CompareArgs>),
     /// Salary figures, sorted, with bars that show ranges and disagreements.
-    Salary(SalaryArgs),
+    Salary(Deferred<SalaryArgs>),
     /// Find text in every role, ranked, with the match marked (whole words for short queries);
     /// exit 1 when nothing matches.
-    Search(SearchArgs),
+    Search(Deferred<SearchArgs>),
     /// The other roles ranked by likeness to ROLE (skills, duty themes, the articles), with the
     /// reasons.
-    Similar(SimilarArgs),
+    Similar(Deferred<SimilarArgs>),
     /// What a person in FROM must add to move to TO, what carries over, and the pay change.
-    Gap(GapArgs),
+    Gap(Deferred<GapArgs>),
     /// Roles ranked by how well your skills fit each, both ways.
-    Match(MatchArgs),
+    Match(Deferred<MatchArgs>),
     /// Who holds a duty (roadmap, budget …): each article's verdict, and where they disagree.
-    Who(WhoArgs),
+    Who(Deferred<WhoArgs>),
     /// A responsibility grid: duty themes by roles, each cell the degree every article gives.
-    Matrix(MatrixArgs),
+    Matrix(Deferred<MatrixArgs>),
     /// The skill vocabulary, its aliases, and which roles need each skill.
-    Skills(SkillsArgs),
+    Skills(Deferred<SkillsArgs>),
     /// Check dataset files and list every problem as FILE:LINE:COLUMN: message.
-    Validate(ValidateArgs),
+    Validate(Deferred<ValidateArgs>),
     /// Write the loaded dataset in the format --data reads (yaml or json).
-    Export(ExportArgs),
+    Export(Deferred<ExportArgs>),
     /// Make a dataset --data reads from public occupational data (O*NET, with BLS wages).
-    Import(ImportArgs),
+    Import(Deferred<ImportArgs>),
     /// Print a shell completion script.
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
     /// Print the manual page (roff).
-    Man(ManArgs),
+    Man(Deferred<ManArgs>),
+}
+
+/// A subcommand's arguments, defined only when that subcommand is the one run (clap's
+/// `Command::defer`): a run builds its own subcommand's dozen arguments, not every one of the
+/// sixteen subcommands' (a third of the built-in `show`'s time, in page faults and cache misses).
+/// Help, completion and the manual page build them all as before.
+#[derive(Debug, Clone)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: clap::Args> clap::Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args))
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args_for_update))
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+    fn update_from_arg_matches_mut(
+        &mut self,
+        matches: &mut clap::ArgMatches,
+    ) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+/// Adds a subcommand's arguments, keeping the description the subcommand was given (the
+/// arguments' own doc comment would replace it, as it was added after them).
+fn keeping_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let long_about = cmd.get_long_about().cloned();
+    let cmd = augment(cmd);
+    let cmd = match about {
+        Some(about) => cmd.about(about),
+        None => cmd.about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => cmd.long_about(long_about),
+        None => cmd.long_about(None::<&str>),
+    }
 }

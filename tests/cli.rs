@@ -230,6 +230,30 @@ fn help_and_version_succeed_on_stdout() {
         .stdout(predicate::str::starts_with("roles "));
 }
 
+/// A subcommand's arguments are defined only when it runs (clap's `defer`); its help still
+/// opens with the description `roles --help` lists for it, not its arguments' doc comment, and
+/// lists its own options beside the shared ones.
+#[test]
+fn each_subcommands_help_opens_with_its_description_and_lists_its_options() {
+    use clap::CommandFactory;
+    let command = roles::cli::Cli::command();
+    for sub in command.get_subcommands() {
+        let name = sub.get_name();
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        assert!(!about.is_empty(), "{name} has no description");
+        let help = stdout_of(&[name, "--help"]);
+        // The first paragraph, as wrapped to the width.
+        let first: Vec<&str> = help.lines().take_while(|l| !l.is_empty()).collect();
+        assert_eq!(
+            first.join(" "),
+            about.trim_end_matches('.'),
+            "roles {name} --help"
+        );
+        assert!(help.contains("--format"), "roles {name} --help: {help}");
+    }
+    assert!(stdout_of(&["show", "--help"]).contains("--only <SECTIONS>"));
+    assert!(stdout_of(&["import", "onet", "--help"]).contains("--wages"));
+}
 #[test]
 fn piped_output_has_no_colour_unless_forced_and_no_color_is_honoured() {
     let plain = stdout_of(&["salary", "--all"]);

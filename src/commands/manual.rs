@@ -39,7 +39,7 @@ pub fn write(command: &Command, out: &mut dyn Write) -> io::Result<()> {
         page.option(arg);
     }
     page.section("COMMANDS");
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in listed_subcommands(command) {
         page.command(&[], sub);
     }
     page.section("ENVIRONMENT");
@@ -146,6 +146,14 @@ const EXAMPLES: [(&str, &str); 7] = [
 ];
 
 /// The options a user can see: not help, version or positionals.
+/// The subcommands the page describes: not hidden ones, nor the `help` clap adds to a built
+/// command (the page says how to get help once, in its options).
+fn listed_subcommands(command: &Command) -> impl Iterator<Item = &Command> {
+    command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+}
+
 fn visible_options(command: &Command) -> impl Iterator<Item = &Arg> {
     command
         .get_arguments()
@@ -229,7 +237,12 @@ impl Page {
         if !values.is_empty() && arg.get_action().takes_values() {
             text.push_str(&format!(" One of: {}.", values.join(", ")));
         }
-        if let Some(default) = arg.get_default_values().first() {
+        // A flag's default (off) is not worth a line; clap gives one once the command is built.
+        if let Some(default) = arg
+            .get_default_values()
+            .first()
+            .filter(|_| arg.get_action().takes_values())
+        {
             text.push_str(&format!(" Default: {}.", default.to_string_lossy()));
         }
         self.text(&escape(&text));
@@ -256,7 +269,7 @@ impl Page {
                 }
             })
             .collect();
-        let has_children = sub.get_subcommands().any(|s| !s.is_hide_set());
+        let has_children = listed_subcommands(sub).next().is_some();
         if !has_children {
             self.line(".SS");
             let heading = format!(
@@ -285,7 +298,7 @@ impl Page {
                 self.line(".RE");
             }
         }
-        for child in sub.get_subcommands().filter(|s| !s.is_hide_set()) {
+        for child in listed_subcommands(sub) {
             self.command(&path, child);
         }
     }

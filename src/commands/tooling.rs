@@ -35,5 +35,8 @@ pub const COMPLETE_VAR: &str = "COMPLETE";
 
 /// Writes the roff manual page.
 pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
-    super::manual::write(&<Cli as clap::CommandFactory>::command(), out)
+    // Built, so each subcommand's deferred arguments are there to list.
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    super::manual::write(&command, out)
 }
