@@ -187,21 +187,19 @@ const MIN_FREE: usize = 2;
 /// wider than the column is cut between graphemes, and a line counts as full once fewer than
 /// [`MIN_FREE`] columns are left. Each part is a slice of `line`, given with its width.
 pub fn split_line<'a>(line: &'a str, width: usize, mut part: impl FnMut(&'a str, usize)) {
-    // Words as byte ranges, last first, so the next one is popped off the end.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (index, _) in line.match_indices(' ') {
-        words.push((start, index));
-        start = index + 1;
-    }
-    words.push((start, line.len()));
-    words.reverse();
+    let mut words = Words { line, at: Some(0) };
+    // A word put back for the next line, or what is left of one that was cut.
+    let mut carried: Option<Word> = None;
     let full = |used: usize| used > width.saturating_sub(MIN_FREE);
     // The line being filled, as a range of `line`; empty when `from == to`.
     let (mut from, mut to, mut used) = (0, 0, 0);
-    while let Some((start, end)) = words.pop() {
+    while let Some(Word {
+        start,
+        end,
+        width: word_width,
+    }) = carried.take().or_else(|| words.next())
+    {
         let word = &line[start..end];
-        let word_width = display_width(word);
         let empty = from == to;
         let joined = word_width + used + usize::from(!empty);
         let mut remaining = width.saturating_sub(used);
@@ -221,7 +219,11 @@ pub fn split_line<'a>(line: &'a str, width: usize, mut part: impl FnMut(&'a str,
             continue;
         }
         if !empty && remaining <= MIN_FREE {
-            words.push((start, end));
+            carried = Some(Word {
+                start,
+                end,
+                width: word_width,
+            });
             part(&line[from..to], used);
             (from, to, used) = (0, 0, 0);
             continue;
@@ -240,7 +242,11 @@ pub fn split_line<'a>(line: &'a str, width: usize, mut part: impl FnMut(&'a str,
                 used += 1 + head;
             }
             part(&line[from..cut], used);
-            words.push((cut, end));
+            carried = Some(Word {
+                start: cut,
+                end,
+                width: display_width(&line[cut..end]),
+            });
             (from, to, used) = (0, 0, 0);
             continue;
         }
@@ -253,6 +259,47 @@ pub fn split_line<'a>(line: &'a str, width: usize, mut part: impl FnMut(&'a str,
     }
     if from != to {
         part(&line[from..to], used);
+    }
+}
+
+/// A word of a line, as a byte range, and its width.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    width: usize,
+}
+
+/// The words of a line split at every space (two spaces make an empty word), each measured as
+/// it is found: a word of printable ASCII, nearly every one, is a column a byte.
+struct Words<'a> {
+    line: &'a str,
+    /// Where the next word starts; none once the last is given.
+    at: Option<usize>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let start = self.at?;
+        let bytes = self.line.as_bytes();
+        let mut end = start;
+        let mut plain = true;
+        while let Some(&byte) = bytes.get(end) {
+            if byte == b' ' {
+                break;
+            }
+            plain &= (0x20..0x7f).contains(&byte);
+            end += 1;
+        }
+        self.at = (end < bytes.len()).then_some(end + 1);
+        let width = if plain {
+            end - start
+        } else {
+            display_width(&self.line[start..end])
+        };
+        Some(Word { start, end, width })
     }
 }
 

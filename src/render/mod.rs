@@ -182,8 +182,7 @@ pub use crate::parse::{is_bidi_control, needs_escape};
 /// the renderer lays out multi-line cells itself.
 pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| needs_escape(c) && !(keep_newlines && c == '\n');
-    let plain_byte = |b: u8| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n');
-    if text.bytes().all(plain_byte) || !text.chars().any(unsafe_char) {
+    if !any_beyond_printable_ascii(text, unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -199,12 +198,59 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Columns `text` takes on a terminal: a CJK character or an emoji takes two.
 pub fn display_width(text: &str) -> usize {
-    // Printable ASCII, nearly every cell, is a column a byte: no table lookups (a tall table
+    // Printable ASCII, nearly every word, is a column a byte: no table lookups (a table
     // measures each cell several times).
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if is_printable_ascii(text) {
         return text.len();
     }
     unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Whether `text` is all printable ASCII (space to tilde).
+pub fn is_printable_ascii(text: &str) -> bool {
+    printable_ascii_prefix(text.as_bytes()) == text.len()
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII, found eight at a time: the
+/// renderers check every cell several times, and a byte at a time was a tenth of a `show`.
+fn printable_ascii_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = ONES * 0x80;
+    let (chunks, _) = bytes.as_chunks::<8>();
+    for (index, chunk) in chunks.iter().enumerate() {
+        let word = u64::from_le_bytes(*chunk);
+        // A byte's high bit is set in `below_space` when it is under 0x20, and in `delete` when
+        // it is 0x7f. A borrow can only mark bytes after the first marked one, so the first
+        // mark is exact.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let flipped = word ^ (ONES * 0x7f);
+        let delete = flipped.wrapping_sub(ONES) & !flipped;
+        let marked = (word | below_space | delete) & HIGH_BITS;
+        if marked != 0 {
+            return index * 8 + marked.trailing_zeros() as usize / 8;
+        }
+    }
+    let start = chunks.len() * 8;
+    start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| (0x20..0x7f).contains(*b))
+            .count()
+}
+
+/// Whether any character of `text` outside printable ASCII satisfies `test`; runs of printable
+/// ASCII are skipped eight bytes at a time.
+fn any_beyond_printable_ascii(text: &str, test: impl Fn(char) -> bool) -> bool {
+    let mut rest = text;
+    loop {
+        rest = &rest[printable_ascii_prefix(rest.as_bytes())..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => return false,
+            Some(c) if test(c) => return true,
+            Some(_) => rest = chars.as_str(),
+        }
+    }
 }
 
 /// Whether `word` is written in a script that breaks between any two characters (Chinese,
@@ -271,6 +317,65 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Characters around every edge the fast paths draw: controls, space, tilde, delete, the
+    /// first non-ASCII, and the sequences whose width depends on their neighbours.
+    const EDGES: &[&str] = &[
+        "a",
+        "~",
+        " ",
+        "  ",
+        "\u{1f}",
+        "\u{7f}",
+        "\u{80}",
+        "\t",
+        "\n",
+        "\r\n",
+        "é",
+        "e\u{301}",
+        "\u{301}",
+        "产",
+        "•",
+        "🙂",
+        "👩\u{200D}💻",
+        "\u{200D}",
+        "1\u{FE0F}\u{20E3}",
+        "\u{FE0F}",
+        "#\u{FE0F}",
+        "🇬🇧",
+        "\u{1F1EC}",
+        "\u{1b}[1m",
+        "\u{202E}",
+        "\u{E000}",
+        "—",
+        "\u{2060}",
+    ];
+
+    proptest::proptest! {
+        /// The fast paths give what the slow definitions give, at any position in a chunk.
+        #[test]
+        fn fast_paths_agree_with_their_definitions(
+            parts in proptest::collection::vec(proptest::sample::select(EDGES), 0..24),
+            keep_newlines: bool,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(
+                display_width(&text),
+                unicode_width::UnicodeWidthStr::width(text.as_str()),
+                "{:?}", text
+            );
+            let prefix = text.bytes().take_while(|b| (0x20..0x7f).contains(b)).count();
+            proptest::prop_assert_eq!(printable_ascii_prefix(text.as_bytes()), prefix);
+            let escapes = text
+                .chars()
+                .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'));
+            proptest::prop_assert_eq!(
+                matches!(clean(&text, keep_newlines), Cow::Owned(_)),
+                escapes,
+                "{:?}", text
+            );
+        }
+    }
 
     #[test]
     fn escape_sequences_never_reach_the_terminal_raw() {

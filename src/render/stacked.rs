@@ -20,7 +20,9 @@ pub const MAX_TABLE_LINE_BYTES: usize = 4096;
 /// prose narrower than [`MIN_PROSE_COLUMN`] and no line longer than [`MAX_TABLE_LINE_BYTES`].
 /// Returns each column's least width.
 pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
-    let too_long = |cell: &String| cell.lines().any(|l| l.len() > MAX_TABLE_LINE_BYTES);
+    let too_long = |cell: &String| {
+        cell.len() > MAX_TABLE_LINE_BYTES && cell.lines().any(|l| l.len() > MAX_TABLE_LINE_BYTES)
+    };
     if grid
         .headers
         .iter()
@@ -47,7 +49,9 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
             let body = cells(column).skip(usize::from(grid.wrap_headers));
             body.flat_map(|cell| cell.lines())
                 .map(|line| {
-                    let line = if line.contains([MARK_OPEN, MARK_CLOSE]) {
+                    // Both marks start with the byte 0xEE, which almost no text holds.
+                    let marked = line.as_bytes().contains(&0xEE);
+                    let line = if marked && line.contains([MARK_OPEN, MARK_CLOSE]) {
                         std::borrow::Cow::Owned(unmark(line, "«", "»"))
                     } else {
                         std::borrow::Cow::Borrowed(line)
@@ -55,9 +59,12 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
                     if whole {
                         display_width(&line)
                     } else {
-                        let longest_word =
-                            line.split_whitespace().map(least_width).max().unwrap_or(0);
-                        longest_word.max(display_width(&line).min(MIN_PROSE_COLUMN))
+                        let longest = longest_word(&line);
+                        if longest >= MIN_PROSE_COLUMN {
+                            longest
+                        } else {
+                            longest.max(display_width(&line).min(MIN_PROSE_COLUMN))
+                        }
                     }
                 })
                 .max()
@@ -68,8 +75,31 @@ pub fn column_minimums(grid: &Grid, width: usize) -> Option<Vec<usize>> {
     (minimums.iter().sum::<usize>() + frame <= width).then_some(minimums)
 }
 
+/// The least width of the widest word of `text`, its words split at whitespace.
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace().map(least_width).max().unwrap_or(0)
+    // Split at ASCII whitespace a byte at a time, a word of printable ASCII a column a byte;
+    // any other word is split again at Unicode whitespace, so the words are split_whitespace's.
+    let bytes = text.as_bytes();
+    let (mut longest, mut start, mut plain) = (0, 0, true);
+    for index in 0..=bytes.len() {
+        let byte = bytes.get(index).copied().unwrap_or(b' ');
+        if matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            let width = if plain {
+                index - start
+            } else {
+                text[start..index]
+                    .split_whitespace()
+                    .map(least_width)
+                    .max()
+                    .unwrap_or(0)
+            };
+            longest = longest.max(width);
+            (start, plain) = (index + 1, true);
+        } else {
+            plain &= (0x21..0x7f).contains(&byte);
+        }
+    }
+    longest
 }
 
 /// Writes `grid` as blocks: the first cell of a row as its title, then `header: value` for the
@@ -123,6 +153,22 @@ fn bold(text: &str, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte-at-a-time split finds the words `split_whitespace` finds, whatever the
+        /// whitespace (tabs, no-break and ideographic spaces, vertical tabs) and the script.
+        #[test]
+        fn the_longest_word_is_split_whitespaces_longest(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "a", "word", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{a0}", "\u{3000}",
+                "\u{2003}", "产品负责人", "•", "🙂", "e\u{301}", "\u{7f}", "\u{1f}", "~",
+            ][..]), 0..20),
+        ) {
+            let text = parts.concat();
+            let expected = text.split_whitespace().map(least_width).max().unwrap_or(0);
+            proptest::prop_assert_eq!(longest_word(&text), expected, "{:?}", text);
+        }
+    }
 
     fn grid() -> Grid {
         let mut grid = Grid::new(["Contrast", "Product Owner", "Product Manager"]);
