@@ -207,12 +207,12 @@ pub fn display_width(text: &str) -> usize {
 }
 
 /// Whether `text` is all printable ASCII (space to tilde).
-pub fn is_printable_ascii(text: &str) -> bool {
+fn is_printable_ascii(text: &str) -> bool {
     printable_ascii_prefix(text.as_bytes()) == text.len()
 }
 
-/// How many bytes at the start of `bytes` are printable ASCII, found eight at a time: the
-/// renderers check every cell several times, and a byte at a time was a tenth of a `show`.
+/// How many bytes at the start of `bytes` are printable ASCII, found eight at a time (the
+/// renderers check every cell, and a long line, several times).
 fn printable_ascii_prefix(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH_BITS: u64 = ONES * 0x80;
