@@ -64,7 +64,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let mut output = Output {
-        format: cli.format.unwrap_or(Format::Table),
+        format: cli.options.format.unwrap_or(Format::Table),
         style,
         out,
         err,
@@ -81,12 +81,12 @@ pub fn run(
             return Ok(Outcome::Success);
         }
         Command::Import(args) => {
-            let format = dataset_format(cli.format, "import")?;
+            let format = dataset_format(cli.options.format, "import")?;
             import::run(args, format, output.out, output.err)?;
             return Ok(Outcome::Success);
         }
         Command::Validate(args) => {
-            let base = if cli.no_builtin && cli.data_files().is_empty() {
+            let base = if cli.options.no_builtin && cli.data_files().is_empty() {
                 None
             } else {
                 Some(loader::load(&cli.data_choice())?)
@@ -111,7 +111,7 @@ pub fn run(
             // A pipe reads lines: one per role, not a table thousands of lines tall. Asking
             // for a table (`--format table`) or a width (COLUMNS) still gets one.
             list.one_line = !output.style.terminal
-                && cli.format.is_none()
+                && cli.options.format.is_none()
                 && std::env::var_os("COLUMNS").is_none();
             if list.roles.is_empty() {
                 writeln!(
@@ -207,7 +207,7 @@ pub fn run(
             &[],
         )?,
         Command::Export(_) => {
-            let format = dataset_format(cli.format, "export")?;
+            let format = dataset_format(cli.options.format, "export")?;
             commands::export::export_dataset(&dataset, format, output.style, output.out)?;
             output.out.flush()?;
         }
@@ -253,11 +253,11 @@ fn refuse_idle_options(cli: &Cli) -> Result<(), UsageError> {
         Command::Import(_) => "import",
         _ => return Ok(()),
     };
-    let idle = if cli.format.is_some() && command != "import" {
+    let idle = if cli.options.format.is_some() && command != "import" {
         Some("--format")
-    } else if !cli.data.is_empty() {
+    } else if !cli.options.data.is_empty() {
         Some("--data")
-    } else if cli.no_builtin {
+    } else if cli.options.no_builtin {
         Some("--no-builtin")
     } else {
         None

@@ -3,7 +3,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
 use roles::cli::Cli;
 use roles::parse::bounded_message;
 use roles::render::Style;
@@ -38,11 +37,11 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    let style = Style::detect(cli.color);
+    let style = Style::detect(cli.options.color);
     let mut err = io::stderr().lock();
     let pager = cli
         .pages()
-        .then(|| roles::pager::chosen(cli.no_pager))
+        .then(|| roles::pager::chosen(cli.options.no_pager))
         .flatten();
     let result = match pager {
         // Paged: the whole output first, then the pager if it is taller than the screen.

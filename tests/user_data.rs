@@ -605,7 +605,6 @@ fn man_page_documents_every_command_and_option_and_the_usual_sections() {
             walk(sub, page, &path);
         }
     }
-    use clap::CommandFactory;
     // Built, so every subcommand's deferred arguments (and `import`'s subcommands) are there.
     let mut command = roles::cli::Cli::command();
     command.build();

@@ -288,7 +288,7 @@ impl Page {
             }
             self.text(&escape(&about));
             let options: Vec<&Arg> = visible_options(sub)
-                .filter(|a| !a.is_global_set())
+                .filter(|a| a.get_help_heading() != Some(crate::cli::SHARED_HEADING))
                 .collect();
             if !options.is_empty() {
                 self.line(".RS");

@@ -36,7 +36,7 @@ pub const COMPLETE_VAR: &str = "COMPLETE";
 /// Writes the roff manual page.
 pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
     // Built, so each subcommand's deferred arguments are there to list.
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut command = Cli::command();
     command.build();
     super::manual::write(&command, out)
 }

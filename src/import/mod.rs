@@ -40,7 +40,7 @@ pub enum ImportFrom {
                       mean, median and 10th-90th percentile range for its SOC code.",
         after_help = "Examples:\n  roles import onet db_29_3_excel.zip --wages oesm24nat.zip -o onet.yaml\n  roles --data onet.yaml compare project-manager 13-1082.00\n  roles import onet db_29_3_text --occupation 13-1082.00 --occupation 'Software Developers'"
     )]
-    Onet(OnetArgs),
+    Onet(crate::cli::Deferred<OnetArgs>),
 }
 
 /// Arguments of `roles import onet`.
