@@ -16,24 +16,31 @@ use crate::model::Dataset;
 use crate::parse::needs_escape;
 
 /// Role ids that start with what is typed (with the role's name as help), then aliases that
-/// do. Filtered here, before candidates are built: the O*NET import has 57,000 aliases.
+/// do. Filtered here, before candidates are built: the O*NET import has 57,000 aliases. With
+/// nothing typed only the ids are offered: a list of every alias is too long to read (3,900
+/// on the O*NET import), and an alias is a shortcut for someone who already knows its first
+/// letter.
 pub fn role_candidates(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
     let typed = current.to_string_lossy();
-    dataset().map_or_else(Vec::new, |data| {
-        candidates(
-            data.roles.iter().map(|r| (&r.id, &r.name, &r.aliases)),
-            // Nothing typed takes every id and alias, without a comparison each (58,000).
-            |text| typed.is_empty() || text.starts_with(typed.as_ref()),
-        )
-    })
+    // Of a cached file's aliases, only those that can match are read into strings.
+    let aliases_starting = (!typed.is_empty()).then(|| typed.to_string());
+    let Some(data) = dataset(aliases_starting) else {
+        return Vec::new();
+    };
+    candidates(
+        data.roles.iter().map(|r| (&r.id, &r.name, &r.aliases)),
+        |text| text.starts_with(typed.as_ref()),
+        !typed.is_empty(),
+    )
 }
 
 /// Skill ids (with the skill's name as help), then aliases.
 pub fn skill_candidates() -> Vec<CompletionCandidate> {
-    dataset().map_or_else(Vec::new, |data| {
+    dataset(None).map_or_else(Vec::new, |data| {
         candidates(
             data.skills.iter().map(|s| (&s.id, &s.name, &s.aliases)),
             |_| true,
+            true,
         )
     })
 }
@@ -42,16 +49,20 @@ pub fn skill_candidates() -> Vec<CompletionCandidate> {
 /// several share, `PM`, is offered once), each with the name as its help. The shell prints
 /// candidates and their help raw, so help is escaped by the one rule every output follows, and an
 /// alias that would need escaping (a control or invisible character) is not offered at all.
-/// Only ids and aliases `wanted` keeps become candidates.
+/// Only ids and aliases `wanted` keeps become candidates, and aliases only `with_aliases`.
 fn candidates<'a>(
     items: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>)> + Clone,
     wanted: impl Fn(&str) -> bool,
+    with_aliases: bool,
 ) -> Vec<CompletionCandidate> {
     let mut candidates: Vec<CompletionCandidate> = items
         .clone()
         .filter(|(id, _, _)| wanted(id) && !id.chars().any(needs_escape))
         .map(|(id, name, _)| CompletionCandidate::new(id).help(Some(help(name))))
         .collect();
+    if !with_aliases {
+        return candidates;
+    }
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (_, name, aliases) in items {
         let offered = |a: &&String| {
@@ -76,17 +87,18 @@ fn help(name: &str) -> clap::builder::StyledStr {
     crate::parse::excerpt(name, crate::parse::EXCERPT_CHARS).into()
 }
 
-/// The data the line being completed would load; nothing when it cannot be loaded (a
+/// The data the line being completed would load, of a cached file's roles only the names and
+/// the aliases that start with `aliases_starting`; nothing when it cannot be loaded (a
 /// completion must never print an error into the user's prompt).
-fn dataset() -> Option<Dataset> {
+fn dataset(aliases_starting: Option<String>) -> Option<Dataset> {
     let words: Vec<OsString> = std::env::args_os().collect();
     let choice = DataChoice {
         files: data_files(&words),
         no_builtin: words.iter().any(|w| w == "--no-builtin"),
         cache: Cache::new(std::env::var_os("ROLES_NO_CACHE").is_none()),
     };
-    // Candidates are ids, names and aliases: only those are read of a cached file.
-    loader::load_for(&choice, &crate::layers::Need::Names).ok()
+    let need = crate::layers::Need::Names { aliases_starting };
+    loader::load_for(&choice, &need).ok()
 }
 
 /// The `--data FILE` / `--data=FILE` values among `words`, else ROLES_DATA's paths.

@@ -118,6 +118,14 @@ struct RestIn {
     advice: Vec<Statement>,
 }
 
+/// A role's names read in place, for a caller that keeps only some of them.
+#[derive(Deserialize)]
+struct NamesRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: Vec<&'a str>,
+}
+
 /// A role's names without its aliases, skipped unread: what `salary --all` needs of them.
 #[derive(Deserialize)]
 struct TitleIn {
@@ -542,10 +550,24 @@ impl<S: Read + Seek> Entry<S> {
             .collect()
     }
 
-    /// Every role with only its names (id, name, aliases), in order: what completion offers.
-    pub fn names(&mut self) -> Option<Vec<Role>> {
+    /// Every role with only its id, name and the aliases `keep_alias` keeps, in order: what
+    /// completion offers. The aliases are read in place, so only those kept become strings (the
+    /// O*NET import has 57,000, and a TAB keeps the few that start with what is typed).
+    pub fn names(&mut self, keep_alias: impl Fn(&str) -> bool) -> Option<Vec<Role>> {
         let slots = self.slots()?;
-        self.names_in(&slots)
+        let mut roles = Vec::with_capacity(slots.len());
+        self.stream(&slots, NAMES, |bytes| {
+            let names: NamesRef<'_> = rmp_serde::from_slice(bytes).ok()?;
+            let aliases = names.aliases.into_iter().filter(|a| keep_alias(a));
+            let role = NamesIn {
+                id: names.id.to_owned(),
+                name: names.name.to_owned(),
+                aliases: aliases.map(str::to_owned).collect(),
+            };
+            roles.push(role.into_role());
+            Some(())
+        })?;
+        Some(roles)
     }
 
     /// Every role's card, in order: the roles with only the fields `list` and `salary` show.
@@ -671,9 +693,24 @@ mod tests {
         assert_eq!(cards[0].name, data.roles[0].name);
         assert!(cards[0].duties.is_empty());
         assert_eq!(cards[0].summary, data.roles[0].summary);
-        let names = entry.names().unwrap_or_default();
+        let names = entry.names(|_| true).unwrap_or_default();
         assert_eq!(names[1].aliases, data.roles[1].aliases);
         assert!(names[1].salary.is_empty());
+        // Only the aliases kept come back; the id and name always do.
+        let some = entry
+            .names(|alias| alias.starts_with("PM"))
+            .unwrap_or_default();
+        let kept: Vec<&String> = data.roles[1]
+            .aliases
+            .iter()
+            .filter(|a| a.starts_with("PM"))
+            .collect();
+        assert!(!kept.is_empty() && kept.len() < data.roles[1].aliases.len());
+        assert_eq!(some[1].aliases.iter().collect::<Vec<_>>(), kept);
+        assert_eq!(
+            (&some[1].id, &some[1].name),
+            (&data.roles[1].id, &data.roles[1].name)
+        );
         let pay = entry.pay_cards().unwrap_or_default();
         assert!(pay[1].aliases.is_empty() && !data.roles[1].aliases.is_empty());
         assert_eq!(pay[1].salary, data.roles[1].salary);
@@ -716,7 +753,12 @@ mod tests {
                 continue;
             };
             let _ = entry.lookup(key_hash("pm"));
-            let _ = (entry.role(0), entry.card(1), entry.names(), entry.cards());
+            let _ = (
+                entry.role(0),
+                entry.card(1),
+                entry.names(|_| true),
+                entry.cards(),
+            );
             // The whole is read only through checksummed pieces: exact, or refused.
             let whole = entry.everything();
             assert!(

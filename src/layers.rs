@@ -21,8 +21,12 @@ use crate::model::{Dataset, Role};
 pub enum Need {
     /// Every role, whole.
     Everything,
-    /// Every role's names: id, name and aliases.
-    Names,
+    /// Every role's id and name, with those of its aliases that start with this text (all
+    /// of them for an empty one, none without one): what completion offers.
+    Names {
+        /// What the aliases kept start with.
+        aliases_starting: Option<String>,
+    },
     /// Every role's card: its names, summary, pay and headcount.
     Cards,
     /// Every role's id, name, pay and headcount: what `salary --all` shows.
@@ -73,13 +77,17 @@ pub fn combine(layers: Vec<Layer>, need: &Need) -> Result<Dataset, Shortfall> {
             Layer::Whole(dataset) => Ok(dataset),
             Layer::Indexed { key, entry } => entry.everything().ok_or(key),
         })),
-        Need::Names | Need::Cards | Need::Pay => {
+        Need::Names { .. } | Need::Cards | Need::Pay => {
             stack(layers.into_iter().map(|layer| match layer {
                 Layer::Whole(dataset) => Ok(dataset),
                 Layer::Indexed { key, mut entry } => {
                     let mut dataset = entry.vocabulary();
                     let roles = match need {
-                        Need::Names => entry.names(),
+                        Need::Names { aliases_starting } => entry.names(|alias| {
+                            aliases_starting
+                                .as_deref()
+                                .is_some_and(|start| alias.starts_with(start))
+                        }),
                         Need::Pay => entry.pay_cards(),
                         _ => entry.cards(),
                     };

@@ -41,12 +41,15 @@ fn run(shell: &str, script: &str) -> Option<Vec<String>> {
 fn offered(shell: &str, line: &str) -> Option<Vec<String>> {
     let words: Vec<&str> = line.split(' ').collect();
     let current = words.len() - 1;
+    // Quoted, so an empty last word (nothing typed yet) is a word of its own.
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let line = quoted.join(" ");
     let script = match shell {
         "bash" => format!(
             "source <(roles completions bash); COMP_WORDS=({line}); COMP_CWORD={current}; \
              _clap_complete_roles roles {} {}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            words[current],
-            words[current - 1]
+            quoted[current],
+            quoted[current - 1]
         ),
         // zsh's completion widgets need a terminal; its function is driven with `_describe`
         // standing in for the widget that would show the candidates.
@@ -56,7 +59,10 @@ fn offered(shell: &str, line: &str) -> Option<Vec<String>> {
              _clap_dynamic_completer_roles",
             current + 1
         ),
-        "fish" => format!("roles completions fish | source; complete -C '{line}'"),
+        "fish" => format!(
+            "roles completions fish | source; complete -C '{}'",
+            words.join(" ")
+        ),
         _ => return None,
     };
     run(shell, &script)
@@ -98,4 +104,32 @@ fn roles_from_data_files_on_the_line_complete_too() {
         "roles --data tests/fixtures/tech-lead.yaml gap te",
         &["tech-lead"],
     );
+}
+
+#[test]
+fn with_nothing_typed_a_role_offers_the_ids_and_no_aliases() {
+    // The aliases (PO, PM …) come once a letter is typed, as `aliases_complete_after_the_ids`
+    // shows: a list of every alias is too long to read on a large dataset.
+    for shell in ["bash", "zsh", "fish"] {
+        let Some(words) = offered(shell, "roles show ") else {
+            eprintln!("skipped: {shell} is not installed");
+            continue;
+        };
+        let roles: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.starts_with('-'))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "product-owner",
+                "product-manager",
+                "delivery-lead",
+                "delivery-manager",
+                "project-manager",
+            ],
+            "{shell}: {words:?}"
+        );
+    }
 }
