@@ -9,7 +9,8 @@
 #                               memory, then every command on the imported data, cache warm
 #   ONET=../shared/onet scripts/bench.sh instant [100000]
 #                               issue 21's ratios in one run: lookups on the built-in data, the
-#                               O*NET import and (with 100000) 100,000 generated roles, beside
+#                               O*NET import and (with 100000) 100,000 generated roles and
+#                               1,000,000 tiny ones, beside
 #                               their floors (cat, stat, reading the entry) and jq; whole-data
 #                               commands on 10,000 roles; cold loads
 # Needs hyperfine and jq (apt-get install hyperfine jq) and GNU time (/usr/bin/time).
@@ -106,6 +107,18 @@ if [[ "${1:-}" == instant ]]; then
       "$roles ${ten[*]} show role-42" \
       "$roles ${ten[*]} compare role-1 role-2" > /dev/null
     cat "$work/big.md"
+    echo
+    echo "## 1,000,000 tiny roles (id, name, summary, one duty)"
+    echo "| command | seconds | peak MB |"
+    echo "|---|---|---|"
+    target/release/examples/generate 1000000 --tiny > "$work/roles.yaml"
+    measure "cold: list (parse, validate, write the entry)" "$roles" "${ten[@]}" list
+    sleep 3
+    "$roles" "${ten[@]}" list > /dev/null
+    for command in "show role-424242" "list"; do
+      # shellcheck disable=SC2086
+      measure "$command, warm" "$roles" "${ten[@]}" $command
+    done
   fi
   exit 0
 fi

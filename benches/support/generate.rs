@@ -130,6 +130,41 @@ pub fn generate(roles: usize, seed: u64) -> Dataset {
     }
 }
 
+/// N roles with only what a role must have (an id, a name, a summary and one duty), over the
+/// built-in sources: the many-small-roles case, where the cost per role outweighs the cost per
+/// byte.
+#[allow(dead_code)] // The benches use `generate` alone.
+pub fn tiny(roles: usize) -> Dataset {
+    let mut base = Dataset::builtin().unwrap_or_else(|e| panic!("built-in dataset: {e}"));
+    let source = base.sources[0].id.clone();
+    let statement = |text: String| Statement {
+        text,
+        sources: vec![source.clone()],
+        date: None,
+        themes: Vec::new(),
+        versus: None,
+        involvement: None,
+    };
+    base.roles = (0..roles)
+        .map(|index| Role {
+            id: format!("role-{index}"),
+            name: format!("Tiny Role {index}"),
+            aliases: Vec::new(),
+            summary: statement(format!("A tiny role, number {index}.")),
+            duties: vec![statement("Does one thing.".to_string())],
+            requirements: Requirements::default(),
+            environment: Vec::new(),
+            skills: Vec::new(),
+            salary: Vec::new(),
+            aspects: Vec::new(),
+            related: Vec::new(),
+            advice: Vec::new(),
+            employment: Vec::new(),
+        })
+        .collect();
+    base
+}
+
 fn sources(rng: &mut Rng, ids: &[String]) -> Vec<String> {
     let first = rng.below(ids.len());
     let mut chosen = vec![ids[first].clone()];
