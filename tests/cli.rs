@@ -331,7 +331,7 @@ fn salary_of_role_without_figures_says_so() {
 
 #[test]
 fn closed_pipe_ends_quietly() {
-    let binary = assert_cmd::cargo::cargo_bin("roles");
+    let binary = common::binary();
     let mut child = StdCommand::new(binary)
         .args(["compare", "po", "product-manager", "dl", "dm", "pjm"])
         .stdout(Stdio::piped())

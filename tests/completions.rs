@@ -2,12 +2,14 @@
 //! completion function with the script `roles completions SHELL` prints. A shell that is not
 //! installed is skipped with a note.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
 
 /// PATH with the test binary's folder first, so the scripts' `roles` is this build.
 fn path_with_roles() -> String {
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_roles"));
+    let binary = common::binary();
     let folder = binary.parent().map(Path::to_path_buf).unwrap_or_default();
     let rest = std::env::var("PATH").unwrap_or_default();
     format!("{}:{rest}", folder.display())

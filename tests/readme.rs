@@ -10,6 +10,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+mod common;
+
 const FENCE: &str = "```console\n$ roles ";
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -43,8 +45,7 @@ fn scratch() -> tempfile::TempDir {
 }
 
 fn run(args: &str, dir: &Path) -> String {
-    let output = Command::cargo_bin("roles")
-        .unwrap_or_else(|e| panic!("binary: {e}"))
+    let output = Command::new(common::binary())
         .current_dir(dir)
         .args(args.split_whitespace())
         .env("COLUMNS", "100")

@@ -30,7 +30,7 @@ fn write(path: &Path, text: &str) {
 }
 
 fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("roles")
+    common::binary()
 }
 
 /// The binary as a plain command (for pipes), with the tests' clean environment.

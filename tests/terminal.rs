@@ -10,7 +10,7 @@ use common::{roles, stdout_of};
 /// Runs `roles ARGS` on a pseudo-terminal of 80×24 (util-linux `script`), with `env` set; the
 /// terminal's output, or None where `script` is not installed.
 fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
-    let binary = assert_cmd::cargo::cargo_bin("roles");
+    let binary = common::binary();
     let command = format!("stty cols 80 rows 24; {} {args}", binary.display());
     let mut script = Process::new("script");
     script

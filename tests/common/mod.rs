@@ -3,10 +3,19 @@
 
 use assert_cmd::Command;
 
+/// The binary under test: this build's, or the one ROLES_TEST_BINARY names (so that
+/// `scripts/same-output.py --tests` can run the suite's every command line through two builds).
+pub fn binary() -> std::path::PathBuf {
+    match std::env::var_os("ROLES_TEST_BINARY") {
+        Some(path) => path.into(),
+        None => assert_cmd::cargo::cargo_bin("roles"),
+    }
+}
+
 /// The binary at 100 columns, with no colour variables, no ROLES_DATA from the caller and no
 /// cache (tests of the cache give it a directory of their own).
 pub fn roles() -> Command {
-    let mut command = Command::cargo_bin("roles").unwrap_or_else(|e| panic!("binary: {e}"));
+    let mut command = Command::new(binary());
     command
         .env("COLUMNS", "100")
         .env("ROLES_NO_CACHE", "1")
