@@ -5,11 +5,17 @@
 use std::path::PathBuf;
 
 #[allow(dead_code)]
+#[path = "src/escape.rs"]
+mod escape;
+#[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
 #[path = "src/parse.rs"]
 mod parse;
+#[allow(dead_code)]
+#[path = "src/problem.rs"]
+mod problem;
 #[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
@@ -18,7 +24,7 @@ const SOURCE: &str = "data/roles.yaml";
 
 fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
-    for module in ["model", "parse", "validate"] {
+    for module in ["escape", "model", "parse", "problem", "validate"] {
         println!("cargo::rerun-if-changed=src/{module}.rs");
     }
     if let Err(message) = build() {

@@ -67,7 +67,7 @@ fn load_from_cache(bencher: Bencher, size: usize) {
 /// A file of `size` roles (JSON) cached and stamped, as a warm run finds it: the choice that
 /// loads it, kept with its folders.
 struct WarmFile {
-    choice: roles::loader::DataChoice,
+    choice: roles::load::DataChoice,
     _dir: tempfile::TempDir,
 }
 
@@ -75,19 +75,19 @@ fn warm_file(size: usize) -> WarmFile {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let path = dir.path().join("roles.json");
     std::fs::write(&path, &fixture(size).1).unwrap_or_else(|e| panic!("write: {e}"));
-    let choice = roles::loader::DataChoice {
+    let choice = roles::load::DataChoice {
         files: vec![path],
         no_builtin: true,
         cache: roles::cache::Cache::in_dir(dir.path().join("cache")),
     };
     // The first load parses and writes the entry; once the file's times are older than the
     // racy-clean window, its stamp is believed and the file is not read again.
-    let need = roles::layers::Need::Everything;
-    roles::loader::load_for(&choice, &need).unwrap_or_else(|e| panic!("load: {e}"));
+    let need = roles::load::need::Need::Everything;
+    roles::load::load_for(&choice, &need).unwrap_or_else(|e| panic!("load: {e}"));
     std::thread::sleep(std::time::Duration::from_millis(
-        1000 * roles::stamp::RACY_SECONDS as u64 + 100,
+        1000 * roles::cache::stamp::RACY_SECONDS as u64 + 100,
     ));
-    roles::loader::load_for(&choice, &need).unwrap_or_else(|e| panic!("load: {e}"));
+    roles::load::load_for(&choice, &need).unwrap_or_else(|e| panic!("load: {e}"));
     WarmFile { choice, _dir: dir }
 }
 
@@ -95,16 +95,16 @@ fn warm_file(size: usize) -> WarmFile {
 #[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
 fn load_one_role_warm(bencher: Bencher, size: usize) {
     let warm = warm_file(size);
-    let need = roles::layers::Need::roles_named_by(&["role-4".to_string()]);
-    bencher.bench(|| roles::loader::load_for(&warm.choice, &need).map(|d| d.roles.len()));
+    let need = roles::load::need::Need::roles_named_by(&["role-4".to_string()]);
+    bencher.bench(|| roles::load::load_for(&warm.choice, &need).map(|d| d.roles.len()));
 }
 
 /// What a warm `list` or `salary --all` loads: every role's card.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn load_cards_warm(bencher: Bencher, size: usize) {
     let warm = warm_file(size);
-    let need = roles::layers::Need::Cards;
-    bencher.bench(|| roles::loader::load_for(&warm.choice, &need).map(|d| d.roles.len()));
+    let need = roles::load::need::Need::Cards;
+    bencher.bench(|| roles::load::load_for(&warm.choice, &need).map(|d| d.roles.len()));
 }
 
 #[divan::bench(sample_count = 100)]

@@ -21,7 +21,7 @@ use crate::commands::tooling::{CompletionsArgs, ManArgs};
 use crate::commands::validate::ValidateArgs;
 use crate::commands::who::WhoArgs;
 use crate::import::ImportArgs;
-use crate::loader::DataChoice;
+use crate::load::DataChoice;
 use crate::render::{ColorChoice, Format};
 
 /// The parsed command line: the options every subcommand shares, settled between the two places
@@ -171,7 +171,7 @@ impl Cli {
         if !self.options.data.is_empty() {
             return self.options.data.clone();
         }
-        crate::loader::env_data_files()
+        crate::load::env_data_files()
     }
 
     /// Which data the options ask for.

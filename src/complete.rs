@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use clap_complete::engine::CompletionCandidate;
 
 use crate::cache::Cache;
-use crate::loader::{self, DataChoice};
+use crate::load::{self, DataChoice};
 use crate::model::Dataset;
-use crate::parse::needs_escape;
+use crate::escape::needs_escape;
 
 /// Role ids that start with what is typed (with the role's name as help), then aliases that
 /// do. Filtered here, before candidates are built: the O*NET import has 57,000 aliases. With
@@ -84,7 +84,7 @@ fn candidates<'a>(
 
 /// A candidate's help: the name, escaped and cut short (a shell shows it on one line).
 fn help(name: &str) -> clap::builder::StyledStr {
-    crate::parse::excerpt(name, crate::parse::EXCERPT_CHARS).into()
+    crate::escape::excerpt(name, crate::escape::EXCERPT_CHARS).into()
 }
 
 /// The data the line being completed would load, of a cached file's roles only the names and
@@ -97,8 +97,8 @@ fn dataset(aliases_starting: Option<String>) -> Option<Dataset> {
         no_builtin: words.iter().any(|w| w == "--no-builtin"),
         cache: Cache::new(std::env::var_os("ROLES_NO_CACHE").is_none()),
     };
-    let need = crate::layers::Need::Names { aliases_starting };
-    loader::load_for(&choice, &need).ok()
+    let need = crate::load::need::Need::Names { aliases_starting };
+    load::load_for(&choice, &need).ok()
 }
 
 /// The `--data FILE` / `--data=FILE` values among `words`, else ROLES_DATA's paths.
@@ -116,9 +116,9 @@ fn data_files(words: &[OsString]) -> Vec<PathBuf> {
         }
     }
     // Standard input belongs to the shell during completion.
-    files.retain(|f| f.as_os_str() != loader::STDIN);
+    files.retain(|f| f.as_os_str() != crate::open::STDIN);
     if files.is_empty() {
-        files = loader::env_data_files();
+        files = load::env_data_files();
     }
     files
 }

@@ -3,7 +3,8 @@
 use std::fmt;
 
 use crate::model::{Dataset, Role, SkillDefinition, Source};
-use crate::validate::{self, Problem};
+use crate::problem::{self, Problem};
+use crate::validate;
 
 /// The built-in dataset, parsed and validated from `data/roles.yaml` by `build.rs` and compiled
 /// into the binary as MessagePack, so `roles` works from any directory and starts without
@@ -13,6 +14,9 @@ const BUILTIN_MSGPACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin
 /// A hash of the built-in dataset: part of every cache key, so a cached file validated against
 /// other built-in data is never reused.
 pub const BUILTIN_HASH: u64 = include!(concat!(env!("OUT_DIR"), "/builtin_hash.rs"));
+
+/// Most words a command line's roles are split over; past this only the words as given count.
+pub const MOST_WORDS_SPLIT: usize = 12;
 
 /// The name the built-in dataset goes by in messages.
 pub const BUILTIN_ORIGIN: &str = "built-in data/roles.yaml";
@@ -35,17 +39,17 @@ impl fmt::Display for LoadError {
         match self.problems.first() {
             Some(first) => {
                 f.write_str(&first.display_in(&self.origin))?;
-                match validate::problem_count(&self.problems) - 1 {
+                match problem::problem_count(&self.problems) - 1 {
                     0 => Ok(()),
                     more => {
                         let command = self
                             .validate_command
                             .clone()
                             .unwrap_or_else(|| format!("validate {}", self.origin));
-                        let listed = if more < validate::MAX_LISTED_PROBLEMS {
+                        let listed = if more < problem::MAX_LISTED_PROBLEMS {
                             "them all".to_string()
                         } else {
-                            format!("the first {}", validate::MAX_LISTED_PROBLEMS)
+                            format!("the first {}", problem::MAX_LISTED_PROBLEMS)
                         };
                         write!(
                             f,

@@ -8,53 +8,32 @@ pub mod cli;
 pub mod commands;
 pub mod complete;
 pub mod dataset;
-pub mod entry;
+pub mod escape;
 pub mod figures;
 pub mod import;
-pub mod layers;
 pub mod likeness;
-pub mod loader;
+pub mod load;
 pub mod model;
+pub mod open;
+pub mod outcome;
 pub mod ownership;
 pub mod pager;
 pub mod parse;
+pub mod problem;
 pub mod render;
-pub mod stamp;
 pub mod text;
 pub mod validate;
 pub mod view;
 
-use std::fmt;
 use std::io::Write;
 
 use cli::{Cli, Command};
 use commands::export::ExportFormat;
-use layers::Need;
+use load::need::Need;
 use model::Dataset;
+pub use outcome::{Outcome, UsageError};
 use render::{Format, Style, render};
 use view::View;
-
-/// How a run that did not fail ended: success, or a negative answer (exit status 1 without an
-/// error message), like grep finding nothing or a file failing validation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Exit status 0.
-    Success,
-    /// Exit status 1; the output already says why.
-    Negative,
-}
-
-/// A mistake in how the command was called that clap cannot see; exits with status 2.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 /// Runs a parsed command line, writing results to `out` and notices to `err`.
 pub fn run(
@@ -89,7 +68,7 @@ pub fn run(
             let base = if cli.options.no_builtin && cli.data_files().is_empty() {
                 None
             } else {
-                Some(loader::load(&cli.data_choice())?)
+                Some(load::load(&cli.data_choice())?)
             };
             let report = commands::validate::validate_files(base.as_ref(), args);
             output.emit(&report, &[])?;
@@ -103,7 +82,7 @@ pub fn run(
     }
     let choice = cli.data_choice();
     let need = need_of(&cli.command);
-    let dataset = loader::load_for(&choice, &need)?;
+    let dataset = load::load_for(&choice, &need)?;
     let partial = matches!(need, Need::Roles(_));
     match &cli.command {
         Command::List(args) => {
@@ -117,7 +96,7 @@ pub fn run(
                 writeln!(
                     output.err,
                     "roles: no role's name, aliases or summary holds \"{}\"",
-                    parse::excerpt(&args.filter.join(" "), parse::EXCERPT_CHARS)
+                    escape::excerpt(&args.filter.join(" "), escape::EXCERPT_CHARS)
                 )?;
                 if output.format != Format::Table {
                     output.emit(&list, &[])?;
@@ -150,7 +129,7 @@ pub fn run(
                 writeln!(
                     output.err,
                     "roles: no match for \"{}\"",
-                    parse::excerpt(&results.query, parse::EXCERPT_CHARS)
+                    escape::excerpt(&results.query, escape::EXCERPT_CHARS)
                 )?;
                 // Data formats still get their (empty) structure, so a pipe has input to read.
                 if output.format != Format::Table {
@@ -187,7 +166,7 @@ pub fn run(
                 writeln!(
                     output.err,
                     "roles: no duty of these roles is about \"{}\"; themes: {}",
-                    parse::excerpt(&view.topic, parse::EXCERPT_CHARS),
+                    escape::excerpt(&view.topic, escape::EXCERPT_CHARS),
                     dataset
                         .themes
                         .iter()
@@ -222,12 +201,12 @@ pub fn run(
 /// it, so the error (the closest names, the hint) is the one the whole data gives.
 fn on_whole_if_failed<T>(
     partial: bool,
-    choice: &loader::DataChoice,
+    choice: &load::DataChoice,
     result: anyhow::Result<T>,
     command: impl Fn(&Dataset) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     match result {
-        Err(_) if partial => command(&loader::load(choice)?),
+        Err(_) if partial => command(&load::load(choice)?),
         result => result,
     }
 }
@@ -300,7 +279,7 @@ impl Output<'_> {
     fn emit<V: View>(&mut self, view: &V, notices: &[String]) -> anyhow::Result<()> {
         for notice in notices {
             // A notice can quote an argument: the same short, escaped excerpt as an error.
-            writeln!(self.err, "{}", parse::bounded_message(notice))?;
+            writeln!(self.err, "{}", escape::bounded_message(notice))?;
         }
         render(view, self.format, self.style, self.out)?;
         self.out.flush()?;

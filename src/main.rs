@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use roles::cli::Cli;
-use roles::parse::bounded_message;
+use roles::escape::bounded_message;
 use roles::render::Style;
 use roles::{Outcome, UsageError};
 

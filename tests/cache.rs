@@ -66,7 +66,7 @@ fn a_settled_file_is_served_by_its_stamp_and_an_edit_is_seen() {
     set_old(&file);
     // The change time is now, so this run's record is not believed yet; wait it out.
     std::thread::sleep(std::time::Duration::from_secs(
-        roles::stamp::RACY_SECONDS as u64 + 1,
+        roles::cache::stamp::RACY_SECONDS as u64 + 1,
     ));
     assert!(show(&file, &cache_home, &[]).status.success());
     let stamps: Vec<PathBuf> = std::fs::read_dir(cache_home.join("roles"))

@@ -9,8 +9,8 @@ use roles::cache::Cache;
 use roles::commands::compare::{CompareArgs, compare_roles};
 use roles::commands::gap::{GapArgs, role_gap};
 use roles::commands::show::{ShowArgs, show_role};
-use roles::layers::Need;
-use roles::loader::{DataChoice, load_for};
+use roles::load::need::Need;
+use roles::load::{DataChoice, load_for};
 use roles::model::Dataset;
 use roles::render::{Format, Style, render};
 

@@ -56,7 +56,7 @@ fn bad_inputs(dir: &Path) -> Vec<BadInput> {
         .collect();
     let huge = dir.join("huge.yaml");
     let file = std::fs::File::create(&huge).unwrap_or_else(|e| panic!("huge: {e}"));
-    file.set_len(roles::loader::MAX_FILE_BYTES + 1)
+    file.set_len(roles::open::MAX_FILE_BYTES + 1)
         .unwrap_or_else(|e| panic!("sparse: {e}"));
     let duplicate = format!(
         "{good}{}",

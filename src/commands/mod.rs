@@ -118,9 +118,6 @@ impl RoleCount {
     }
 }
 
-/// Most words a command line's roles are split over; past this only the words as given count.
-pub const MOST_WORDS_SPLIT: usize = 12;
-
 /// The role names in `words` as people type them: `product owner product manager` is the two
 /// roles "product owner" and "product manager" when that is the one way to read the words as
 /// `count` roles; words that each name a role are taken as given. Otherwise an error that
@@ -140,7 +137,7 @@ pub fn role_queries(
         return Ok(words.to_vec());
     }
     let mut readings: Vec<Vec<String>> = Vec::new();
-    if words.len() <= MOST_WORDS_SPLIT && !words.is_empty() {
+    if words.len() <= crate::dataset::MOST_WORDS_SPLIT && !words.is_empty() {
         // Every way to cut the words into consecutive groups: bit i set cuts after word i.
         for cuts in 0u32..(1 << (words.len() - 1)) {
             let mut groups: Vec<String> = Vec::new();
@@ -196,7 +193,7 @@ pub fn role_queries(
                         .join(" ")
                 })
                 .collect();
-            Err(crate::UsageError(format!(
+            Err(crate::outcome::UsageError(format!(
                 "the words name roles in more than one way: {}; quote each role",
                 shown.join(" or ")
             ))

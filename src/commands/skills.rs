@@ -136,7 +136,7 @@ pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a S
             } else {
                 String::new()
             };
-            Err(crate::UsageError(format!(
+            Err(crate::outcome::UsageError(format!(
                 "skill '{query}' could be {}{more}; give one of those ids",
                 listed.join(", ")
             ))

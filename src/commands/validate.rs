@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::loader::read_text;
+use crate::open::read_text;
 use crate::model::Dataset;
-use crate::validate::Problem;
+use crate::problem::Problem;
 use crate::view::{Block, Records, Report, View};
 
 /// Arguments of `roles validate`.

@@ -45,7 +45,7 @@ impl Bundle {
             anyhow::anyhow!(
                 "{}: is not a readable zip file ({})",
                 path.display(),
-                crate::parse::excerpt(&e.to_string(), 120)
+                crate::escape::excerpt(&e.to_string(), 120)
             )
         })?;
         let names = archive
@@ -135,7 +135,7 @@ impl Bundle {
                     anyhow::anyhow!(
                         "{}: cannot be unzipped ({})",
                         file.display(),
-                        crate::parse::excerpt(&e.to_string(), 120)
+                        crate::escape::excerpt(&e.to_string(), 120)
                     )
                 })?;
                 let mut bytes = Vec::new();

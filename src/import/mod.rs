@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::UsageError;
+use crate::outcome::UsageError;
 use crate::commands::export::ExportFormat;
 use crate::model::Dataset;
 use crate::render::Style;
@@ -186,7 +186,7 @@ fn select<'a>(onet: &'a Onet, wanted: &[String]) -> anyhow::Result<Vec<&'a Occup
                 .unwrap_or_default();
             return Err(UsageError(format!(
                 "no O*NET occupation has the code or title '{}'{closest}",
-                crate::parse::excerpt(query, 80)
+                crate::escape::excerpt(query, 80)
             ))
             .into());
         }

@@ -138,7 +138,7 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
                     anyhow::anyhow!(
                         "{}: '{}' is not a wage (dollars, with at most two decimals), '#' or '*'",
                         row.describe(column),
-                        crate::parse::excerpt(text, 20)
+                        crate::escape::excerpt(text, 20)
                     )
                 })?),
             })

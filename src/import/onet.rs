@@ -290,7 +290,7 @@ fn read_occupations(onet: &mut Onet, table: &Table) -> anyhow::Result<()> {
             bail!(
                 "{}: '{}' is not an O*NET-SOC code (like 13-1082.00)",
                 row.describe(code),
-                crate::parse::excerpt(text, 20)
+                crate::escape::excerpt(text, 20)
             );
         }
         onet.occupations.push(Occupation {
@@ -440,7 +440,7 @@ fn read_education(onet: &mut Onet, table: &Table, categories: &Table) -> anyhow:
             bail!(
                 "{}: category '{}' is not in the categories file",
                 row.describe(category),
-                crate::parse::excerpt(row.get(category), 20)
+                crate::escape::excerpt(row.get(category), 20)
             );
         };
         onet.education

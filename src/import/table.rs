@@ -90,7 +90,7 @@ impl Table {
                 anyhow::anyhow!(
                     "{}: has no '{name}' column (its header has: {})",
                     self.path.display(),
-                    crate::parse::excerpt(&self.headers.join(", "), 200)
+                    crate::escape::excerpt(&self.headers.join(", "), 200)
                 )
             })?;
         }
@@ -148,7 +148,7 @@ impl<'a> Row<'a> {
                 anyhow::anyhow!(
                     "{}: '{}' is not a number",
                     self.describe(column),
-                    crate::parse::excerpt(cell, 40)
+                    crate::escape::excerpt(cell, 40)
                 )
             })
     }
@@ -173,7 +173,7 @@ fn is_excel(path: &Path) -> bool {
 /// waiting on a named pipe: a pipe, a device or a folder cannot be bounded, so it is refused.
 /// Returns the file and its size when opened.
 pub fn open_regular(path: &Path) -> anyhow::Result<(File, u64)> {
-    let file = crate::loader::open_without_blocking(path, true)
+    let file = crate::open::open_without_blocking(path, true)
         .with_context(|| format!("{}: cannot be read", path.display()))?;
     let metadata = file
         .metadata()
@@ -286,7 +286,7 @@ pub fn check_unzipped_size(path: &Path, bytes: &[u8], kind: &str) -> anyhow::Res
         anyhow::anyhow!(
             "{}: is not a readable {kind} ({})",
             path.display(),
-            crate::parse::excerpt(&error.to_string(), 120)
+            crate::escape::excerpt(&error.to_string(), 120)
         )
     };
     let budget = (bytes.len() as u64)
@@ -321,7 +321,7 @@ fn read_xlsx(
         anyhow::anyhow!(
             "{}: is not a readable Excel workbook ({})",
             path.display(),
-            crate::parse::excerpt(&error.to_string(), 120)
+            crate::escape::excerpt(&error.to_string(), 120)
         )
     };
     check_unzipped_size(path, &bytes, "Excel workbook")?;

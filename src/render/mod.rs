@@ -174,7 +174,7 @@ impl<'a, V> Versioned<'a, V> {
     }
 }
 
-pub use crate::parse::{is_bidi_control, needs_escape};
+pub use crate::escape::{is_bidi_control, needs_escape};
 
 /// Text from a data file is untrusted: whatever [`needs_escape`] names (controls, escape
 /// sequences, bidirectional overrides, invisible format characters) is shown as `\u{…}` so it

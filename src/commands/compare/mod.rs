@@ -300,7 +300,7 @@ pub fn compare_roles<'a>(
         );
     }
     if args.only.contains(&Section::Related) {
-        return Err(crate::UsageError(
+        return Err(crate::outcome::UsageError(
             "compare has no related section; `roles show ROLE --only related` lists a role's related roles"
                 .into(),
         )

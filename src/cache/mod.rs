@@ -1,7 +1,7 @@
 //! Validated datasets by content hash, so a large file is parsed and checked once, not at every
 //! run.
 //!
-//! An entry holds one validated layer, laid out for lookups ([`crate::entry`]) behind a magic
+//! An entry holds one validated layer, laid out for lookups ([`entry`]) behind a magic
 //! string and the key it was written under. Its name is a hash of the file's bytes, this
 //! binary's version and the data the layer was validated over, so a change to any of them
 //! misses. Writes are atomic (a temporary file renamed into place). The cache never fails a
@@ -12,58 +12,26 @@ use std::fs::{self, File};
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::Xxh3;
+pub mod entry;
+pub mod key;
+pub mod stamp;
 
-use crate::entry::Entry;
 use crate::model::Dataset;
+use entry::Entry;
+pub use key::CacheKey;
+use stamp::StampBook;
 
 /// Files smaller than this are parsed every time: they load in about a millisecond, and caching
 /// them would only fill the cache directory.
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// What every entry starts with (public for the fuzz target, which builds valid headers).
-pub use crate::entry::MAGIC;
+pub use entry::MAGIC;
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: Option<PathBuf>,
-}
-
-/// Names one cached layer: a hash of its text and of everything it was validated over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CacheKey(u128);
-
-impl CacheKey {
-    /// A key from its raw value, for fuzzing and tests.
-    pub fn from_value(value: u128) -> CacheKey {
-        CacheKey(value)
-    }
-
-    /// The key of a file's bytes validated over `base` (the key of the layers beneath it).
-    pub fn new(bytes: &[u8], base: u128) -> CacheKey {
-        let mut hasher = Xxh3::new();
-        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-        hasher.update(&crate::validate::FORMAT_VERSION.to_le_bytes());
-        hasher.update(&base.to_le_bytes());
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-        CacheKey(hasher.digest128())
-    }
-
-    /// The key that stands for the built-in dataset (or for none, with `--no-builtin`).
-    pub fn base(builtin: bool) -> u128 {
-        if builtin {
-            u128::from(crate::dataset::BUILTIN_HASH)
-        } else {
-            0
-        }
-    }
-
-    /// The value the next layer's key is built on.
-    pub fn value(self) -> u128 {
-        self.0
-    }
 }
 
 impl Cache {
@@ -90,12 +58,12 @@ impl Cache {
     }
 
     /// Where file stamps are recorded, beside the entries; none when the cache is off.
-    pub fn stamps(&self) -> Option<crate::stamp::StampBook> {
-        self.dir.as_ref().map(crate::stamp::StampBook::in_dir)
+    pub fn stamps(&self) -> Option<StampBook> {
+        self.dir.as_ref().map(StampBook::in_dir)
     }
 
     fn entry_path(&self, key: CacheKey) -> Option<PathBuf> {
-        Some(self.dir.as_ref()?.join(format!("{:032x}.msgpack", key.0)))
+        Some(self.dir.as_ref()?.join(format!("{:032x}.msgpack", key.value())))
     }
 
     /// The dataset cached under `key`, whole, if there is an intact entry.
@@ -135,7 +103,7 @@ pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
 /// every role's names), for the fuzz target: none may panic or hang, whatever the bytes.
 pub fn partial_reads_of_entry_bytes(bytes: &[u8], key: CacheKey, name: &str) -> Option<usize> {
     let mut entry = Entry::open(std::io::Cursor::new(bytes), bytes.len() as u64, key)?;
-    let hash = crate::entry::key_hash(&crate::dataset::normalise(name));
+    let hash = entry::key_hash(&crate::dataset::normalise(name));
     let found = entry.lookup(hash)?;
     let whole = found.iter().filter_map(|&place| entry.role(place)).count();
     Some(whole + entry.cards()?.len() + entry.names(|_| true)?.len())
@@ -144,7 +112,7 @@ pub fn partial_reads_of_entry_bytes(bytes: &[u8], key: CacheKey, name: &str) -> 
 /// The entry `dataset` is stored as under `key` (for the fuzz target, to damage it).
 pub fn encode_entry(key: CacheKey, dataset: &Dataset) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
-    crate::entry::write(&mut bytes, key, dataset).ok()?;
+    entry::write(&mut bytes, key, dataset).ok()?;
     Some(bytes)
 }
 
@@ -152,7 +120,7 @@ pub fn encode_entry(key: CacheKey, dataset: &Dataset) -> Option<Vec<u8>> {
 /// without waiting on a named pipe, so nothing planted in the cache directory can hang a run
 /// or feed it endless bytes.
 fn open_entry(path: &Path) -> Option<File> {
-    let file = crate::loader::open_without_blocking(path, false).ok()?;
+    let file = crate::open::open_without_blocking(path, false).ok()?;
     file.metadata().ok()?.is_file().then_some(file)
 }
 
@@ -167,7 +135,7 @@ fn write_entry(
     // new one, never a torn write.
     let file = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
-    crate::entry::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
+    entry::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
     let file = out.into_inner().map_err(|e| e.into_error())?;
     file.persist(path)?;
     Ok(())

@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::cache::CacheKey;
+use crate::cache::key::CacheKey;
 
 /// What the file system says of a regular file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ impl StampBook {
     /// The cache key recorded for `path` over `base`, if the file still has `stamp`.
     pub fn key_for(&self, path: &Path, base: u128, stamp: &Stamp) -> Option<CacheKey> {
         let file =
-            crate::loader::open_without_blocking(&self.record_path(path, base)?, false).ok()?;
+            crate::open::open_without_blocking(&self.record_path(path, base)?, false).ok()?;
         if !file.metadata().ok()?.is_file() {
             return None;
         }

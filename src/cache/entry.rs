@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::cache::CacheKey;
+use crate::cache::key::CacheKey;
 use crate::model::{
     AspectDefinition, AspectValue, Dataset, Headcount, RelatedRole, Requirements, Role, RoleSkill,
     SalaryFigure, SkillDefinition, Source, Statement, ThemeDefinition, to_positional,

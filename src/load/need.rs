@@ -3,7 +3,7 @@
 //! `show`, `compare` and `gap` need the roles their words may name and the roles those point
 //! to; `list` and `salary` need every role's card, completion only every role's names; every
 //! other command needs it all. A layer parsed from its file is whole already; a layer served
-//! from its cache entry ([`crate::entry`]) is read only as far as the need goes. A partial
+//! from its cache entry ([`crate::cache::entry`]) is read only as far as the need goes. A partial
 //! dataset is a subset of the whole, in the whole's order, holding every role the command can
 //! reach, so the command gives the same answer on it; where it cannot be sure, it asks for
 //! everything instead.
@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 
 use crate::cache::CacheKey;
+use crate::cache::entry::{Entry, key_hash};
 use crate::dataset::normalise;
-use crate::entry::{Entry, key_hash};
 use crate::model::{Dataset, Role};
 
 /// What a command reads of the data.
@@ -41,7 +41,7 @@ impl Need {
     pub fn roles_named_by(words: &[String]) -> Need {
         let mut names: Vec<String> = words.to_vec();
         // The runs `commands::role_queries` tries, up to the same number of words.
-        if words.len() <= crate::commands::MOST_WORDS_SPLIT {
+        if words.len() <= crate::dataset::MOST_WORDS_SPLIT {
             for start in 0..words.len() {
                 for end in start + 2..=words.len() {
                     names.push(words[start..end].join(" "));
