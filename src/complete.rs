@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use clap_complete::engine::CompletionCandidate;
 
 use crate::cache::Cache;
+use crate::escape::needs_escape;
 use crate::load::{self, DataChoice};
 use crate::model::Dataset;
-use crate::escape::needs_escape;
 
 /// Role ids that start with what is typed (with the role's name as help), then aliases that
 /// do. Filtered here, before candidates are built: the O*NET import has 57,000 aliases. With

@@ -267,6 +267,92 @@ impl Dataset {
         }
     }
 
+    /// The vocabulary skill a person means by `query`, tried in turn: its id, name or an alias
+    /// (any case, spaces for hyphens); then a prefix of those, or of a word of the name, that only
+    /// one skill has. Several candidates are an error listing them; none, an error naming the
+    /// closest skills.
+    pub fn find_skill<'a>(&'a self, query: &str) -> anyhow::Result<&'a SkillDefinition> {
+        let wanted = normalise(query);
+        if wanted.is_empty() {
+            anyhow::bail!("a skill name is empty; see `roles skills` for the ids");
+        }
+        if let Some(skill) = self.skills.iter().find(|s| s.id == wanted) {
+            return Ok(skill);
+        }
+        let names = |s: &'a SkillDefinition| {
+            std::iter::once(s.id.clone())
+                .chain(std::iter::once(normalise(&s.name)))
+                .chain(s.aliases.iter().map(|a| normalise(a)))
+        };
+        let exact: Vec<&SkillDefinition> = self
+            .skills
+            .iter()
+            .filter(|s| names(s).any(|name| name == wanted))
+            .collect();
+        let candidates = if exact.is_empty() {
+            self.skills
+                .iter()
+                .filter(|s| {
+                    names(s).any(|name| {
+                        name.starts_with(&wanted)
+                            || name.split('-').any(|word| word.starts_with(&wanted))
+                    })
+                })
+                .collect()
+        } else {
+            exact
+        };
+        // Skills linked as one (`same_as`: O*NET's Negotiation and the articles') are one answer.
+        let roots: Vec<&str> = candidates.iter().map(|s| self.skill_root(&s.id)).collect();
+        let one_skill = candidates.len() > 1 && roots.iter().all(|root| *root == roots[0]);
+        let linked = roots
+            .first()
+            .filter(|_| one_skill)
+            .and_then(|root| self.skill_definition(root));
+        if let Some(definition) = linked {
+            return Ok(definition);
+        }
+        match candidates.as_slice() {
+            [skill] => Ok(skill),
+            [] => {
+                let mut scored: Vec<(f64, &str)> = self
+                    .skills
+                    .iter()
+                    .map(|s| {
+                        let score = names(s)
+                            .map(|name| strsim::jaro_winkler(&wanted, &name))
+                            .fold(0.0, f64::max);
+                        (score, s.id.as_str())
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let closest: Vec<&str> = scored.into_iter().take(3).map(|(_, id)| id).collect();
+                anyhow::bail!(
+                    "unknown skill '{query}'; closest: {} (see `roles skills`)",
+                    closest.join(", ")
+                )
+            }
+            several => {
+                let listed: Vec<String> = several
+                    .iter()
+                    .take(8)
+                    .map(|s| format!("{} ({})", s.id, s.name))
+                    .collect();
+                let more = several.len().saturating_sub(listed.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                Err(crate::outcome::UsageError(format!(
+                    "skill '{query}' could be {}{more}; give one of those ids",
+                    listed.join(", ")
+                ))
+                .into())
+            }
+        }
+    }
+
     /// Up to three role ids closest in spelling to `wanted`, best first.
     fn closest_roles(&self, wanted: &str) -> Vec<String> {
         let mut scored: Vec<(f64, &str)> = self

@@ -11,7 +11,7 @@ use roles::{Outcome, UsageError};
 fn main() -> ExitCode {
     // A completion request (`COMPLETE=bash roles -- roles show pro`) is answered and exits here.
     clap_complete::CompleteEnv::with_factory(Cli::command)
-        .var(roles::commands::tooling::COMPLETE_VAR)
+        .var(roles::commands::completions::COMPLETE_VAR)
         .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -70,4 +70,3 @@ impl fmt::Display for Problem {
         f.write_str(&self.message)
     }
 }
-

@@ -192,13 +192,19 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         if is_test_only(&item.attrs) {
             return;
         }
-        let (start, end) = (item.sig.fn_token.span.start().line, item.block.span().end().line);
+        let (start, end) = (
+            item.sig.fn_token.span.start().line,
+            item.block.span().end().line,
+        );
         self.function(item.sig.ident.to_string(), start, end);
         syn::visit::visit_item_fn(self, item);
     }
 
     fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
-        let (start, end) = (item.sig.fn_token.span.start().line, item.block.span().end().line);
+        let (start, end) = (
+            item.sig.fn_token.span.start().line,
+            item.block.span().end().line,
+        );
         self.function(item.sig.ident.to_string(), start, end);
         syn::visit::visit_impl_item_fn(self, item);
     }
@@ -225,8 +231,7 @@ fn survey(files: &[SourceFile]) -> Survey {
         long_functions: Vec::new(),
     };
     for file in files {
-        let parsed =
-            syn::parse_file(&file.text).unwrap_or_else(|e| panic!("{:?}: {e}", file.path));
+        let parsed = syn::parse_file(&file.text).unwrap_or_else(|e| panic!("{:?}: {e}", file.path));
         let mut walker = Walker {
             module: &file.module,
             modules: &modules,
@@ -249,7 +254,10 @@ fn survey(files: &[SourceFile]) -> Survey {
 
 fn shown(path: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 fn name(module: &ModulePath) -> String {
@@ -347,6 +355,40 @@ fn no_two_modules_import_each_other() {
     assert!(report.is_empty(), "\n{}", report.join("\n"));
 }
 
+/// The modules under `commands/` every command may use: what they share, not commands.
+const SHARED_BY_COMMANDS: [&str; 1] = ["sources"];
+
+#[test]
+fn no_command_imports_another_command() {
+    let survey = survey(&source_files());
+    let command = |module: &ModulePath| -> Option<String> {
+        match module.as_slice() {
+            [top, name, ..]
+                if top == "commands" && !SHARED_BY_COMMANDS.contains(&name.as_str()) =>
+            {
+                Some(name.clone())
+            }
+            _ => None,
+        }
+    };
+    let mut report = Vec::new();
+    for (module, imports) in &survey.imports {
+        let Some(mine) = command(module) else {
+            continue;
+        };
+        for (target, line) in imports {
+            if command(target).is_some_and(|theirs| theirs != mine) {
+                report.push(format!(
+                    "{}:{line} imports {}",
+                    shown(&survey.paths[module]),
+                    name(target)
+                ));
+            }
+        }
+    }
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
 #[test]
 fn no_file_is_past_a_sitting_and_no_function_past_a_screenful_or_two() {
     let files = source_files();
@@ -381,7 +423,10 @@ fn the_circle_check_finds_a_circle_and_passes_a_tree() {
     let tree = [
         file(&[], "pub mod a; pub mod b; use a::A;"),
         file(&["a"], "use crate::b::B; pub struct A;"),
-        file(&["b"], "pub struct B; #[cfg(test)] mod tests { use crate::a::A; }"),
+        file(
+            &["b"],
+            "pub struct B; #[cfg(test)] mod tests { use crate::a::A; }",
+        ),
     ];
     assert!(circles(&survey(&tree).imports).is_empty());
 }

@@ -63,7 +63,11 @@ impl Cache {
     }
 
     fn entry_path(&self, key: CacheKey) -> Option<PathBuf> {
-        Some(self.dir.as_ref()?.join(format!("{:032x}.msgpack", key.value())))
+        Some(
+            self.dir
+                .as_ref()?
+                .join(format!("{:032x}.msgpack", key.value())),
+        )
     }
 
     /// The dataset cached under `key`, whole, if there is an intact entry.

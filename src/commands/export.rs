@@ -3,21 +3,14 @@
 
 use std::io::{self, Write};
 
+use crate::load::need::Need;
 use crate::model::Dataset;
-use crate::render::{Style, write_yaml};
+use crate::outcome::Outcome;
+use crate::render::{ExportFormat, Style, write_yaml};
 
 /// Arguments of `roles export`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {}
-
-/// The formats `export` writes; both are read back by `--data`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// YAML, the dataset's own format.
-    Yaml,
-    /// JSON (YAML readers accept it).
-    Json,
-}
 
 /// Writes `dataset` in `format`.
 pub fn export_dataset(
@@ -35,5 +28,15 @@ pub fn export_dataset(
             write_yaml(dataset, style, out)
         }
         ExportFormat::Json => crate::render::write_json(dataset, out),
+    }
+}
+
+impl super::Run for ExportArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let format = context.dataset_format("export")?;
+        let dataset = context.load(&Need::Everything)?;
+        export_dataset(&dataset, format, context.style, context.out)?;
+        context.out.flush()?;
+        Ok(Outcome::Success)
     }
 }

@@ -5,10 +5,12 @@ use crate::complete::role_candidates;
 use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
-use super::show::SHOWN_IMPORTANCE;
+use super::SHOWN_IMPORTANCE;
 use super::{NO_SALARY, NOT_STATED, RoleRef, bullets};
 use crate::figures::{SalaryDifference, describe_figure, salary_differences};
+use crate::load::need::Need;
 use crate::model::{Dataset, Role, SalaryFigure, Statement};
+use crate::outcome::Outcome;
 use crate::text::capitalised;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
@@ -24,6 +26,15 @@ pub struct GapArgs {
         add = ArgValueCompleter::new(role_candidates)
     )]
     pub roles: Vec<String>,
+}
+
+impl super::Run for GapArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let view = context.answer(&Need::roles_named_by(&self.roles), |data| {
+            role_gap(data, self)
+        })?;
+        context.emit(&view, &[])
+    }
 }
 
 impl GapArgs {
@@ -48,7 +59,7 @@ pub struct Gap {
     /// that changes hands.
     pub duties_to_take_on: Vec<ThemeDuties>,
     /// Duty themes both roles' duties have.
-    pub themes_kept: Vec<super::similar::Named>,
+    pub themes_kept: Vec<super::Named>,
     /// Duty themes only FROM's duties have, with FROM's duties on each.
     pub duties_left_behind: Vec<ThemeDuties>,
     /// Skills TO needs that FROM does not, with what TO's sources say of them.
@@ -71,7 +82,7 @@ pub struct Gap {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ThemeDuties {
     /// The theme.
-    pub theme: super::similar::Named,
+    pub theme: super::Named,
     /// The role's duties on it, each with its sources.
     pub duties: Vec<Statement>,
 }
@@ -91,7 +102,7 @@ fn themes_only(dataset: &Dataset, role: &Role, other: &Role) -> Vec<ThemeDuties>
                 .cloned()
                 .collect();
             (!duties.is_empty()).then(|| ThemeDuties {
-                theme: super::similar::Named {
+                theme: super::Named {
                     id: theme.id.clone(),
                     name: theme.name.clone(),
                 },
@@ -258,7 +269,7 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             let has = |role: &Role| role.duties.iter().any(|d| d.themes.contains(&theme.id));
             has(from) && has(to)
         })
-        .map(|theme| super::similar::Named {
+        .map(|theme| super::Named {
             id: theme.id.clone(),
             name: theme.name.clone(),
         })

@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::NO_SALARY;
 use crate::figures::{format_pay, kind_words};
+use crate::load::need::Need;
 use crate::model::{Dataset, SalaryFigure};
+use crate::outcome::Outcome;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Arguments of `roles list`.
@@ -13,6 +15,27 @@ pub struct ListArgs {
     /// Only roles whose name, aliases or summary hold all these words (any case).
     #[arg(value_name = "WORDS")]
     pub filter: Vec<String>,
+}
+
+impl super::Run for ListArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Cards)?;
+        let mut list = list_roles(&dataset, self);
+        // A pipe reads lines: one per role, not a table thousands of lines tall. Asking for a
+        // table (`--format table`) or a width (COLUMNS) still gets one.
+        list.one_line = !context.style.terminal
+            && context.format.is_none()
+            && std::env::var_os("COLUMNS").is_none();
+        let outcome = if list.roles.is_empty() {
+            let words = super::typed(&self.filter.join(" "));
+            let message = format!("no role's name, aliases or summary holds \"{words}\"");
+            context.found_nothing(&message, &list)?
+        } else {
+            context.emit(&list, &[])?
+        };
+        std::mem::forget(dataset);
+        Ok(outcome)
+    }
 }
 
 // Borrowed from the dataset: an O*NET list is 1,000 roles and 57,000 aliases, and copying

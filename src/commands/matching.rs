@@ -6,10 +6,11 @@ use clap_complete::engine::ArgValueCandidates;
 use serde::Serialize;
 
 use super::RoleRef;
-use super::show::SHOWN_IMPORTANCE;
-use super::similar::{Named, ids};
-use super::skills::find_skill;
+use super::SHOWN_IMPORTANCE;
+use super::{Named, ids};
+use crate::load::need::Need;
 use crate::model::{Dataset, Role};
+use crate::outcome::Outcome;
 use crate::view::{Block, Grid, Records, Report, View};
 
 /// The formula, for `--help`, the table's note and the docs.
@@ -38,6 +39,14 @@ pub struct MatchArgs {
     /// Show the N best-fitting roles; 0 shows all.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
+}
+
+impl super::Run for MatchArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let view = match_skills(&dataset, self)?;
+        context.emit(&view, &[])
+    }
 }
 
 /// Roles ranked by fit.
@@ -116,7 +125,7 @@ fn percent(share: f64) -> u32 {
 pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<SkillMatch> {
     let mut skills: Vec<String> = Vec::new();
     for query in &args.skills {
-        let id = find_skill(dataset, query)?.id.clone();
+        let id = dataset.find_skill(query)?.id.clone();
         if !skills.contains(&id) {
             skills.push(id);
         }

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::{RoleRef, resolve_roles};
 use crate::complete::role_candidates;
+use crate::load::need::Need;
 use crate::model::{Dataset, Degree, Role};
+use crate::outcome::Outcome;
 use crate::ownership;
 use crate::view::{Block, Grid, Records, Report, View};
 
@@ -17,6 +19,14 @@ pub struct MatrixArgs {
     /// none is given.
     #[arg(value_name = "ROLE", add = ArgValueCompleter::new(role_candidates))]
     pub roles: Vec<String>,
+}
+
+impl super::Run for MatrixArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let view = responsibility_matrix(&dataset, self)?;
+        context.emit(&view, &[])
+    }
 }
 
 /// Who holds each duty theme, by article.
@@ -34,7 +44,7 @@ pub struct Matrix {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRow {
     /// The theme.
-    pub theme: super::similar::Named,
+    pub theme: super::Named,
     /// True when two articles that speak of the same role put different roles first.
     pub disputed: bool,
     /// One cell per role, in the order of `roles`.
@@ -95,7 +105,7 @@ pub fn responsibility_matrix(dataset: &Dataset, args: &MatrixArgs) -> anyhow::Re
             }
         }
         rows.push(MatrixRow {
-            theme: super::similar::Named {
+            theme: super::Named {
                 id: theme.id.clone(),
                 name: theme.name.clone(),
             },

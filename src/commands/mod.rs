@@ -1,11 +1,15 @@
-//! One module per subcommand. Each turns the dataset and its arguments into a view (plain data);
-//! none of them prints.
+//! One module per subcommand. Each implements [`Run`]: it loads what it needs of the data,
+//! turns the dataset and its arguments into a view (plain data) and hands the view to the
+//! [`Context`], which renders it; none of them prints. This file holds what they share, and
+//! no command imports another.
 
 pub mod compare;
+pub mod completions;
 pub mod export;
 pub mod gap;
+pub mod import;
 pub mod list;
-pub mod manual;
+pub mod man;
 pub mod matching;
 pub mod matrix;
 pub mod salary;
@@ -13,13 +17,157 @@ pub mod search;
 pub mod show;
 pub mod similar;
 pub mod skills;
-pub mod tooling;
+pub mod sources;
 pub mod validate;
 pub mod who;
 
+use std::io::Write;
+
 use serde::Serialize;
 
+use crate::dataset::LoadError;
+use crate::escape::{EXCERPT_CHARS, bounded_message, excerpt};
+use crate::load::need::Need;
+use crate::load::{DataChoice, load, load_for};
 use crate::model::{Dataset, Role};
+use crate::outcome::{Outcome, UsageError};
+use crate::render::{ExportFormat, Format, Style, render};
+use crate::view::{LIST_SEPARATOR, View};
+use clap::ValueEnum;
+
+/// A command: what it does with the shared options, and how it runs.
+pub trait Run {
+    /// Runs the command, its results to the context's output.
+    fn run(&self, context: &mut Context) -> anyhow::Result<Outcome>;
+
+    /// Whether the command reads the data `--data` and `--no-builtin` choose.
+    fn reads_data(&self) -> bool {
+        true
+    }
+
+    /// Whether the command writes in the format `--format` chooses.
+    fn takes_format(&self) -> bool {
+        true
+    }
+
+    /// Whether its output is for reading on screen, so a pager may show it: not a completion
+    /// script, a manual page for `man`, or an import's messages.
+    fn pages(&self) -> bool {
+        true
+    }
+}
+
+/// What a command runs with: where its output goes and in what form, and the data chosen.
+pub struct Context<'a> {
+    /// `--format` as given; none means the command's own default.
+    pub format: Option<Format>,
+    /// How to draw.
+    pub style: Style,
+    /// Where results go.
+    pub out: &'a mut dyn Write,
+    /// Where notices go.
+    pub err: &'a mut dyn Write,
+    /// The data the options choose.
+    pub data: DataChoice,
+    /// The whole command line's definition, for completion scripts and the manual page.
+    pub definition: fn() -> clap::Command,
+}
+
+impl Context<'_> {
+    /// The format views are written in.
+    pub fn view_format(&self) -> Format {
+        self.format.unwrap_or(Format::Table)
+    }
+
+    /// What `need` asks of the data.
+    pub fn load(&self, need: &Need) -> Result<Dataset, LoadError> {
+        load_for(&self.data, need)
+    }
+
+    /// `command`'s answer on what `need` asks of the data. A command run on part of the data
+    /// that fails (an unknown name, say) runs again on all of it, so the error (the closest
+    /// names, the hint) is the one the whole data gives.
+    pub fn answer<T>(
+        &self,
+        need: &Need,
+        command: impl Fn(&Dataset) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let dataset = self.load(need)?;
+        let result = command(&dataset);
+        // The process ends soon: freeing a large dataset piece by piece would only cost time.
+        std::mem::forget(dataset);
+        match result {
+            Err(_) if matches!(need, Need::Roles(_)) => command(&load(&self.data)?),
+            result => result,
+        }
+    }
+
+    /// Writes notices to stderr first (so they are seen even if stdout is cut short), then
+    /// the view.
+    pub fn emit<V: View>(&mut self, view: &V, notices: &[String]) -> anyhow::Result<Outcome> {
+        for notice in notices {
+            // A notice can quote an argument: the same short, escaped excerpt as an error.
+            writeln!(self.err, "{}", bounded_message(notice))?;
+        }
+        render(view, self.view_format(), self.style, self.out)?;
+        self.out.flush()?;
+        Ok(Outcome::Success)
+    }
+
+    /// A negative answer, like grep finding nothing: `message` to stderr, and the view's
+    /// (empty) structure to stdout in a data format, so a pipe has input to read.
+    pub fn found_nothing<V: View>(&mut self, message: &str, view: &V) -> anyhow::Result<Outcome> {
+        writeln!(self.err, "roles: {message}")?;
+        if self.view_format() != Format::Table {
+            self.emit(view, &[])?;
+        }
+        Ok(Outcome::Negative)
+    }
+
+    /// The dataset format `command` writes: YAML unless `--format json`; other formats are a
+    /// usage error, since `--data` reads only these two.
+    pub fn dataset_format(&self, command: &str) -> Result<ExportFormat, UsageError> {
+        match self.format {
+            None | Some(Format::Yaml) => Ok(ExportFormat::Yaml),
+            Some(Format::Json) => Ok(ExportFormat::Json),
+            Some(other) => {
+                let name = clap::ValueEnum::to_possible_value(&other)
+                    .map(|value| value.get_name().to_string())
+                    .unwrap_or_default();
+                Err(UsageError(format!(
+                    "{command} writes yaml or json, the formats --data reads, not {name}"
+                )))
+            }
+        }
+    }
+}
+
+/// The parts of a comparison that `--only` can pick.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// The two-or-three-sentence summaries.
+    Summary,
+    /// What each role does.
+    Duties,
+    /// Education, experience and certifications.
+    Requirements,
+    /// Where and how each role works.
+    Environment,
+    /// Skills, marked as shared by all or held by some.
+    Skills,
+    /// Salary figures and the differences between them.
+    Salary,
+    /// The contrasts the articles draw: focus, time horizon, decision authority …
+    #[value(alias = "contrasts")]
+    Aspects,
+    /// The roles a source names as related (show only; O*NET's related occupations).
+    Related,
+    /// What an article recommends for doing the role well.
+    Advice,
+}
 
 /// A role named in a view: enough to show and to look it up again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -201,6 +349,33 @@ pub fn role_queries(
         }
     }
 }
+
+/// `text` as a message quotes what the user typed: a short, escaped excerpt.
+pub fn typed(text: &str) -> String {
+    excerpt(text, EXCERPT_CHARS)
+}
+
+/// A vocabulary item (skill, theme or aspect) by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Named {
+    /// Vocabulary id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// The ids of `items` for one CSV cell.
+pub fn ids(items: &[Named]) -> String {
+    items
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
+}
+
+/// Rated skills and knowledge areas below this importance (O*NET: 3 is "important" on its 1–5
+/// scale) are counted, not listed, in tables and Markdown.
+pub const SHOWN_IMPORTANCE: f64 = 3.0;
 
 /// Bulleted lines for a multi-line table cell.
 pub fn bullets<I: IntoIterator<Item = String>>(items: I) -> String {

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
 use crate::figures::{caveat_words, format_amount, format_pay};
+use crate::load::need::Need;
 use crate::model::{Caveat, Dataset, Money, Period, Role, SalaryKind};
+use crate::outcome::Outcome;
 use crate::view::{Block, Grid, Records, Report, View};
 
 /// Width of the bar column, in characters.
@@ -30,6 +32,18 @@ pub struct SalaryArgs {
     /// Order of the figures.
     #[arg(long, value_enum, default_value_t = SalaryOrder::High)]
     pub sort: SalaryOrder,
+}
+
+impl super::Run for SalaryArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        // Every figure needs no aliases; naming roles does.
+        let need = if self.all { Need::Pay } else { Need::Cards };
+        let dataset = context.load(&need)?;
+        let (view, resolved) = salary_table(&dataset, self)?;
+        let outcome = context.emit(&view, &resolved.notices)?;
+        std::mem::forget(dataset);
+        Ok(outcome)
+    }
 }
 
 /// How `roles salary` orders figures.

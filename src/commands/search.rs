@@ -6,7 +6,9 @@ use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 use super::RoleRef;
+use crate::load::need::Need;
 use crate::model::Dataset;
+use crate::outcome::Outcome;
 use crate::text::{find_ignoring_case, role_texts, whole_words};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, marked};
 
@@ -32,6 +34,18 @@ pub struct SearchArgs {
     /// Search only these sections (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub section: Vec<SearchSection>,
+}
+
+impl super::Run for SearchArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let results = search_roles(&dataset, self)?;
+        if results.hits.is_empty() {
+            let message = format!("no match for \"{}\"", super::typed(&results.query));
+            return context.found_nothing(&message, &results);
+        }
+        context.emit(&results, &[])
+    }
 }
 
 impl SearchArgs {

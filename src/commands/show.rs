@@ -5,12 +5,15 @@ use serde::Serialize;
 
 use crate::complete::role_candidates;
 
-use super::compare::Section;
-use super::{NO_SALARY, Resolved, RoleRef, bullets, resolve_roles};
+use super::Section;
+use super::sources::{attributions, citation, cited_sources, source_lines};
+use super::{NO_SALARY, Resolved, RoleRef, SHOWN_IMPORTANCE, bullets, resolve_roles};
 use crate::figures::describe_figure;
+use crate::load::need::Need;
 use crate::model::{
     Dataset, Headcount, Requirements, Role, SalaryFigure, SkillKind, Source, Statement,
 };
+use crate::outcome::Outcome;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 /// Arguments of `roles show`.
@@ -32,6 +35,15 @@ pub struct ShowArgs {
     /// licence credit of imported data stays.
     #[arg(long)]
     pub no_sources: bool,
+}
+
+impl super::Run for ShowArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let (view, notices) = context.answer(&Need::roles_named_by(&self.role), |data| {
+            show_role(data, self).map(|(view, resolved)| (view, resolved.notices))
+        })?;
+        context.emit(&view, &notices)
+    }
 }
 
 /// The profiles asked for: one, or several when the name was an ambiguous alias.
@@ -272,61 +284,8 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
     }
 }
 
-/// The sources `roles` cite, in the dataset's order.
-pub fn cited_sources(dataset: &Dataset, roles: &[&Role]) -> Vec<Source> {
-    dataset
-        .sources
-        .iter()
-        .filter(|source| roles.iter().any(|role| cites(role, &source.id)))
-        .cloned()
-        .collect()
-}
-
-fn cites(role: &Role, source: &str) -> bool {
-    let statements = role.statements();
-    let mut citations = statements
-        .flat_map(|s| &s.sources)
-        .chain(role.skills.iter().flat_map(|s| &s.sources))
-        .chain(role.aspects.iter().flat_map(|a| &a.sources))
-        .chain(role.related.iter().flat_map(|r| &r.sources))
-        .chain(role.salary.iter().map(|f| &f.source));
-    citations.any(|id| id == source)
-}
-
-/// The credit lines `sources` require (O*NET's CC BY 4.0 text), each once.
-pub fn attributions(sources: &[Source]) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for line in sources.iter().filter_map(|s| s.attribution.as_ref()) {
-        if !lines.contains(line) {
-            lines.push(line.clone());
-        }
-    }
-    lines
-}
-
-/// `onet-29-3, 08/2023`: the source ids and, when the source dates the item, the date.
-pub fn citation(sources: &[String], date: Option<&str>) -> String {
-    let mut text = sources.join(", ");
-    if let Some(date) = date {
-        text.push_str(&format!(", {date}"));
-    }
-    text
-}
-
-/// One line per source: `id: title (kind)`.
-pub fn source_lines(sources: &[Source]) -> Vec<String> {
-    sources
-        .iter()
-        .map(|s| format!("{}: \"{}\" ({})", s.id, s.title, s.kind))
-        .collect()
-}
-
 /// How many of a role's other names its heading lists.
 const HEADING_ALIASES: usize = 8;
-
-/// Rated skills and knowledge areas below this importance (O*NET: 3 is "important" on its 1–5
-/// scale) are counted, not listed, in tables and Markdown.
-pub const SHOWN_IMPORTANCE: f64 = 3.0;
 
 /// One line of a profile: its section, its text, and what backs it.
 struct Item {

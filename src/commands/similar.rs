@@ -7,10 +7,12 @@ use serde::Serialize;
 
 use crate::complete::role_candidates;
 
-use super::RoleRef;
+use super::{Named, RoleRef, ids};
 use crate::likeness::{self, CONTRAST_PENALTY, MAX_CONTRASTS, Profile};
+use crate::load::need::Need;
 use crate::model::Dataset;
-use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
+use crate::outcome::Outcome;
+use crate::view::{Block, Grid, Records, Report, View};
 
 /// How many names a reason lists before `+N more`.
 const NAMES_SHOWN: usize = 6;
@@ -48,6 +50,14 @@ pub struct SimilarArgs {
     pub limit: usize,
 }
 
+impl super::Run for SimilarArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let view = similar_roles(&dataset, self)?;
+        context.emit(&view, &[])
+    }
+}
+
 /// `--limit N`: a count, with an error that says so (not clap's advice to write `-- -1`).
 fn count_of_roles(text: &str) -> Result<usize, String> {
     text.trim()
@@ -65,15 +75,6 @@ pub struct Similarity {
     /// The sources that rate skills for other roles but none for the role asked about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skills_unrated_by: Vec<String>,
-}
-
-/// A vocabulary item (skill, theme or aspect) by id and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct Named {
-    /// Vocabulary id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
 }
 
 /// How alike one role is to the role asked about, and why.
@@ -211,15 +212,6 @@ fn names(items: &[Named]) -> String {
         text.push_str(&format!(" (+{} more)", items.len() - NAMES_SHOWN));
     }
     text
-}
-
-/// The ids of `items` for one CSV cell.
-pub fn ids(items: &[Named]) -> String {
-    items
-        .iter()
-        .map(|n| n.id.as_str())
-        .collect::<Vec<_>>()
-        .join(LIST_SEPARATOR)
 }
 
 fn lines_or_dash(lines: Vec<String>) -> String {

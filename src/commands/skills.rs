@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::RoleRef;
-use crate::dataset::normalise;
-use crate::model::{Dataset, SkillDefinition};
+use crate::load::need::Need;
+use crate::model::Dataset;
+use crate::outcome::Outcome;
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Arguments of `roles skills`.
@@ -17,6 +18,14 @@ pub struct SkillsArgs {}
 pub struct SkillVocabulary {
     /// One entry per skill.
     pub skills: Vec<SkillUse>,
+}
+
+impl super::Run for SkillsArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let view = list_skills(&dataset, self);
+        context.emit(&view, &[])
+    }
 }
 
 /// A skill and the roles that need it.
@@ -53,96 +62,6 @@ pub fn list_skills(dataset: &Dataset, _args: &SkillsArgs) -> SkillVocabulary {
         })
         .collect();
     SkillVocabulary { skills }
-}
-
-/// The vocabulary skill a person means by `query`, tried in turn: its id, name or an alias
-/// (any case, spaces for hyphens); then a prefix of those, or of a word of the name, that only
-/// one skill has. Several candidates are an error listing them; none, an error naming the
-/// closest skills.
-pub fn find_skill<'a>(dataset: &'a Dataset, query: &str) -> anyhow::Result<&'a SkillDefinition> {
-    let wanted = normalise(query);
-    if wanted.is_empty() {
-        anyhow::bail!("a skill name is empty; see `roles skills` for the ids");
-    }
-    if let Some(skill) = dataset.skills.iter().find(|s| s.id == wanted) {
-        return Ok(skill);
-    }
-    let names = |s: &'a SkillDefinition| {
-        std::iter::once(s.id.clone())
-            .chain(std::iter::once(normalise(&s.name)))
-            .chain(s.aliases.iter().map(|a| normalise(a)))
-    };
-    let exact: Vec<&SkillDefinition> = dataset
-        .skills
-        .iter()
-        .filter(|s| names(s).any(|name| name == wanted))
-        .collect();
-    let candidates = if exact.is_empty() {
-        dataset
-            .skills
-            .iter()
-            .filter(|s| {
-                names(s).any(|name| {
-                    name.starts_with(&wanted)
-                        || name.split('-').any(|word| word.starts_with(&wanted))
-                })
-            })
-            .collect()
-    } else {
-        exact
-    };
-    // Skills linked as one (`same_as`: O*NET's Negotiation and the articles') are one answer.
-    let roots: Vec<&str> = candidates
-        .iter()
-        .map(|s| dataset.skill_root(&s.id))
-        .collect();
-    let one_skill = candidates.len() > 1 && roots.iter().all(|root| *root == roots[0]);
-    let linked = roots
-        .first()
-        .filter(|_| one_skill)
-        .and_then(|root| dataset.skill_definition(root));
-    if let Some(definition) = linked {
-        return Ok(definition);
-    }
-    match candidates.as_slice() {
-        [skill] => Ok(skill),
-        [] => {
-            let mut scored: Vec<(f64, &str)> = dataset
-                .skills
-                .iter()
-                .map(|s| {
-                    let score = names(s)
-                        .map(|name| strsim::jaro_winkler(&wanted, &name))
-                        .fold(0.0, f64::max);
-                    (score, s.id.as_str())
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-            let closest: Vec<&str> = scored.into_iter().take(3).map(|(_, id)| id).collect();
-            anyhow::bail!(
-                "unknown skill '{query}'; closest: {} (see `roles skills`)",
-                closest.join(", ")
-            )
-        }
-        several => {
-            let listed: Vec<String> = several
-                .iter()
-                .take(8)
-                .map(|s| format!("{} ({})", s.id, s.name))
-                .collect();
-            let more = several.len().saturating_sub(listed.len());
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            Err(crate::outcome::UsageError(format!(
-                "skill '{query}' could be {}{more}; give one of those ids",
-                listed.join(", ")
-            ))
-            .into())
-        }
-    }
 }
 
 impl View for SkillVocabulary {
@@ -195,7 +114,8 @@ mod tests {
 
     fn found(query: &str) -> Result<String, String> {
         let dataset = Dataset::builtin().map_err(|e| e.to_string())?;
-        find_skill(&dataset, query)
+        dataset
+            .find_skill(query)
             .map(|s| s.id.clone())
             .map_err(|e| e.to_string())
     }

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::open::read_text;
 use crate::model::Dataset;
+use crate::open::read_text;
+use crate::outcome::Outcome;
 use crate::problem::Problem;
 use crate::view::{Block, Records, Report, View};
 
@@ -16,6 +17,23 @@ pub struct ValidateArgs {
     /// of any --data files) without listing them, as it could when loaded with --data.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+}
+
+impl super::Run for ValidateArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let base = if context.data.no_builtin && context.data.files.is_empty() {
+            None
+        } else {
+            Some(crate::load::load(&context.data)?)
+        };
+        let report = validate_files(base.as_ref(), self);
+        context.emit(&report, &[])?;
+        Ok(if report.all_valid() {
+            Outcome::Success
+        } else {
+            Outcome::Negative
+        })
+    }
 }
 
 /// The outcome for every file.

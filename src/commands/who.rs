@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::{RoleRef, resolve_roles};
 use crate::complete::role_candidates;
+use crate::load::need::Need;
 use crate::model::{Dataset, Degree, Role, Statement};
+use crate::outcome::Outcome;
 use crate::ownership::{self, Involved};
 use crate::text::{and_list, find_ignoring_case};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
@@ -26,13 +28,35 @@ pub struct WhoArgs {
     pub role: Vec<String>,
 }
 
+impl super::Run for WhoArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        let dataset = context.load(&Need::Everything)?;
+        let view = who_holds(&dataset, self)?;
+        let mentioned = view
+            .task_mentions
+            .as_ref()
+            .is_some_and(|m| m.occupations > 0);
+        if view.involvements.is_empty() && view.ungraded.is_empty() && !mentioned {
+            // Like search: nothing found is a negative answer, its structure still piped.
+            let themes: Vec<&str> = dataset.themes.iter().map(|t| t.id.as_str()).collect();
+            let message = format!(
+                "no duty of these roles is about \"{}\"; themes: {}",
+                super::typed(&view.topic),
+                themes.join(", ")
+            );
+            return context.found_nothing(&message, &view);
+        }
+        context.emit(&view, &[])
+    }
+}
+
 /// Who holds a topic, by article.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Ownership {
     /// The topic as asked.
     pub topic: String,
     /// The themes it names; empty when it was matched against the duty texts.
-    pub themes: Vec<super::similar::Named>,
+    pub themes: Vec<super::Named>,
     /// Every duty an article involves a role in, role by role, strongest first.
     pub involvements: Vec<InvolvementLine>,
     /// What each article says, in source order.
@@ -311,7 +335,7 @@ pub fn who_holds(dataset: &Dataset, args: &WhoArgs) -> anyhow::Result<Ownership>
         themes: match &topic {
             Topic::Themes(ids) => ids
                 .iter()
-                .map(|id| super::similar::Named {
+                .map(|id| super::Named {
                     id: id.clone(),
                     name: dataset.theme_name(id).to_string(),
                 })

@@ -201,7 +201,7 @@ fn wage_source(file: &WageFile) -> Source {
         file.release
     );
     Source {
-        id: format!("oews-{}", crate::import::slug(&file.release)),
+        id: format!("oews-{}", slug(&file.release)),
         title: format!(
             "Occupational Employment and Wage Statistics, {}",
             file.release
@@ -214,6 +214,21 @@ fn wage_source(file: &WageFile) -> Source {
     }
 }
 
+/// A slug of `text`: lowercase ASCII letters and digits joined by single hyphens, at most 64
+/// bytes, cut at a word.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    cut(trimmed, 64).to_string()
+}
+
 /// Longest id an occupation gets: short enough to type and to sit in a table column.
 pub const ID_LIMIT: usize = 40;
 
@@ -221,7 +236,7 @@ pub const ID_LIMIT: usize = 40;
 /// all get their code appended, not only the second one met, so an id depends on the
 /// occupation's own title and code alone and stays the same from release to release.
 fn role_ids<'a>(occupations: &[&'a Occupation]) -> HashMap<&'a str, String> {
-    let short = |title: &str| cut(&crate::import::slug(title), ID_LIMIT).to_string();
+    let short = |title: &str| cut(&slug(title), ID_LIMIT).to_string();
     let mut uses: HashMap<String, usize> = HashMap::new();
     for occupation in occupations {
         *uses.entry(short(&occupation.title)).or_default() += 1;
@@ -230,9 +245,9 @@ fn role_ids<'a>(occupations: &[&'a Occupation]) -> HashMap<&'a str, String> {
     for occupation in occupations {
         let mut id = short(&occupation.title);
         if id.is_empty() || uses.get(&id).is_some_and(|n| *n > 1) {
-            let code = crate::import::slug(&occupation.code);
+            let code = slug(&occupation.code);
             let head = cut(&id, ID_LIMIT.saturating_sub(code.len() + 1));
-            id = crate::import::slug(&format!("{head} {code}"));
+            id = slug(&format!("{head} {code}"));
         }
         ids.insert(occupation.code.as_str(), id);
     }
@@ -335,11 +350,11 @@ fn skill_id(element: &str, name: &str, kind: SkillKind) -> String {
         SkillKind::Skill => SKILL_PREFIX.to_string(),
         SkillKind::Knowledge => format!("{SKILL_PREFIX}knowledge-"),
     };
-    let slug = crate::import::slug(name);
-    if slug.is_empty() {
-        crate::import::slug(&format!("{prefix}{element}"))
+    let name_slug = slug(name);
+    if name_slug.is_empty() {
+        slug(&format!("{prefix}{element}"))
     } else {
-        crate::import::slug(&format!("{prefix}{slug}"))
+        slug(&format!("{prefix}{name_slug}"))
     }
 }
 

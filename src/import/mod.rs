@@ -12,36 +12,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::outcome::UsageError;
-use crate::commands::export::ExportFormat;
 use crate::model::Dataset;
-use crate::render::Style;
+use crate::outcome::UsageError;
+use crate::render::{ExportFormat, Style};
 use onet::{Occupation, Onet};
-
-/// Arguments of `roles import`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ImportArgs {
-    /// What to import from.
-    #[command(subcommand)]
-    pub from: ImportFrom,
-}
-
-/// The public datasets `roles import` reads.
-#[derive(Debug, Clone, clap::Subcommand)]
-pub enum ImportFrom {
-    /// An O*NET database folder (Excel or text distribution), with BLS wages if given.
-    #[command(
-        long_about = "Read an O*NET database folder or its zip file as distributed (the Excel \
-                      .xlsx or the text .txt distribution; detected) and write a dataset --data reads: one role per \
-                      occupation, with its task statements word for word (core first), required \
-                      education, job zone, rated skills and knowledge, alternate titles as aliases and related \
-                      occupations, every item cited to the O*NET release with the date O*NET \
-                      gives it. With --wages, each occupation gets the OEWS national annual \
-                      mean, median and 10th-90th percentile range for its SOC code.",
-        after_help = "Examples:\n  roles import onet db_29_3_excel.zip --wages oesm24nat.zip -o onet.yaml\n  roles --data onet.yaml compare project-manager 13-1082.00\n  roles import onet db_29_3_text --occupation 13-1082.00 --occupation 'Software Developers'"
-    )]
-    Onet(crate::cli::Deferred<OnetArgs>),
-}
 
 /// Arguments of `roles import onet`.
 #[derive(Debug, Clone, clap::Args)]
@@ -68,29 +42,13 @@ pub struct OnetArgs {
     pub output: Option<PathBuf>,
 }
 
-/// A slug of `text`: lowercase ASCII letters and digits joined by single hyphens, at most 64
-/// bytes, cut at a word.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    build::cut(trimmed, 64).to_string()
-}
-
-/// Runs `roles import`, writing the dataset to `-o FILE` or `out` and a summary to `err`.
+/// Runs `roles import onet`, writing the dataset to `-o FILE` or `out` and a summary to `err`.
 pub fn run(
-    args: &ImportArgs,
+    args: &OnetArgs,
     format: ExportFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let ImportFrom::Onet(args) = &args.from;
     if !(args.min_importance.is_finite() && args.min_importance >= 0.0) {
         return Err(UsageError("--min-importance must be a number from 0 to 5".into()).into());
     }

@@ -7,11 +7,11 @@ use crate::cache::{Cache, CacheKey, MIN_CACHED_BYTES};
 use crate::dataset::LoadError;
 pub mod need;
 
-use need::{Layer, Need, Shortfall};
+use crate::cache::stamp::Stamp;
 use crate::model::Dataset;
 use crate::open::{STDIN, read_text};
-use crate::cache::stamp::Stamp;
 use crate::problem::Problem;
+use need::{Layer, Need, Shortfall};
 
 /// The paths in ROLES_DATA (separated like PATH), for when no `--data` is given.
 pub fn env_data_files() -> Vec<std::path::PathBuf> {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::clean;
+use super::cell::clean;
 use crate::view::{Records, unmark};
 
 /// Writes the records; cell text is cleaned of control characters (newlines kept, quoted) and

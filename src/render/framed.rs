@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use comfy_table::presets;
 
-use super::display_width;
+use super::cell::display_width;
 use super::layout::{self, Fit, Measured};
 
 /// SGR sequences comfy-table (through crossterm) writes around a styled cell.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::needs_escape;
+use crate::escape::needs_escape;
 
 /// Pretty JSON and a final newline. serde_json escapes C0 controls; everything else
 /// [`needs_escape`] names (C1 controls such as U+009B, DEL, bidirectional overrides, invisible

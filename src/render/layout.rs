@@ -8,7 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::display_width;
+use super::cell::display_width;
 
 /// What a column holds to, as the table asks of comfy-table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

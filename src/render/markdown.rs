@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::clean;
+use super::cell::clean;
 use crate::view::{Block, Grid, Report, unmark};
 
 /// Writes the report as Markdown that renders on GitHub.

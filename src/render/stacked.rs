@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::{Style, clean, display_width, least_width, wrap};
+use super::cell::{clean, display_width, least_width, wrap};
+use super::style::Style;
 use crate::view::{Grid, MARK_CLOSE, MARK_OPEN, unmark};
 
 /// Narrowest a column of prose may get before the table is better stacked.

@@ -4,9 +4,11 @@ use std::io::{self, Write};
 
 use std::borrow::Cow;
 
+use super::cell::{clean, display_width, wrap};
 use super::framed::{self, Framed};
 use super::layout::Fit;
-use super::{Style, clean, stacked, wrap};
+use super::stacked;
+use super::style::Style;
 use crate::view::{Block, Grid, MARK_CLOSE, MARK_OPEN, Report, unmark};
 
 /// Writes every block of the report, separated by blank lines.
@@ -145,7 +147,7 @@ fn framed<'a>(grid: &'a Grid, minimums: &[usize], style: Style) -> Framed<'a> {
         .rows
         .iter()
         .flatten()
-        .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
+        .any(|cell| cell.contains('\n') || display_width(cell) > share);
     let fits = (0..grid.headers.len())
         .map(|column| match minimums.get(column) {
             _ if grid.keep_whole.contains(&column) => Fit::Whole,
@@ -198,7 +200,7 @@ mod tests {
             .rows
             .iter()
             .flatten()
-            .any(|cell| cell.contains('\n') || super::super::display_width(cell) > share);
+            .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
         let mut table = Table::new();
         table
             .load_preset(if multi_line {

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Style, clean};
+use super::cell::clean;
+use super::style::Style;
 
 /// Writes `value` as YAML. The YAML writer escapes control characters itself; on a terminal, any
 /// remaining bidirectional override is shown escaped too (into a file or pipe the data stays

@@ -7,7 +7,7 @@ use super::{
     AspectRow, ComparedRole, Comparison, ContrastValue, OtherContrast, PayDifference,
     RatedComparison, Scope, ScopedFigure, ScopedStatement, SkillRow,
 };
-use crate::commands::show::{attributions, source_lines};
+use crate::commands::sources::{attributions, source_lines};
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
 use crate::model::SkillKind;

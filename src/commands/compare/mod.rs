@@ -2,12 +2,11 @@
 
 use crate::complete::role_candidates;
 use anyhow::bail;
-use clap::ValueEnum;
 use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
-use super::show::cited_sources;
-use super::{Resolved, RoleRef, resolve_roles};
+use super::sources::cited_sources;
+use super::{Resolved, RoleRef, Section, resolve_roles};
 use crate::figures::{SalaryDifference, salary_differences};
 use crate::model::{AspectValue, Dataset, Role, SalaryFigure, Source, Statement};
 
@@ -31,31 +30,13 @@ pub struct CompareArgs {
     pub full: bool,
 }
 
-/// The parts of a comparison that `--only` can pick.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Serialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    /// The two-or-three-sentence summaries.
-    Summary,
-    /// What each role does.
-    Duties,
-    /// Education, experience and certifications.
-    Requirements,
-    /// Where and how each role works.
-    Environment,
-    /// Skills, marked as shared by all or held by some.
-    Skills,
-    /// Salary figures and the differences between them.
-    Salary,
-    /// The contrasts the articles draw: focus, time horizon, decision authority …
-    #[value(alias = "contrasts")]
-    Aspects,
-    /// The roles a source names as related (show only; O*NET's related occupations).
-    Related,
-    /// What an article recommends for doing the role well.
-    Advice,
+impl crate::commands::Run for CompareArgs {
+    fn run(&self, context: &mut crate::commands::Context) -> anyhow::Result<Outcome> {
+        let (view, notices) = context.answer(&Need::roles_named_by(&self.roles), |data| {
+            compare_roles(data, self).map(|(view, resolved)| (view, resolved.notices))
+        })?;
+        context.emit(&view, &notices)
+    }
 }
 
 /// Roles side by side, scoped to the evidence: what the articles comparing these roles say
@@ -549,6 +530,8 @@ mod layout;
 mod ratings;
 mod scope;
 
+use crate::load::need::Need;
+use crate::outcome::Outcome;
 pub use ratings::{RatedComparison, RatingDifference, RoleRating};
 use scope::Scoper;
 pub use scope::{Counterpart, PairEvidence, Scope};

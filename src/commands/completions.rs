@@ -1,11 +1,11 @@
-//! `roles completions SHELL` and `roles man`: generated from the clap definition, so they never
-//! drift from the real options.
+//! `roles completions SHELL`: a completion script generated from the clap definition, so it
+//! never drifts from the real options.
 
 use std::io::{self, Write};
 
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::outcome::Outcome;
 
 /// Arguments of `roles completions`.
 #[derive(Debug, Clone, clap::Args)]
@@ -15,9 +15,21 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// Arguments of `roles man`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ManArgs {}
+impl super::Run for CompletionsArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        write_completions(self, context.out)?;
+        Ok(Outcome::Success)
+    }
+    fn reads_data(&self) -> bool {
+        false
+    }
+    fn takes_format(&self) -> bool {
+        false
+    }
+    fn pages(&self) -> bool {
+        false
+    }
+}
 
 /// Writes the completion script for `args.shell`: a small function that asks `roles` itself
 /// (with `COMPLETE=SHELL`) for candidates, so role and skill ids come from the data in use.
@@ -32,11 +44,3 @@ pub fn write_completions(args: &CompletionsArgs, out: &mut dyn Write) -> io::Res
 
 /// The variable that puts `roles` in completion mode.
 pub const COMPLETE_VAR: &str = "COMPLETE";
-
-/// Writes the roff manual page.
-pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
-    // Built, so each subcommand's deferred arguments are there to list.
-    let mut command = Cli::command();
-    command.build();
-    super::manual::write(&command, out)
-}

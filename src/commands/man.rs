@@ -6,6 +6,32 @@ use std::io::{self, Write};
 
 use clap::{Arg, ArgAction, Command};
 
+use crate::cli::options::SHARED_HEADING;
+use crate::outcome::Outcome;
+
+/// Arguments of `roles man`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ManArgs {}
+
+impl super::Run for ManArgs {
+    fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
+        // Built, so each subcommand's deferred arguments are there to list.
+        let mut command = (context.definition)();
+        command.build();
+        write(&command, context.out)?;
+        Ok(Outcome::Success)
+    }
+    fn reads_data(&self) -> bool {
+        false
+    }
+    fn takes_format(&self) -> bool {
+        false
+    }
+    fn pages(&self) -> bool {
+        false
+    }
+}
+
 /// The date on the page, in the form `mandoc` reads; change it with the page's content.
 pub const MAN_DATE: &str = "2026-11-23";
 
@@ -288,7 +314,7 @@ impl Page {
             }
             self.text(&escape(&about));
             let options: Vec<&Arg> = visible_options(sub)
-                .filter(|a| a.get_help_heading() != Some(crate::cli::SHARED_HEADING))
+                .filter(|a| a.get_help_heading() != Some(SHARED_HEADING))
                 .collect();
             if !options.is_empty() {
                 self.line(".RS");
