@@ -4,28 +4,34 @@
 
 use std::path::PathBuf;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/escape.rs"]
 mod escape;
-#[allow(dead_code)]
-#[path = "src/model.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
 mod model;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/parse.rs"]
 mod parse;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/problem.rs"]
 mod problem;
-#[allow(dead_code)]
-#[path = "src/validate.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/validate/mod.rs"]
 mod validate;
 
 const SOURCE: &str = "data/roles.yaml";
 
 fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
-    for module in ["escape", "model", "parse", "problem", "validate"] {
-        println!("cargo::rerun-if-changed=src/{module}.rs");
+    for module in [
+        "escape.rs",
+        "model.rs",
+        "parse.rs",
+        "problem.rs",
+        "validate",
+    ] {
+        println!("cargo::rerun-if-changed=src/{module}");
     }
     if let Err(message) = build() {
         // One line per problem, as `roles validate` prints them; the build stops here.

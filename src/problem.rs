@@ -70,3 +70,17 @@ impl fmt::Display for Problem {
         f.write_str(&self.message)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_shows_as_much_position_as_is_known() {
+        assert_eq!(
+            Problem::at(Some((3, 7)), "bad").display_in("f.yaml"),
+            "f.yaml:3:7: bad"
+        );
+        assert_eq!(Problem::at(None, "bad").display_in("f.yaml"), "f.yaml: bad");
+    }
+}
