@@ -526,8 +526,11 @@ fn why_no_difference(role: &Role, baseline: &Role) -> String {
         )
 }
 
-mod layout;
+mod cells;
+mod digest;
+mod full;
 mod ratings;
+mod records;
 mod scope;
 
 use crate::load::need::Need;

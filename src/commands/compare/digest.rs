@@ -1,0 +1,352 @@
+//! The one-screen digest, the default table: which articles compare the roles, the contrasts
+//! they draw, the skills and pay they give; then, labelled, what other articles say of one
+//! role alone.
+
+use super::cells::{and_list, scoped_cite};
+use super::{Comparison, RatedComparison, SkillRow};
+use crate::commands::sources::attributions;
+use crate::commands::{NO_SALARY, NOT_STATED};
+use crate::model::SkillKind;
+use crate::view::{Block, Grid, Report, cite};
+
+/// How many rating rows the digest shows; `--full` shows them all.
+const DIGEST_RATINGS: usize = 8;
+
+impl Comparison {
+    /// The answer first: which articles compare the roles, the contrasts they draw, the skills
+    /// and pay they give; then, labelled, what other articles say of one role alone.
+    pub(super) fn digest_report(&self) -> Report {
+        let mut blocks = vec![
+            Block::Heading(self.title()),
+            Block::Note(self.evidence_line()),
+        ];
+        let rows = self.aspects.as_deref().unwrap_or_default();
+        let compared = !self.evidence.is_empty();
+        if compared && !rows.is_empty() {
+            blocks.push(Block::Table(self.contrast_grid(rows)));
+        } else if compared {
+            blocks.push(Block::Note(
+                "The comparing articles draw no aspect contrast between these roles.".into(),
+            ));
+        } else if let Some(grid) = self.elsewhere_grid(true) {
+            blocks.push(Block::Table(grid));
+        }
+        blocks.extend(self.ratings_blocks(DIGEST_RATINGS));
+        let mut lines = Vec::new();
+        if self.ratings.is_none() {
+            lines.extend(self.article_skill_lines());
+        }
+        lines.extend(self.pay_lines());
+        lines.extend(self.also_compared_lines());
+        if !lines.is_empty() {
+            blocks.push(Block::Paragraphs(lines));
+        }
+        if self.ratings.is_none() {
+            let elsewhere = self.elsewhere_skill_lines(compared);
+            if !elsewhere.is_empty() {
+                let mut lines = Vec::new();
+                if compared {
+                    lines.push("Said in other articles, not about this pair:".to_string());
+                }
+                lines.extend(elsewhere);
+                blocks.push(Block::Paragraphs(lines));
+            }
+        }
+        let others = self.other_contrasts.as_ref().map_or(0, Vec::len);
+        let mut more =
+            "--full adds summaries, duties, requirements, environment, skill notes".to_string();
+        if compared && others > 0 {
+            more.push_str(&format!(
+                " and {others} aspect value{} said against other roles",
+                if others == 1 { "" } else { "s" }
+            ));
+        }
+        blocks.push(Block::Note(format!(
+            "{NOT_STATED}: not stated. {more}. Sources: {}.",
+            self.digest_sources().join("; ")
+        )));
+        // A licence's credit goes wherever its data is shown, cited in the digest or not.
+        blocks.extend(attributions(&self.sources).into_iter().map(Block::Note));
+        Report { blocks }
+    }
+
+    /// `id "title"` for each source the digest cites.
+    pub(super) fn digest_sources(&self) -> Vec<String> {
+        let mut cited: Vec<&String> = self.evidence.iter().map(|e| &e.source).collect();
+        cited.extend(
+            self.aspects
+                .iter()
+                .flatten()
+                .flat_map(|r| &r.values)
+                .flat_map(|v| &v.sources),
+        );
+        if self.evidence.is_empty() {
+            cited.extend(
+                self.other_contrasts
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| &c.value.sources),
+            );
+            cited.extend(
+                self.roles
+                    .iter()
+                    .filter_map(|r| r.summary.as_ref())
+                    .flat_map(|s| &s.statement.sources),
+            );
+        }
+        cited.extend(
+            self.skills
+                .iter()
+                .flatten()
+                .flat_map(|skill| skill.notes.iter().flat_map(|note| &note.sources)),
+        );
+        cited.extend(
+            self.roles
+                .iter()
+                .flat_map(|role| role.salary.iter().flatten().map(|f| &f.figure.source)),
+        );
+        cited.extend(self.ratings.iter().map(|r| &r.source));
+        self.sources
+            .iter()
+            .filter(|source| cited.contains(&&source.id))
+            .map(|source| format!("{} \"{}\"", source.id, source.title))
+            .collect()
+    }
+
+    /// Per comparing article: the skills it names for both roles, and for one alone.
+    pub(super) fn article_skill_lines(&self) -> Vec<String> {
+        let names = |ids: &[String]| -> String {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| {
+                    self.skills
+                        .iter()
+                        .flatten()
+                        .find(|s| &s.id == id)
+                        .map_or_else(|| id.clone(), |s| s.name.clone())
+                })
+                .collect();
+            and_list(&names)
+        };
+        self.skills_by_article
+            .iter()
+            .flatten()
+            .filter_map(|article| {
+                let pair: Vec<&str> = article.only.iter().map(|o| o.role.name.as_str()).collect();
+                let mut parts = Vec::new();
+                if !article.both.is_empty() {
+                    parts.push(format!(
+                        "for both the {}: {}",
+                        pair.join(" and the "),
+                        names(&article.both)
+                    ));
+                }
+                for only in article.only.iter().filter(|o| !o.skills.is_empty()) {
+                    parts.push(format!(
+                        "for the {} alone: {}",
+                        only.role.name,
+                        names(&only.skills)
+                    ));
+                }
+                (!parts.is_empty())
+                    .then(|| format!("Skills {} names {}.", article.source, parts.join("; ")))
+            })
+            .collect()
+    }
+
+    /// Skills said elsewhere, per role and article: named, with the role they were said against.
+    /// First, for a pair no article compares, the skills every compared role is named with,
+    /// each by its own source (an article compares them itself when it can).
+    pub(super) fn elsewhere_skill_lines(&self, compared: bool) -> Vec<String> {
+        let skills = self.skills.as_deref().unwrap_or_default();
+        let mut lines = Vec::new();
+        let named_for_all: Vec<&SkillRow> = skills
+            .iter()
+            .filter(|_| !compared)
+            .filter(|skill| {
+                self.roles
+                    .iter()
+                    .all(|role| skill.notes.iter().any(|n| n.role == role.id))
+            })
+            .collect();
+        if !named_for_all.is_empty() {
+            let names: Vec<String> = named_for_all
+                .iter()
+                .map(|skill| {
+                    let links: Vec<&str> = skill
+                        .notes
+                        .iter()
+                        .filter_map(|n| n.linked_from.as_deref())
+                        .collect();
+                    match links.first() {
+                        Some(link) => format!(
+                            "{} ({link} taken as {}: the same name, linked by us)",
+                            skill.name, skill.id
+                        ),
+                        None => skill.name.clone(),
+                    }
+                })
+                .collect();
+            lines.push(format!(
+                "Skills named for both, each by its own source: {}.",
+                and_list(&names)
+            ));
+        }
+        for role in &self.roles {
+            // (citation, skill names), in order of first appearance.
+            let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+            for skill in skills {
+                for note in skill.notes.iter().filter(|n| n.role == role.id) {
+                    if note.scope.in_comparison() {
+                        continue;
+                    }
+                    let key = scoped_cite(&note.sources, &note.scope);
+                    match groups.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, names)) if !names.contains(&skill.name) => {
+                            names.push(skill.name.clone())
+                        }
+                        Some(_) => {}
+                        None => groups.push((key, vec![skill.name.clone()])),
+                    }
+                }
+            }
+            for (key, names) in groups {
+                lines.push(format!(
+                    "Skills named for the {} {key}: {}.",
+                    role.name,
+                    and_list(&names)
+                ));
+            }
+        }
+        lines
+    }
+
+    /// Statements and skill notes that are themselves comparisons between compared roles.
+    pub(super) fn also_compared_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for role in &self.roles {
+            let statements = role
+                .duties
+                .iter()
+                .flatten()
+                .chain(role.environment.iter().flatten())
+                .filter(|s| s.statement.versus.is_some() && s.scope.in_comparison())
+                .map(|s| format!("{} {}", s.statement.text, cite(&s.statement.sources)));
+            let notes = self
+                .skills
+                .iter()
+                .flatten()
+                .flat_map(|skill| skill.notes.iter().map(move |n| (skill, n)))
+                .filter(|(_, n)| n.role == role.id && n.versus.is_some() && n.scope.in_comparison())
+                .map(|(skill, n)| format!("{}: {} {}", skill.name, n.text, cite(&n.sources)));
+            for text in statements.chain(notes) {
+                lines.push(format!("{}: {text}", role.name));
+            }
+        }
+        lines
+    }
+
+    /// Pay in a few lines: each role's figures, scoped, then each like-for-like difference or
+    /// why there is none.
+    pub(super) fn pay_lines(&self) -> Vec<String> {
+        let (Some(differences), Some(baseline)) = (&self.salary_differences, self.roles.first())
+        else {
+            return Vec::new();
+        };
+        let mut lines: Vec<String> = self
+            .roles
+            .iter()
+            .filter_map(|role| {
+                let figures = role.salary.as_deref()?;
+                let text = if figures.is_empty() {
+                    format!("{NO_SALARY}.")
+                } else {
+                    Self::figure_lines(figures).join("; ")
+                };
+                Some(format!("Pay, {}: {text}", role.name))
+            })
+            .collect();
+        for difference in differences {
+            lines.push(format!(
+                "{} against {}: {}",
+                difference.role.name,
+                baseline.name,
+                Self::difference_text(difference)
+            ));
+        }
+        lines
+    }
+
+    /// The ratings of one kind (skills, or knowledge areas) on their source's scale as a grid,
+    /// largest differences first.
+    pub(super) fn ratings_grid(
+        &self,
+        rated: &RatedComparison,
+        kind: SkillKind,
+        limit: usize,
+    ) -> Option<Grid> {
+        let shown: Vec<_> = rated
+            .differences
+            .iter()
+            .filter(|d| d.kind == kind)
+            .filter(|d| d.importance_gap.is_some() || d.level_gap.is_some())
+            .take(limit)
+            .collect();
+        if shown.is_empty() {
+            return None;
+        }
+        let label = match kind {
+            SkillKind::Skill => "Skill",
+            SkillKind::Knowledge => "Knowledge",
+        };
+        let mut headers = self.role_headers(label);
+        headers.push("Gap".into());
+        let mut grid = Grid::new(headers);
+        let number =
+            |v: Option<f64>| v.map_or_else(|| NOT_STATED.to_string(), |v| format!("{v:.2}"));
+        for difference in shown {
+            let cells = difference
+                .ratings
+                .iter()
+                .map(|r| format!("{} / {}", number(r.importance), number(r.level)));
+            let gap = format!(
+                "{} / {}",
+                number(difference.importance_gap),
+                number(difference.level_gap)
+            );
+            grid.row(
+                std::iter::once(difference.name.clone())
+                    .chain(cells)
+                    .chain(std::iter::once(gap)),
+            );
+        }
+        Some(grid)
+    }
+
+    pub(super) fn ratings_blocks(&self, limit: usize) -> Vec<Block> {
+        let Some(rated) = &self.ratings else {
+            return Vec::new();
+        };
+        let mut blocks = Vec::new();
+        for (kind, what, share) in [
+            (SkillKind::Skill, "Skill", limit),
+            (SkillKind::Knowledge, "Knowledge", limit.div_ceil(2)),
+        ] {
+            if let Some(grid) = self.ratings_grid(rated, kind, share) {
+                blocks.push(Block::Note(format!(
+                    "{what} ratings on {}'s scale, each as importance (1–5) / level (0–7), \
+                     largest importance gap first:",
+                    rated.source
+                )));
+                blocks.push(Block::Table(grid));
+            }
+        }
+        for role in &rated.unrated {
+            blocks.push(Block::Note(format!(
+                "{} rates no skills for the {}: its silence is not a rating of zero.",
+                rated.source, role.name
+            )));
+        }
+        blocks
+    }
+}
