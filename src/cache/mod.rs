@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 pub mod entry;
 pub mod key;
+pub mod layout;
 pub mod stamp;
+pub mod write;
 
 use crate::model::Dataset;
 use entry::Entry;
@@ -26,7 +28,7 @@ use stamp::StampBook;
 pub const MIN_CACHED_BYTES: usize = 64 * 1024;
 
 /// What every entry starts with (public for the fuzz target, which builds valid headers).
-pub use entry::MAGIC;
+pub use layout::MAGIC;
 
 /// Where validated datasets are kept, if anywhere.
 #[derive(Debug, Clone)]
@@ -107,7 +109,7 @@ pub fn decode_entry_bytes(bytes: &[u8], key: CacheKey) -> Option<Dataset> {
 /// every role's names), for the fuzz target: none may panic or hang, whatever the bytes.
 pub fn partial_reads_of_entry_bytes(bytes: &[u8], key: CacheKey, name: &str) -> Option<usize> {
     let mut entry = Entry::open(std::io::Cursor::new(bytes), bytes.len() as u64, key)?;
-    let hash = entry::key_hash(&crate::dataset::normalise(name));
+    let hash = layout::key_hash(&crate::dataset::normalise(name));
     let found = entry.lookup(hash)?;
     let whole = found.iter().filter_map(|&place| entry.role(place)).count();
     Some(whole + entry.cards()?.len() + entry.names(|_| true)?.len())
@@ -116,7 +118,7 @@ pub fn partial_reads_of_entry_bytes(bytes: &[u8], key: CacheKey, name: &str) -> 
 /// The entry `dataset` is stored as under `key` (for the fuzz target, to damage it).
 pub fn encode_entry(key: CacheKey, dataset: &Dataset) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
-    entry::write(&mut bytes, key, dataset).ok()?;
+    write::write(&mut bytes, key, dataset).ok()?;
     Some(bytes)
 }
 
@@ -139,7 +141,7 @@ fn write_entry(
     // new one, never a torn write.
     let file = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
-    entry::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
+    write::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
     let file = out.into_inner().map_err(|e| e.into_error())?;
     file.persist(path)?;
     Ok(())

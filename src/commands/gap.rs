@@ -185,49 +185,83 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
     if from.id == to.id {
         anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
     }
-    // Where a source rates the skill for both, the move is read from the ratings with a
-    // tolerance (a need rated GAP_TOLERANCE higher is one to add, lower one left behind), and
-    // what both rate below SHOWN_IMPORTANCE is not listed; otherwise from whether each role
-    // lists it.
-    let skill_notes = |role: &Role, other: &Role, has: bool| -> Vec<SkillNote> {
-        role.distinct_skills()
-            .filter(|s| {
-                match (
-                    s.importance,
-                    other.skill(&s.skill).and_then(|o| o.importance),
-                ) {
-                    (Some(mine), Some(theirs)) => {
-                        let minor = mine < SHOWN_IMPORTANCE && theirs < SHOWN_IMPORTANCE;
-                        let needs_more = mine - theirs >= GAP_TOLERANCE;
-                        !minor
-                            && if has {
-                                !needs_more && theirs - mine < GAP_TOLERANCE
-                            } else {
-                                needs_more
-                            }
-                    }
-                    _ => other.skill(&s.skill).is_some() == has,
-                }
-            })
-            .filter_map(|s| {
-                let mut found = note(dataset, role, &s.skill)?;
-                let theirs = other.skill(&s.skill).and_then(|o| o.importance);
-                if let (false, Some(theirs)) = (has, theirs) {
-                    found
-                        .note
-                        .push_str(&format!("; importance {theirs} for the {}", other.name));
-                }
-                Some(found)
-            })
-            .collect()
-    };
     let contrast = |topic, from: &[Statement], to: &[Statement]| Contrast {
         topic,
         from: from.to_vec(),
         to: to.to_vec(),
     };
     let (f, t) = (&from.requirements, &to.requirements);
-    let aspects = dataset
+    Ok(Gap {
+        from: RoleRef::from(from),
+        to: RoleRef::from(to),
+        compared_in: dataset
+            .sources
+            .iter()
+            .filter(|s| s.compares.contains(&from.id) && s.compares.contains(&to.id))
+            .map(|s| s.id.clone())
+            .collect(),
+        duties_to_take_on: themes_only(dataset, to, from),
+        themes_kept: themes_kept(dataset, from, to),
+        duties_left_behind: themes_only(dataset, from, to),
+        skills_to_add: skill_notes(dataset, to, from, false),
+        skills_carried_over: skill_notes(dataset, to, from, true),
+        skills_left_behind: skill_notes(dataset, from, to, false),
+        requirements: vec![
+            contrast("education", &f.education, &t.education),
+            contrast("experience", &f.experience, &t.experience),
+            contrast("certifications", &f.certifications, &t.certifications),
+        ],
+        environment: contrast("environment", &from.environment, &to.environment),
+        aspects: aspect_changes(dataset, from, to),
+        pay: PayChange {
+            from: from.salary.clone(),
+            to: to.salary.clone(),
+            differences: salary_differences(&to.salary, &from.salary),
+        },
+    })
+}
+
+/// The skills of `role` that `other` has (`has`) or lacks, with what the sources say of each.
+/// Where a source rates the skill for both, the move is read from the ratings with a
+/// tolerance (a need rated GAP_TOLERANCE higher is one to add, lower one left behind), and
+/// what both rate below SHOWN_IMPORTANCE is not listed; otherwise from whether each role
+/// lists it.
+fn skill_notes(dataset: &Dataset, role: &Role, other: &Role, has: bool) -> Vec<SkillNote> {
+    role.distinct_skills()
+        .filter(|s| {
+            match (
+                s.importance,
+                other.skill(&s.skill).and_then(|o| o.importance),
+            ) {
+                (Some(mine), Some(theirs)) => {
+                    let minor = mine < SHOWN_IMPORTANCE && theirs < SHOWN_IMPORTANCE;
+                    let needs_more = mine - theirs >= GAP_TOLERANCE;
+                    !minor
+                        && if has {
+                            !needs_more && theirs - mine < GAP_TOLERANCE
+                        } else {
+                            needs_more
+                        }
+                }
+                _ => other.skill(&s.skill).is_some() == has,
+            }
+        })
+        .filter_map(|s| {
+            let mut found = note(dataset, role, &s.skill)?;
+            let theirs = other.skill(&s.skill).and_then(|o| o.importance);
+            if let (false, Some(theirs)) = (has, theirs) {
+                found
+                    .note
+                    .push_str(&format!("; importance {theirs} for the {}", other.name));
+            }
+            Some(found)
+        })
+        .collect()
+}
+
+/// The aspects on which the articles say the two differ, each side as its articles put it.
+fn aspect_changes(dataset: &Dataset, from: &Role, to: &Role) -> Vec<AspectChange> {
+    dataset
         .aspects
         .iter()
         .filter_map(|aspect| {
@@ -261,8 +295,12 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
                 to: after,
             })
         })
-        .collect();
-    let themes_kept = dataset
+        .collect()
+}
+
+/// The duty themes both roles' duties speak to.
+fn themes_kept(dataset: &Dataset, from: &Role, to: &Role) -> Vec<super::Named> {
+    dataset
         .themes
         .iter()
         .filter(|theme| {
@@ -273,35 +311,7 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             id: theme.id.clone(),
             name: theme.name.clone(),
         })
-        .collect();
-    Ok(Gap {
-        from: RoleRef::from(from),
-        to: RoleRef::from(to),
-        compared_in: dataset
-            .sources
-            .iter()
-            .filter(|s| s.compares.contains(&from.id) && s.compares.contains(&to.id))
-            .map(|s| s.id.clone())
-            .collect(),
-        duties_to_take_on: themes_only(dataset, to, from),
-        themes_kept,
-        duties_left_behind: themes_only(dataset, from, to),
-        skills_to_add: skill_notes(to, from, false),
-        skills_carried_over: skill_notes(to, from, true),
-        skills_left_behind: skill_notes(from, to, false),
-        requirements: vec![
-            contrast("education", &f.education, &t.education),
-            contrast("experience", &f.experience, &t.experience),
-            contrast("certifications", &f.certifications, &t.certifications),
-        ],
-        environment: contrast("environment", &from.environment, &to.environment),
-        aspects,
-        pay: PayChange {
-            from: from.salary.clone(),
-            to: to.salary.clone(),
-            differences: salary_differences(&to.salary, &from.salary),
-        },
-    })
+        .collect()
 }
 
 fn statements_cell(statements: &[Statement]) -> String {

@@ -3,8 +3,11 @@
 
 pub mod archive;
 pub mod build;
+mod ids;
 pub mod oews;
 pub mod onet;
+mod pay;
+mod ratings;
 pub mod table;
 
 use std::io::Write;

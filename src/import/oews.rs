@@ -77,22 +77,7 @@ pub struct WageFile {
 /// Reads an OEWS national file (Excel, or the same columns tab-separated), or the zip BLS
 /// distributes it in (`oesm24nat.zip`, holding `oesm24nat/national_M2024_dl.xlsx`).
 pub fn read(given: &Path) -> anyhow::Result<WageFile> {
-    let (path, bytes) = if is_zip(given) {
-        let mut bundle = Bundle::open(given)?;
-        let Some(path) = bundle.find_matching(|name| {
-            name.starts_with("national_M") && name.to_ascii_lowercase().ends_with(".xlsx")
-        }) else {
-            bail!(
-                "{}: holds no national_M<year>_dl.xlsx; is it the OEWS national zip (oesm24nat.zip)?",
-                given.display()
-            );
-        };
-        let bytes = bundle.read(&path, super::table::MAX_FILE_BYTES)?;
-        (path, bytes)
-    } else {
-        let bytes = super::table::read_regular(given, super::table::MAX_FILE_BYTES)?;
-        (given.to_path_buf(), bytes)
-    };
+    let (path, bytes) = wage_bytes(given)?;
     let path = path.as_path();
     // One read: the data sheet and the notes sheet come from the same bytes.
     let table = Table::from_bytes(path, bytes.clone())?;
@@ -180,6 +165,26 @@ pub fn read(given: &Path) -> anyhow::Result<WageFile> {
         );
     }
     Ok(file)
+}
+
+/// The wage file's path and bytes: read from the zip BLS distributes, or from the file itself.
+fn wage_bytes(given: &Path) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+    if is_zip(given) {
+        let mut bundle = Bundle::open(given)?;
+        let Some(path) = bundle.find_matching(|name| {
+            name.starts_with("national_M") && name.to_ascii_lowercase().ends_with(".xlsx")
+        }) else {
+            bail!(
+                "{}: holds no national_M<year>_dl.xlsx; is it the OEWS national zip (oesm24nat.zip)?",
+                given.display()
+            );
+        };
+        let bytes = bundle.read(&path, super::table::MAX_FILE_BYTES)?;
+        Ok((path, bytes))
+    } else {
+        let bytes = super::table::read_regular(given, super::table::MAX_FILE_BYTES)?;
+        Ok((given.to_path_buf(), bytes))
+    }
 }
 
 /// `May 2024`, from the notes sheet's first line (`May 2024 OEWS Estimates`) or else the file

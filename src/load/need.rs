@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 
 use crate::cache::CacheKey;
-use crate::cache::entry::{Entry, key_hash};
+use crate::cache::entry::Entry;
+use crate::cache::layout::key_hash;
 use crate::dataset::normalise;
 use crate::model::{Dataset, Role};
 
@@ -231,35 +232,7 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
         wanted: HashSet::new(),
         damaged: None,
     };
-    // The roles the names name, in any layer.
-    let mut primary: Vec<String> = Vec::new();
-    for name in names {
-        let key = normalise(name);
-        let mut ids: Vec<String> = picker
-            .filed_under(&key)
-            .into_iter()
-            .filter_map(|place| picker.role(place))
-            .filter(|role| named(role, &key))
-            .map(|role| role.id.clone())
-            .collect();
-        for layer in &picker.layers {
-            if let Layer::Whole(dataset) = layer {
-                ids.extend(
-                    dataset
-                        .roles
-                        .iter()
-                        .filter(|r| named(r, &key))
-                        .map(|r| r.id.clone()),
-                );
-            }
-        }
-        // A role with the name as its id is all `find_roles` gives (ids never change from
-        // layer to layer); else every role named so, by name or alias, in any layer.
-        if ids.contains(&key) {
-            ids.retain(|id| *id == key);
-        }
-        primary.extend(ids);
-    }
+    let primary = picker.named(names);
     // A whole layer is kept whole; its roles' versions above it come too.
     let whole_ids: Vec<String> = picker
         .layers
@@ -276,11 +249,68 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
     for id in &primary {
         picker.read_whole(id);
     }
-    // What the named roles point to, and the roles that file their names as titles.
     for id in &primary {
-        for version in picker.versions(id) {
+        picker.want_reached_from(id);
+    }
+    let witnesses = picker.want_compared_and_witnesses();
+    if let Some(key) = picker.damaged {
+        return Err(Shortfall(vec![key]));
+    }
+    let dataset = picker.stacked()?;
+    // A witness replaced by a layer above might have been the only sign a source rates skills.
+    let rated = |source: &str| {
+        dataset.roles.iter().any(|role| {
+            role.skills
+                .iter()
+                .any(|s| s.importance.is_some() && s.sources.iter().any(|id| id == source))
+        })
+    };
+    if witnesses.iter().all(|source| rated(source)) {
+        Ok(dataset)
+    } else {
+        Err(Shortfall(Vec::new()))
+    }
+}
+
+impl Picker {
+    /// The ids of the roles `names` name, in any layer.
+    fn named(&mut self, names: &[String]) -> Vec<String> {
+        let mut primary: Vec<String> = Vec::new();
+        for name in names {
+            let key = normalise(name);
+            let mut ids: Vec<String> = self
+                .filed_under(&key)
+                .into_iter()
+                .filter_map(|place| self.role(place))
+                .filter(|role| named(role, &key))
+                .map(|role| role.id.clone())
+                .collect();
+            for layer in &self.layers {
+                if let Layer::Whole(dataset) = layer {
+                    ids.extend(
+                        dataset
+                            .roles
+                            .iter()
+                            .filter(|r| named(r, &key))
+                            .map(|r| r.id.clone()),
+                    );
+                }
+            }
+            // A role with the name as its id is all `find_roles` gives (ids never change from
+            // layer to layer); else every role named so, by name or alias, in any layer.
+            if ids.contains(&key) {
+                ids.retain(|id| *id == key);
+            }
+            primary.extend(ids);
+        }
+        primary
+    }
+
+    /// Wants what the role `id` points to, and the roles that file its names as titles.
+    fn want_reached_from(&mut self, id: &str) {
+        for version in self.versions(id) {
             for other in referred(&version) {
-                picker.want(other);
+                self.want(other);
             }
             // Each candidate is checked once against all the titles, not once per title: a
             // role may carry tens of thousands of them.
@@ -290,86 +320,79 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
                 .collect();
             let mut candidates: Vec<(usize, u32)> = Vec::new();
             for title in &titles {
-                candidates.extend(picker.filed_under(title));
+                candidates.extend(self.filed_under(title));
             }
             candidates.sort_unstable();
             candidates.dedup();
             let filing: Vec<String> = candidates
                 .into_iter()
-                .filter_map(|place| picker.role(place))
+                .filter_map(|place| self.role(place))
                 .filter(|role| role.aliases.iter().any(|a| titles.contains(&normalise(a))))
                 .map(|role| role.id.clone())
                 .collect();
             for other in filing {
-                picker.want(&other);
+                self.want(&other);
             }
         }
     }
-    // The roles the articles compare, and one role rating skills for each source that does.
-    let mut compared: Vec<String> = Vec::new();
-    let mut witnesses: Vec<(String, usize, u32)> = Vec::new();
-    for (index, layer) in picker.layers.iter().enumerate() {
-        match layer {
-            Layer::Whole(dataset) => {
-                compared.extend(dataset.sources.iter().flat_map(|s| s.compares.clone()));
-            }
-            Layer::Indexed { entry, .. } => {
-                compared.extend(entry.sources().iter().flat_map(|s| s.compares.clone()));
-                witnesses.extend(entry.witnesses().map(|(s, r)| (s.to_string(), index, r)));
-            }
-        }
-    }
-    for id in &compared {
-        picker.want(id);
-    }
-    for (_, layer, place) in &witnesses {
-        let Layer::Indexed { key, entry } = &mut picker.layers[*layer] else {
-            continue;
-        };
-        let Some(role) = entry.role(*place) else {
-            picker.damaged = Some(*key);
-            continue;
-        };
-        let id = role.id.clone();
-        picker.seen[*layer].insert(*place, role);
-        picker.want(&id);
-    }
-    if let Some(key) = picker.damaged {
-        return Err(Shortfall(vec![key]));
-    }
-    let Picker {
-        layers,
-        seen,
-        wanted,
-        ..
-    } = picker;
-    let dataset = stack(
-        layers
-            .into_iter()
-            .zip(seen)
-            .map(|(layer, seen)| match layer {
-                Layer::Whole(dataset) => Ok(dataset),
-                Layer::Indexed { entry, .. } => {
-                    let mut dataset = entry.vocabulary();
-                    dataset.roles = seen
-                        .into_values()
-                        .filter(|role| wanted.contains(&role.id))
-                        .collect();
-                    Ok(dataset)
+
+    /// Wants the roles the articles compare, and one role rating skills for each source that
+    /// does (read whole); the sources those witness.
+    fn want_compared_and_witnesses(&mut self) -> Vec<String> {
+        let mut compared: Vec<String> = Vec::new();
+        let mut witnesses: Vec<(String, usize, u32)> = Vec::new();
+        for (index, layer) in self.layers.iter().enumerate() {
+            match layer {
+                Layer::Whole(dataset) => {
+                    compared.extend(dataset.sources.iter().flat_map(|s| s.compares.clone()));
                 }
-            }),
-    )?;
-    // A witness replaced by a layer above might have been the only sign a source rates skills.
-    let rated = |source: &str| {
-        dataset.roles.iter().any(|role| {
-            role.skills
-                .iter()
-                .any(|s| s.importance.is_some() && s.sources.iter().any(|id| id == source))
-        })
-    };
-    if witnesses.iter().all(|(source, _, _)| rated(source)) {
-        Ok(dataset)
-    } else {
-        Err(Shortfall(Vec::new()))
+                Layer::Indexed { entry, .. } => {
+                    compared.extend(entry.sources().iter().flat_map(|s| s.compares.clone()));
+                    witnesses.extend(entry.witnesses().map(|(s, r)| (s.to_string(), index, r)));
+                }
+            }
+        }
+        for id in &compared {
+            self.want(id);
+        }
+        for (_, layer, place) in &witnesses {
+            let Layer::Indexed { key, entry } = &mut self.layers[*layer] else {
+                continue;
+            };
+            let Some(role) = entry.role(*place) else {
+                self.damaged = Some(*key);
+                continue;
+            };
+            let id = role.id.clone();
+            self.seen[*layer].insert(*place, role);
+            self.want(&id);
+        }
+        witnesses.into_iter().map(|(source, _, _)| source).collect()
+    }
+
+    /// The layers stacked, each indexed one holding only the roles wanted.
+    fn stacked(self) -> Result<Dataset, Shortfall> {
+        let Picker {
+            layers,
+            seen,
+            wanted,
+            ..
+        } = self;
+        stack(
+            layers
+                .into_iter()
+                .zip(seen)
+                .map(|(layer, seen)| match layer {
+                    Layer::Whole(dataset) => Ok(dataset),
+                    Layer::Indexed { entry, .. } => {
+                        let mut dataset = entry.vocabulary();
+                        dataset.roles = seen
+                            .into_values()
+                            .filter(|role| wanted.contains(&role.id))
+                            .collect();
+                        Ok(dataset)
+                    }
+                }),
+        )
     }
 }

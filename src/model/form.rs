@@ -15,9 +15,9 @@ pub(super) fn omitted<T>(value: &Option<T>) -> bool {
     value.is_none() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
 }
 
-/// Like [`omitted`], for a skill's kind: a plain skill is left out of YAML and JSON only.
-pub(super) fn plain_skill(kind: &super::vocabulary::SkillKind) -> bool {
-    kind.is_skill() && !WRITING_EVERY_FIELD.with(std::cell::Cell::get)
+/// Whether the positional binary form is being written, where every field must be present.
+pub(super) fn writing_every_field() -> bool {
+    WRITING_EVERY_FIELD.with(std::cell::Cell::get)
 }
 
 /// Like [`omitted`], for lists: an empty list is left out of YAML and JSON only.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::form::{compact, none_listed, omitted, plain_skill};
+use super::form::{compact, none_listed, omitted, writing_every_field};
 
 /// An article the dataset's facts come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -98,4 +98,9 @@ pub struct AspectDefinition {
     pub name: String,
     /// What the aspect asks of a role.
     pub description: String,
+}
+
+/// Like `omitted`, for a skill's kind: a plain skill is left out of YAML and JSON only.
+fn plain_skill(kind: &SkillKind) -> bool {
+    kind.is_skill() && !writing_every_field()
 }

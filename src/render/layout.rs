@@ -24,10 +24,12 @@ pub enum Fit {
 /// A line of a cell and its display width, measured once.
 pub type Measured<'a> = (&'a str, usize);
 
+/// Columns of padding around a cell's content.
+const PADDING: usize = 2;
+
 /// Each column's content width (padding excluded) in a table `table_width` columns wide
 /// whose columns hold `lines` (every line of every cell, header first) under `fits`.
 pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> Vec<usize> {
-    const PADDING: usize = 2;
     let columns = lines.len();
     // comfy-table counts a column's content as at least one column wide.
     let longest: Vec<usize> = lines
@@ -51,13 +53,22 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
     }
     let left = fixed.iter().filter(|slot| slot.is_none()).count();
     let mut share = Sharing { fixed, room, left };
+    share.fix_least_widths(&fit);
+    share.fix_fitting_lines(&longest);
+    share.fix_wrapped_lines(lines);
+    share.share_the_rest()
+}
 
-    // Columns whose least width is more than an even share get exactly that.
-    if let Some(mut average) = share.average() {
+impl Sharing {
+    /// Columns whose least width is more than an even share get exactly that.
+    fn fix_least_widths(&mut self, fit: &impl Fn(usize) -> Fit) {
+        let Some(mut average) = self.average() else {
+            return;
+        };
         let mut again = true;
-        'lower: while again {
+        while again {
             again = false;
-            for column in share.unfixed() {
+            for column in self.unfixed() {
                 let Fit::AtLeast(least) = fit(column) else {
                     continue;
                 };
@@ -65,42 +76,26 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
                     continue;
                 }
                 let width = least.max(1);
-                let Some(next) = share.fix(column, width, width) else {
-                    break 'lower;
+                let Some(next) = self.fix(column, width, width) else {
+                    return;
                 };
                 (average, again) = (next, true);
             }
         }
     }
 
-    // Columns whose longest line fits in an even share get their longest line.
-    let mut again = true;
-    'fit: while again {
-        again = false;
-        let Some(mut average) = share.average().filter(|&a| a > 0) else {
-            break;
-        };
-        for column in share.unfixed() {
-            if longest[column] <= average {
-                let Some(next) = share.fix(column, longest[column], longest[column]) else {
-                    break 'fit;
-                };
-                (average, again) = (next, true);
-            }
-        }
-    }
-
-    // Columns that, wrapped to an even share, leave three or more columns of it unused get
-    // their longest wrapped line. comfy-table measures those lines in bytes, and so does this.
-    if let Some(mut average) = share.average() {
+    /// Columns whose longest line fits in an even share get their longest line.
+    fn fix_fitting_lines(&mut self, longest: &[usize]) {
         let mut again = true;
-        'split: while again {
+        while again {
             again = false;
-            for column in share.unfixed() {
-                let wrapped = longest_bytes_after_split(&lines[column], average);
-                if average.saturating_sub(wrapped) >= 3 {
-                    let Some(next) = share.fix(column, cap_width(wrapped), wrapped) else {
-                        break 'split;
+            let Some(mut average) = self.average().filter(|&a| a > 0) else {
+                return;
+            };
+            for column in self.unfixed() {
+                if longest[column] <= average {
+                    let Some(next) = self.fix(column, longest[column], longest[column]) else {
+                        return;
                     };
                     (average, again) = (next, true);
                 }
@@ -108,27 +103,50 @@ pub fn widths(lines: &[Vec<Measured<'_>>], fits: &[Fit], table_width: usize) -> 
         }
     }
 
-    // The rest share what is left, the first ones a column more while it does not divide.
-    let Sharing {
-        mut fixed,
-        room,
-        left,
-    } = share;
-    if left > 0 {
-        let room = room.max(left);
-        let average = room / left;
-        let mut excess = room - average * left;
-        for slot in fixed.iter_mut().filter(|slot| slot.is_none()) {
-            let width = if excess > 0 {
-                excess -= 1;
-                average + 1
-            } else {
-                average
-            };
-            *slot = Some(cap_width(width));
+    /// Columns that, wrapped to an even share, leave three or more columns of it unused get
+    /// their longest wrapped line. comfy-table measures those lines in bytes, and so does this.
+    fn fix_wrapped_lines(&mut self, lines: &[Vec<Measured<'_>>]) {
+        let Some(mut average) = self.average() else {
+            return;
+        };
+        let mut again = true;
+        while again {
+            again = false;
+            for column in self.unfixed() {
+                let wrapped = longest_bytes_after_split(&lines[column], average);
+                if average.saturating_sub(wrapped) >= 3 {
+                    let Some(next) = self.fix(column, cap_width(wrapped), wrapped) else {
+                        return;
+                    };
+                    (average, again) = (next, true);
+                }
+            }
         }
     }
-    fixed.into_iter().map(|width| width.unwrap_or(1)).collect()
+
+    /// The rest share what is left, the first ones a column more while it does not divide.
+    fn share_the_rest(self) -> Vec<usize> {
+        let Sharing {
+            mut fixed,
+            room,
+            left,
+        } = self;
+        if left > 0 {
+            let room = room.max(left);
+            let average = room / left;
+            let mut excess = room - average * left;
+            for slot in fixed.iter_mut().filter(|slot| slot.is_none()) {
+                let width = if excess > 0 {
+                    excess -= 1;
+                    average + 1
+                } else {
+                    average
+                };
+                *slot = Some(cap_width(width));
+            }
+        }
+        fixed.into_iter().map(|width| width.unwrap_or(1)).collect()
+    }
 }
 
 /// The columns' widths as they are fixed one by one, and the room the others share.

@@ -5,6 +5,8 @@
 use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
+mod layout;
+
 use super::{RoleRef, resolve_roles};
 use crate::complete::role_candidates;
 use crate::load::need::Need;
@@ -12,7 +14,6 @@ use crate::model::{Dataset, Degree, Role, Statement};
 use crate::outcome::Outcome;
 use crate::ownership::{self, Involved};
 use crate::text::{and_list, find_ignoring_case};
-use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View};
 
 /// Occupations named in the summary of task statements that mention a topic.
 pub const OCCUPATIONS_NAMED: usize = 6;
@@ -188,7 +189,6 @@ pub fn who_holds(dataset: &Dataset, args: &WhoArgs) -> anyhow::Result<Ownership>
     } else {
         resolve_roles(dataset, &args.role)?.roles
     };
-    let shown = |id: &str| roles.iter().any(|r| r.id == id);
     // Roles no source grades at all (imported occupations) are counted, not graded.
     let graded_role = |role: &Role| {
         role.duties.iter().any(|d| d.involvement.is_some()) || !is_imported(dataset, role)
@@ -203,129 +203,13 @@ pub fn who_holds(dataset: &Dataset, args: &WhoArgs) -> anyhow::Result<Ownership>
         let place = dataset.roles.iter().position(|r| r.id == item.role.id);
         (place, ownership::strength(item.involvement))
     });
-    let name = |id: &str| RoleRef::by_id(dataset, id).name;
-    let involvements: Vec<InvolvementLine> = found
-        .iter()
-        .filter(|item| shown(&item.role.id))
-        .map(|item| line(dataset, item))
-        .collect();
-    let ungraded: Vec<InvolvementLine> = graded
-        .iter()
-        .flat_map(|role| {
-            role.duties
-                .iter()
-                .filter(|d| d.involvement.is_none() && topic.holds(d))
-                .map(|duty| InvolvementLine {
-                    role: RoleRef::from(*role),
-                    degree: None,
-                    hedge: None,
-                    with: Vec::new(),
-                    duty: duty.text.clone(),
-                    versus: duty.versus.as_deref().map(|v| RoleRef::by_id(dataset, v)),
-                    sources: duty.sources.clone(),
-                })
-        })
-        .collect();
-    let verdicts_found = ownership::verdicts(dataset, &found);
-    // A role's part in one article, in words: its strongest involvement, and any other role it
-    // is said to work on it with.
-    let says = |source: &str, role: &str| -> Option<String> {
-        let verdict = verdicts_found.iter().find(|v| v.source == source)?;
-        let strongest = verdict.strongest.get(role)?;
-        let mut text = ownership::phrase(strongest, name);
-        for item in found.iter().filter(|i| {
-            i.role.id == role
-                && i.duty.sources.iter().any(|s| s == source)
-                && i.involvement.degree == Degree::Collaborates
-                && !i.involvement.with.is_empty()
-                && !std::ptr::eq(i.involvement, *strongest)
-        }) {
-            let partners: Vec<String> = item.involvement.with.iter().map(|id| name(id)).collect();
-            let also = format!(" and works on it with the {}", partners.join(" and the "));
-            if !text.contains(&also) {
-                text.push_str(&also);
-            }
-        }
-        Some(text)
+    let verdicts = ownership::verdicts(dataset, &found);
+    let findings = Findings {
+        dataset,
+        shown: roles.iter().map(|r| r.id.as_str()).collect(),
+        found,
+        verdicts,
     };
-    let disagreements = ownership::disputes(&verdicts_found)
-        .iter()
-        .filter(|dispute| shown(dispute.role) || dispute.instead.iter().any(|id| shown(id)))
-        .map(|dispute| {
-            let role = name(dispute.role);
-            let holding: Vec<String> = dispute
-                .holding
-                .iter()
-                .map(|source| {
-                    format!(
-                        "in {source} the {role} {}",
-                        says(source, dispute.role).unwrap_or_default()
-                    )
-                })
-                .collect();
-            let instead: Vec<String> = dispute.instead.iter().map(|id| name(id)).collect();
-            let parts: Vec<String> = dispute
-                .against
-                .iter()
-                .map(|source| match says(source, dispute.role) {
-                    Some(part) => format!("in {source} the {role} {part}"),
-                    None => format!("{source} gives the {role} no part in it"),
-                })
-                .collect();
-            format!(
-                "The articles disagree on the {role}: {}, while {}, which also cover the {role}, give it to the {} ({}).",
-                holding.join("; "),
-                and_list(&dispute.against),
-                instead.join(" and the "),
-                parts.join("; "),
-            )
-        })
-        .collect();
-    let verdicts = verdicts_found
-        .iter()
-        .filter(|verdict| verdict.strongest.keys().any(|id| shown(id)))
-        .map(|verdict| {
-            let mut ranked: Vec<(&str, &crate::model::Involvement)> = verdict
-                .strongest
-                .iter()
-                .filter(|(id, _)| shown(id))
-                .map(|(id, i)| (*id, *i))
-                .collect();
-            ranked.sort_by_key(|(id, i)| {
-                (
-                    ownership::strength(i),
-                    dataset.roles.iter().position(|r| r.id == *id),
-                )
-            });
-            Verdict {
-                source: verdict.source.to_string(),
-                compares: dataset
-                    .source(verdict.source)
-                    .map(|s| {
-                        s.compares
-                            .iter()
-                            .map(|id| RoleRef::by_id(dataset, id))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                holders: verdict
-                    .holders
-                    .iter()
-                    .map(|id| RoleRef::by_id(dataset, id))
-                    .collect(),
-                roles: ranked
-                    .into_iter()
-                    .map(|(id, involvement)| RoleInArticle {
-                        role: RoleRef::by_id(dataset, id),
-                        degree: involvement.degree,
-                        hedge: involvement.hedge.clone(),
-                        says: says(verdict.source, id)
-                            .unwrap_or_else(|| ownership::phrase(involvement, name)),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
     let words = match &topic {
         Topic::Words(words) => words.clone(),
         Topic::Themes(_) => asked.trim().to_string(),
@@ -342,12 +226,174 @@ pub fn who_holds(dataset: &Dataset, args: &WhoArgs) -> anyhow::Result<Ownership>
                 .collect(),
             Topic::Words(_) => Vec::new(),
         },
-        involvements,
-        verdicts,
-        disagreements,
-        ungraded,
+        involvements: findings
+            .found
+            .iter()
+            .filter(|item| findings.shows(&item.role.id))
+            .map(|item| line(dataset, item))
+            .collect(),
+        verdicts: findings.verdict_views(),
+        disagreements: findings.disagreement_lines(),
+        ungraded: ungraded_lines(dataset, &graded, &topic),
         task_mentions: task_mentions(&counted, &words),
     })
+}
+
+/// The duties of graded roles that hold the topic but carry no involvement.
+fn ungraded_lines(dataset: &Dataset, graded: &[&Role], topic: &Topic) -> Vec<InvolvementLine> {
+    graded
+        .iter()
+        .flat_map(|role| {
+            role.duties
+                .iter()
+                .filter(|d| d.involvement.is_none() && topic.holds(d))
+                .map(|duty| InvolvementLine {
+                    role: RoleRef::from(*role),
+                    degree: None,
+                    hedge: None,
+                    with: Vec::new(),
+                    duty: duty.text.clone(),
+                    versus: duty.versus.as_deref().map(|v| RoleRef::by_id(dataset, v)),
+                    sources: duty.sources.clone(),
+                })
+        })
+        .collect()
+}
+
+/// What the articles say of the topic: every graded involvement, each article's verdict, and
+/// the roles the answer shows.
+struct Findings<'a> {
+    dataset: &'a Dataset,
+    shown: Vec<&'a str>,
+    found: Vec<ownership::Involved<'a>>,
+    verdicts: Vec<ownership::ArticleVerdict<'a>>,
+}
+
+impl Findings<'_> {
+    fn shows(&self, id: &str) -> bool {
+        self.shown.contains(&id)
+    }
+
+    fn name(&self, id: &str) -> String {
+        RoleRef::by_id(self.dataset, id).name
+    }
+
+    /// A role's part in one article, in words: its strongest involvement, and any other role
+    /// it is said to work on it with.
+    fn says(&self, source: &str, role: &str) -> Option<String> {
+        let verdict = self.verdicts.iter().find(|v| v.source == source)?;
+        let strongest = verdict.strongest.get(role)?;
+        let mut text = ownership::phrase(strongest, |id| self.name(id));
+        for item in self.found.iter().filter(|i| {
+            i.role.id == role
+                && i.duty.sources.iter().any(|s| s == source)
+                && i.involvement.degree == Degree::Collaborates
+                && !i.involvement.with.is_empty()
+                && !std::ptr::eq(i.involvement, *strongest)
+        }) {
+            let partners: Vec<String> = item
+                .involvement
+                .with
+                .iter()
+                .map(|id| self.name(id))
+                .collect();
+            let also = format!(" and works on it with the {}", partners.join(" and the "));
+            if !text.contains(&also) {
+                text.push_str(&also);
+            }
+        }
+        Some(text)
+    }
+
+    /// One sentence per role the articles disagree on, for the roles shown.
+    fn disagreement_lines(&self) -> Vec<String> {
+        ownership::disputes(&self.verdicts)
+            .iter()
+            .filter(|dispute| {
+                self.shows(dispute.role) || dispute.instead.iter().any(|id| self.shows(id))
+            })
+            .map(|dispute| {
+                let role = self.name(dispute.role);
+                let holding: Vec<String> = dispute
+                    .holding
+                    .iter()
+                    .map(|source| {
+                        format!(
+                            "in {source} the {role} {}",
+                            self.says(source, dispute.role).unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                let instead: Vec<String> = dispute.instead.iter().map(|id| self.name(id)).collect();
+                let parts: Vec<String> = dispute
+                    .against
+                    .iter()
+                    .map(|source| match self.says(source, dispute.role) {
+                        Some(part) => format!("in {source} the {role} {part}"),
+                        None => format!("{source} gives the {role} no part in it"),
+                    })
+                    .collect();
+                format!(
+                    "The articles disagree on the {role}: {}, while {}, which also cover the {role}, give it to the {} ({}).",
+                    holding.join("; "),
+                    and_list(&dispute.against),
+                    instead.join(" and the "),
+                    parts.join("; "),
+                )
+            })
+            .collect()
+    }
+
+    /// Each article's verdict on the roles shown, strongest involvement first.
+    fn verdict_views(&self) -> Vec<Verdict> {
+        let dataset = self.dataset;
+        self.verdicts
+            .iter()
+            .filter(|verdict| verdict.strongest.keys().any(|id| self.shows(id)))
+            .map(|verdict| {
+                let mut ranked: Vec<(&str, &crate::model::Involvement)> = verdict
+                    .strongest
+                    .iter()
+                    .filter(|(id, _)| self.shows(id))
+                    .map(|(id, i)| (*id, *i))
+                    .collect();
+                ranked.sort_by_key(|(id, i)| {
+                    (
+                        ownership::strength(i),
+                        dataset.roles.iter().position(|r| r.id == *id),
+                    )
+                });
+                Verdict {
+                    source: verdict.source.to_string(),
+                    compares: dataset
+                        .source(verdict.source)
+                        .map(|s| {
+                            s.compares
+                                .iter()
+                                .map(|id| RoleRef::by_id(dataset, id))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    holders: verdict
+                        .holders
+                        .iter()
+                        .map(|id| RoleRef::by_id(dataset, id))
+                        .collect(),
+                    roles: ranked
+                        .into_iter()
+                        .map(|(id, involvement)| RoleInArticle {
+                            role: RoleRef::by_id(dataset, id),
+                            degree: involvement.degree,
+                            hedge: involvement.hedge.clone(),
+                            says: self.says(verdict.source, id).unwrap_or_else(|| {
+                                ownership::phrase(involvement, |id| self.name(id))
+                            }),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A role only imported sources describe (O*NET's task statements say what is done, not who
@@ -417,155 +463,4 @@ fn task_mentions(roles: &[&Role], words: &str) -> Option<TaskMentions> {
         occupations,
         top,
     })
-}
-
-impl Ownership {
-    fn heading(&self) -> String {
-        if self.themes.is_empty() {
-            format!("Who holds duties that mention \"{}\"", self.topic)
-        } else {
-            let names: Vec<&str> = self.themes.iter().map(|t| t.name.as_str()).collect();
-            format!("Who holds {}", names.join(", "))
-        }
-    }
-}
-
-impl View for Ownership {
-    fn report(&self) -> Report {
-        let mut blocks = vec![Block::Heading(self.heading())];
-        if self.involvements.is_empty() && self.ungraded.is_empty() {
-            blocks.push(Block::Text(
-                "No article involves any of these roles in it.".to_string(),
-            ));
-        }
-        let verdicts: Vec<String> = self
-            .verdicts
-            .iter()
-            .map(|verdict| {
-                let compares: Vec<&str> =
-                    verdict.compares.iter().map(|r| r.name.as_str()).collect();
-                let says: Vec<String> = verdict
-                    .roles
-                    .iter()
-                    .map(|r| format!("the {} {}", r.role.name, r.says))
-                    .collect();
-                let scope = if compares.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", compares.join(" vs "))
-                };
-                format!("{}{scope}: {}.", verdict.source, says.join("; "))
-            })
-            .collect();
-        if !verdicts.is_empty() {
-            blocks.push(Block::Bullets(verdicts));
-        }
-        if self.disagreements.is_empty() && self.verdicts.len() > 1 {
-            let first: std::collections::BTreeSet<Vec<&str>> = self
-                .verdicts
-                .iter()
-                .map(|v| v.holders.iter().map(|r| r.id.as_str()).collect())
-                .collect();
-            blocks.push(Block::Text(if first.len() == 1 {
-                "The articles agree.".to_string()
-            } else {
-                "The articles do not contradict each other: they put different roles first, each among the roles it covers.".to_string()
-            }));
-        }
-        for sentence in &self.disagreements {
-            blocks.push(Block::Text(sentence.clone()));
-        }
-        if !self.involvements.is_empty() || !self.ungraded.is_empty() {
-            let mut grid = Grid::new(["Role", "How", "Duty", "Source"]);
-            for line in self.involvements.iter().chain(&self.ungraded) {
-                grid.row([
-                    line.role.name.clone(),
-                    line.how(),
-                    line.duty.clone(),
-                    // One source a line keeps the column narrow and the duty wide.
-                    line.sources.join("\n"),
-                ]);
-            }
-            blocks.push(Block::Table(grid));
-            blocks.push(Block::Note(format!(
-                "How, in the articles' own terms, strongest first: {}; a hedge the article puts on it in brackets.",
-                Degree::ALL
-                    .iter()
-                    .map(|d| d.words())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
-        }
-        if let Some(mentions) = &self.task_mentions {
-            blocks.push(Block::Text(mentions.sentence(&self.topic)));
-        }
-        Report { blocks }
-    }
-
-    fn records(&self) -> Records {
-        let mut records = Records::new([
-            "role", "degree", "hedge", "with", "duty", "versus", "sources",
-        ]);
-        for line in self.involvements.iter().chain(&self.ungraded) {
-            records.row([
-                line.role.id.clone(),
-                line.degree
-                    .map(|d| d.as_str().to_string())
-                    .unwrap_or_default(),
-                line.hedge.clone().unwrap_or_default(),
-                line.with
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(LIST_SEPARATOR),
-                line.duty.clone(),
-                line.versus
-                    .as_ref()
-                    .map(|r| r.id.clone())
-                    .unwrap_or_default(),
-                line.sources.join(LIST_SEPARATOR),
-            ]);
-        }
-        records
-    }
-}
-
-impl InvolvementLine {
-    /// The degree as a short label: `responsible (may)`, `with Product Owner`, `not stated`.
-    fn how(&self) -> String {
-        let Some(degree) = self.degree else {
-            return "not stated".to_string();
-        };
-        let partners: Vec<&str> = self.with.iter().map(|r| r.name.as_str()).collect();
-        let mut text = match (degree, partners.is_empty()) {
-            (Degree::Collaborates, false) => format!("with {}", partners.join(", ")),
-            (Degree::Collaborates, true) => "with others".to_string(),
-            (degree, true) => degree.as_str().to_string(),
-            (degree, false) => format!("{}, shared with {}", degree.as_str(), partners.join(", ")),
-        };
-        if let Some(hedge) = &self.hedge {
-            text.push_str(&format!(" ({hedge})"));
-        }
-        text
-    }
-}
-
-impl TaskMentions {
-    fn sentence(&self, topic: &str) -> String {
-        if self.occupations == 0 {
-            return format!("No imported occupation's task statements mention \"{topic}\".");
-        }
-        let named: Vec<String> = self
-            .top
-            .iter()
-            .map(|m| format!("{} ({})", m.role.name, m.statements))
-            .collect();
-        format!(
-            "Task statements of {} imported occupation{} mention \"{topic}\" [{}], most: {}. They say what is done in each occupation, not who holds it.",
-            self.occupations,
-            if self.occupations == 1 { "" } else { "s" },
-            self.sources.join(", "),
-            named.join(", ")
-        )
-    }
 }

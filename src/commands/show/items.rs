@@ -1,0 +1,221 @@
+//! A profile as lines: each item with its section and sources, in display order, and the
+//! heading with the role's other names.
+
+use super::RoleProfile;
+use crate::commands::{NO_SALARY, SHOWN_IMPORTANCE};
+use crate::figures::describe_figure;
+use crate::model::Statement;
+
+/// How many of a role's other names its heading lists.
+pub(super) const HEADING_ALIASES: usize = 8;
+
+/// One line of a profile: its section, its text, and what backs it.
+pub(super) struct Item {
+    pub(super) section: &'static str,
+    pub(super) text: String,
+    /// Source ids; empty for a "not stated" line.
+    pub(super) sources: Vec<String>,
+    /// When the source dates the item.
+    pub(super) date: Option<String>,
+}
+
+impl Item {
+    fn new(section: &'static str, text: String, sources: &[String], date: Option<&str>) -> Self {
+        Item {
+            section,
+            text,
+            sources: sources.to_vec(),
+            date: date.map(str::to_string),
+        }
+    }
+}
+
+impl RoleProfile {
+    /// Every item, in display order; empty sections say so. Unless `all`, rated skills and
+    /// knowledge below [`SHOWN_IMPORTANCE`] are counted rather than listed.
+    pub(super) fn items(&self, all: bool) -> Vec<Item> {
+        let mut items = Vec::new();
+        self.statement_items(&mut items);
+        self.rated_items(all, &mut items);
+        self.pay_items(&mut items);
+        self.other_items(&mut items);
+        items
+    }
+
+    /// Duties, requirements and environment; an empty section says so.
+    fn statement_items(&self, items: &mut Vec<Item>) {
+        let mut statements = |section: &'static str, list: &[Statement]| {
+            if list.is_empty() {
+                items.push(Item::new(
+                    section,
+                    "Not stated in the sources.".into(),
+                    &[],
+                    None,
+                ));
+            }
+            for statement in list {
+                items.push(Item::new(
+                    section,
+                    statement.text.clone(),
+                    &statement.sources,
+                    statement.date.as_deref(),
+                ));
+            }
+        };
+        statements("Duties", &self.duties);
+        statements("Education", &self.requirements.education);
+        statements("Experience", &self.requirements.experience);
+        statements("Certifications", &self.requirements.certifications);
+        statements("Environment", &self.environment);
+    }
+
+    /// Skills and knowledge, unrated sources said as silence; unless `all`, ratings below
+    /// [`SHOWN_IMPORTANCE`] are counted, not listed.
+    fn rated_items(&self, all: bool, items: &mut Vec<Item>) {
+        for source in &self.unrated_by {
+            items.push(Item::new(
+                "Skills",
+                format!(
+                    "{source} rates no skills or knowledge for the {}: its silence is not a rating of zero.",
+                    self.name
+                ),
+                std::slice::from_ref(source),
+                None,
+            ));
+        }
+        for (section, list) in [("Skills", &self.skills), ("Knowledge", &self.knowledge)] {
+            let mut below = 0;
+            for skill in list {
+                // A display threshold, applied here only: the data keeps every rating.
+                if !all && skill.importance.is_some_and(|i| i < SHOWN_IMPORTANCE) {
+                    below += 1;
+                    continue;
+                }
+                let label = match &skill.versus {
+                    Some(versus) => format!("{} (vs {})", skill.name, versus.name),
+                    None => skill.name.clone(),
+                };
+                items.push(Item::new(
+                    section,
+                    format!("{label}: {}", skill.text),
+                    &skill.sources,
+                    skill.date.as_deref(),
+                ));
+            }
+            if below > 0 {
+                let what = if section == "Skills" {
+                    "skill"
+                } else {
+                    "knowledge area"
+                };
+                items.push(Item::new(
+                    section,
+                    format!(
+                        "… and {below} more {what}{} rated below {SHOWN_IMPORTANCE} for importance (every rating: --format json or csv)",
+                        if below == 1 { "" } else { "s" }
+                    ),
+                    &[],
+                    None,
+                ));
+            }
+        }
+    }
+
+    /// Salary figures and headcounts, or that the sources give no figure.
+    fn pay_items(&self, items: &mut Vec<Item>) {
+        if self.salary.is_empty() {
+            items.push(Item::new("Salary", format!("{NO_SALARY}."), &[], None));
+        }
+        for figure in &self.salary {
+            let mut text = describe_figure(figure);
+            if let Some(note) = &figure.note {
+                text.push_str(&format!(". {note}"));
+            } else {
+                text.push('.');
+            }
+            items.push(Item::new(
+                "Salary",
+                text,
+                std::slice::from_ref(&figure.source),
+                None,
+            ));
+        }
+        for headcount in &self.employment {
+            let mut text = format!(
+                "Employment: {} people",
+                crate::figures::group_thousands(headcount.count)
+            );
+            if let Some(note) = &headcount.note {
+                text.push_str(&format!(". {note}"));
+            }
+            items.push(Item::new(
+                "Salary",
+                text,
+                std::slice::from_ref(&headcount.source),
+                None,
+            ));
+        }
+    }
+
+    /// Aspects, advice, other classifications' filing of its titles, and related roles.
+    fn other_items(&self, items: &mut Vec<Item>) {
+        for aspect in &self.aspects {
+            let label = match &aspect.versus {
+                Some(versus) => format!("{} (vs {})", aspect.name, versus.name),
+                None => aspect.name.clone(),
+            };
+            let text = format!("{label}: {}", aspect.text);
+            items.push(Item::new("Aspects", text, &aspect.sources, None));
+        }
+        for advice in &self.advice {
+            items.push(Item::new(
+                "Advice",
+                advice.text.clone(),
+                &advice.sources,
+                advice.date.as_deref(),
+            ));
+        }
+        for filed in &self.filed_under {
+            let text = format!(
+                "{} lists '{}' as an alternate title of {} ({}): its classification, not ours",
+                filed.sources.join(", "),
+                filed.title,
+                filed.role.name,
+                filed.role.id
+            );
+            items.push(Item::new("Titles", text, &filed.sources, None));
+        }
+        for related in &self.related {
+            let mut text = format!("{} ({})", related.role.name, related.role.id);
+            if let Some(tier) = &related.tier {
+                text.push_str(&format!(", {tier}"));
+            }
+            items.push(Item::new("Related", text, &related.sources, None));
+        }
+    }
+
+    pub(super) fn heading(&self) -> String {
+        if self.aliases.is_empty() {
+            return format!("{} ({})", self.name, self.id);
+        }
+        // An occupation can have a hundred titles: the most listed few, and a count.
+        let shown: Vec<&str> = self
+            .aliases
+            .iter()
+            .take(HEADING_ALIASES)
+            .map(String::as_str)
+            .collect();
+        let more = self.aliases.len().saturating_sub(HEADING_ALIASES);
+        let more = if more > 0 {
+            format!(" and {more} more (all in --format json)")
+        } else {
+            String::new()
+        };
+        format!(
+            "{} ({}), also called {}{more}",
+            self.name,
+            self.id,
+            shown.join(", ")
+        )
+    }
+}
