@@ -191,6 +191,7 @@ impl Dataset {
             Err(UnknownRole {
                 query: query.to_string(),
                 closest: self.closest_roles(&wanted),
+                hint: String::new(),
             })
         } else {
             Ok(matches)
@@ -250,6 +251,33 @@ impl Dataset {
                 Some((other, alias.as_str()))
             })
             .collect()
+    }
+
+    /// Every role that has `title` as its name or an alias (as people type it: any case, spaces
+    /// for hyphens), with the title as the role has it: where a title names several roles.
+    pub fn titled<'r>(&'r self, title: &str) -> Vec<(&'r Role, &'r str)> {
+        let wanted = normalise(title);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        self.roles
+            .iter()
+            .filter_map(|role| {
+                std::iter::once(&role.name)
+                    .chain(&role.aliases)
+                    .find(|t| normalise(t) == wanted)
+                    .map(|t| (role, t.as_str()))
+            })
+            .collect()
+    }
+
+    /// Whether `role` is described by an article (a source that compares roles), rather than
+    /// only by a catalogue such as O*NET.
+    pub fn is_article_role(&self, role: &Role) -> bool {
+        role.summary
+            .sources
+            .iter()
+            .any(|id| self.source(id).is_some_and(|s| !s.compares.is_empty()))
     }
 
     /// Exactly one role for `query`; an ambiguous alias is an error listing the candidates.
@@ -419,6 +447,9 @@ pub struct UnknownRole {
     pub query: String,
     /// Closest role ids, best first.
     pub closest: Vec<String>,
+    /// How to name such a role, when the words may have been meant as one name (`; a name of
+    /// several words goes in quotes …`).
+    pub hint: String,
 }
 
 impl fmt::Display for UnknownRole {
@@ -427,7 +458,7 @@ impl fmt::Display for UnknownRole {
         if !self.closest.is_empty() {
             write!(f, "; closest: {}", self.closest.join(", "))?;
         }
-        write!(f, " (see `roles list`)")
+        write!(f, "{} (see `roles list`)", self.hint)
     }
 }
 

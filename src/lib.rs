@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod coder;
 pub mod commands;
 pub mod complete;
 pub mod dataset;

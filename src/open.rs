@@ -25,41 +25,73 @@ pub const FIFO_WAIT: Duration = Duration::from_millis(500);
 /// read); a pipe, a process substitution or standard input up to [`MAX_FILE_BYTES`]. A named
 /// pipe nothing writes to is refused after [`FIFO_WAIT`]; devices and sockets are refused.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let (source, limit) = open_input(path, "a YAML file", "a dataset", "--data -")?;
+    read_from(source, limit)
+}
+
+/// A text a person gives (a job ad, a list of titles): standard input, a file or a pipe, read
+/// once, at most `limit` bytes (more is refused as too big), refused if binary or not UTF-8.
+/// `stdin_hint` is the command that reads it from standard input.
+pub fn read_document(path: &Path, limit: u64, stdin_hint: &str) -> Result<String, Problem> {
+    let (source, size) = open_input(path, "a text file", "the text", stdin_hint)?;
+    let mut bytes = Vec::new();
+    source
+        .take(limit.min(size).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::at(None, describe_io(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(Problem::at(
+            None,
+            format!("is over {} KiB; give a shorter text", limit / 1024),
+        ));
+    }
+    refuse_nul(&bytes, 0)?;
+    utf8(bytes)
+}
+
+/// `path` opened for one read, with the most it may be read to: standard input for `-` (and
+/// `stdin_hint` says how to use it), a regular file up to its size when opened, a pipe up to
+/// [`MAX_FILE_BYTES`]. A directory (not `kind`), a device or a socket is refused, and a named
+/// pipe nothing writes to after [`FIFO_WAIT`]. Messages call the input `what`.
+pub fn open_input(
+    path: &Path,
+    kind: &str,
+    what: &str,
+    stdin_hint: &str,
+) -> Result<(Box<dyn Read>, u64), Problem> {
     let fail = |message: String| Problem::at(None, message);
     if path.as_os_str() == STDIN {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            return Err(fail(
-                "standard input is a terminal: pipe a dataset in (`cat FILE | roles --data - …`)"
-                    .into(),
-            ));
+            return Err(fail(format!(
+                "standard input is a terminal: pipe {what} in (`cat FILE | roles {stdin_hint} …`)"
+            )));
         }
-        return read_from(stdin.lock(), MAX_FILE_BYTES);
+        return Ok((Box::new(stdin.lock()), MAX_FILE_BYTES));
     }
     // Opened without waiting, so a named pipe is recognised before anything blocks on it.
     let file = open_without_blocking(path, true).map_err(|e| fail(describe_io(&e)))?;
     let metadata = file.metadata().map_err(|e| fail(describe_io(&e)))?;
-    let kind = metadata.file_type();
-    if kind.is_dir() {
-        return Err(fail("is a directory, not a YAML file".into()));
+    let file_type = metadata.file_type();
+    if file_type.is_dir() {
+        return Err(fail(format!("is a directory, not {kind}")));
     }
-    if kind.is_file() {
+    if file_type.is_file() {
         if metadata.len() > MAX_FILE_BYTES {
             return Err(fail(too_big(metadata.len())));
         }
-        return read_from(file, metadata.len());
+        return Ok((Box::new(file), metadata.len()));
     }
-    if is_fifo(&kind) {
+    if is_fifo(&file_type) {
         // The first descriptor stays open until the blocking one is had: a writer that came
         // for it keeps a reader and never sees the pipe close under it.
         let pipe = open_pipe_within(path, FIFO_WAIT)?;
         drop(file);
-        return read_from(pipe, MAX_FILE_BYTES);
+        return Ok((Box::new(pipe), MAX_FILE_BYTES));
     }
-    Err(fail(
-        "is a device or socket, not a file (to read a program's output, pipe it in with `--data -`)"
-            .into(),
-    ))
+    Err(fail(format!(
+        "is a device or socket, not a file (to read a program's output, pipe it in with `{stdin_hint}`)"
+    )))
 }
 
 /// Opens `path` for reading without waiting, so a named pipe is seen for what it is before
@@ -142,11 +174,16 @@ fn read_from(source: impl Read, limit: u64) -> Result<String, Problem> {
         bytes.extend_from_slice(&chunk[..count]);
         refuse_nul(&bytes, from)?;
     }
+    utf8(bytes)
+}
+
+/// The bytes as text, or where they stop being UTF-8.
+fn utf8(bytes: Vec<u8>) -> Result<String, Problem> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         Problem::at(
             Some(line_and_column(valid)),
-            "the file is not UTF-8 text (a dataset is a YAML file in UTF-8)",
+            "the file is not UTF-8 text (save it as UTF-8)",
         )
     })
 }

@@ -171,8 +171,11 @@ impl<'ast> Visit<'ast> for Walker<'_> {
     }
 
     fn visit_path(&mut self, path: &'ast syn::Path) {
-        let segments = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        self.record(segments, path.span().start().line);
+        // A path of one segment is a value, a type or a macro in scope, never a module.
+        if path.segments.len() > 1 {
+            let segments = path.segments.iter().map(|s| s.ident.to_string()).collect();
+            self.record(segments, path.span().start().line);
+        }
         syn::visit::visit_path(self, path);
     }
 

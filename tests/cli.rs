@@ -180,11 +180,21 @@ fn ambiguous_alias_pm_shows_both_roles_and_says_so() {
 #[test]
 fn unknown_role_names_the_closest_on_one_stderr_line_and_exits_1() {
     roles()
-        .args(["show", "prodct-owner"])
+        .args(["show", "qqzz-unknown"])
         .assert()
         .code(1)
         .stdout("")
-        .stderr("roles: error: unknown role 'prodct-owner'; closest: product-owner, product-manager, project-manager (see `roles list`)\n");
+        .stderr("roles: error: unknown role 'qqzz-unknown'; closest: product-owner, project-manager, delivery-manager (see `roles list`)\n");
+}
+
+#[test]
+fn a_misspelt_name_the_coder_reads_clearly_is_taken_and_said() {
+    roles()
+        .args(["show", "prodct", "ownr", "--only", "salary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Product Owner (product-owner)"))
+        .stderr("note: 'prodct ownr' taken as Product Owner (product-owner); see roles code\n");
 }
 
 #[test]

@@ -269,7 +269,7 @@ fn a_name_that_matches_nothing_gets_the_whole_datas_error_from_a_warm_cache() {
     };
     run(&["list"], true);
     for args in [
-        &["show", "chief executivs"][..],
+        &["show", "qqzz nobody"][..],
         &["compare", "product-owner", "nobody"],
         &["gap", "chief", "executives", "product", "owner", "x"],
         &["compare", "product-owner", "po"],

@@ -12,6 +12,7 @@ use std::fs::{self, File};
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
+mod blob;
 pub mod entry;
 pub mod key;
 pub mod layout;
@@ -91,6 +92,33 @@ impl Cache {
         }
     }
 
+    fn blob_path(&self, kind: &str, key: CacheKey) -> Option<PathBuf> {
+        Some(
+            self.dir
+                .as_ref()?
+                .join(format!("{:032x}.{kind}", key.value())),
+        )
+    }
+
+    /// The bytes stored as `kind` under `key` (an index, say), if they are intact: written
+    /// under that key, as long as they say, with their checksum. At most `limit` bytes.
+    pub fn get_blob(&self, kind: &str, key: CacheKey, limit: u64) -> Option<Vec<u8>> {
+        let file = open_entry(&self.blob_path(kind, key)?)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes).ok()?;
+        blob::unwrap(&bytes, key).map(<[u8]>::to_vec)
+    }
+
+    /// Stores `bytes` as `kind` under `key`; any failure is ignored.
+    pub fn put_blob(&self, kind: &str, key: CacheKey, bytes: &[u8]) {
+        if let Some(path) = self.blob_path(kind, key) {
+            let _ = write_atomically(&path, |out| {
+                std::io::Write::write_all(out, &blob::wrap(bytes, key))
+                    .map_err(|e| e.to_string().into())
+            });
+        }
+    }
+
     /// Stores `dataset` under `key`; any failure is ignored (the cache only saves time).
     pub fn put(&self, key: CacheKey, dataset: &Dataset) {
         if let Some(path) = self.entry_path(key) {
@@ -135,13 +163,24 @@ fn write_entry(
     key: CacheKey,
     dataset: &Dataset,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    write_atomically(path, |out| {
+        write::write(out, key, dataset).map_err(|e| format!("{e:?}").into())
+    })
+}
+
+/// Writes a file of the cache through a temporary file beside it, renamed over it: a reader
+/// sees the old file or the whole new one, never a torn write.
+fn write_atomically(
+    path: &Path,
+    contents: impl FnOnce(
+        &mut BufWriter<tempfile::NamedTempFile>,
+    ) -> Result<(), Box<dyn std::error::Error>>,
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = path.parent().ok_or("entry has no directory")?;
     fs::create_dir_all(dir)?;
-    // Written beside the entry and renamed over it: a reader sees the old entry or the whole
-    // new one, never a torn write.
     let file = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
-    write::write(&mut out, key, dataset).map_err(|e| format!("{e:?}"))?;
+    contents(&mut out)?;
     let file = out.into_inner().map_err(|e| e.into_error())?;
     file.persist(path)?;
     Ok(())

@@ -10,6 +10,7 @@ use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::cache::Cache;
 use crate::commands::Run;
+use crate::commands::code::CodeArgs;
 use crate::commands::compare::CompareArgs;
 use crate::commands::completions::CompletionsArgs;
 use crate::commands::export::ExportArgs;
@@ -131,6 +132,8 @@ pub enum Command {
     Gap(Deferred<GapArgs>),
     /// Roles ranked by how well your skills fit each, both ways.
     Match(Deferred<MatchArgs>),
+    /// The roles a title, a phrase or a job ad most likely is, with the evidence and a verdict.
+    Code(Deferred<CodeArgs>),
     /// Who holds a duty (roadmap, budget …): each article's verdict, and where they disagree.
     Who(Deferred<WhoArgs>),
     /// A responsibility grid: duty themes by roles, each cell the degree every article gives.
@@ -161,6 +164,7 @@ impl Command {
             Command::Similar(args) => &args.0,
             Command::Gap(args) => &args.0,
             Command::Match(args) => &args.0,
+            Command::Code(args) => &args.0,
             Command::Who(args) => &args.0,
             Command::Matrix(args) => &args.0,
             Command::Skills(args) => &args.0,

@@ -30,10 +30,16 @@ pub struct GapArgs {
 
 impl super::Run for GapArgs {
     fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
-        let view = context.answer(&Need::roles_named_by(&self.roles), |data| {
-            role_gap(data, self)
+        let need = Need::roles_named_by(&self.roles);
+        let (view, notices) = context.answer_naming(&self.roles, false, &need, |data, words| {
+            role_gap(
+                data,
+                &GapArgs {
+                    roles: words.to_vec(),
+                },
+            )
         })?;
-        context.emit(&view, &[])
+        context.emit(&view, &notices)
     }
 }
 

@@ -23,9 +23,14 @@ pub struct MatrixArgs {
 
 impl super::Run for MatrixArgs {
     fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
-        let dataset = context.load(&Need::Everything)?;
-        let view = responsibility_matrix(&dataset, self)?;
-        context.emit(&view, &[])
+        let (view, notices) =
+            context.answer_naming(&self.roles, false, &Need::Everything, |data, words| {
+                let args = MatrixArgs {
+                    roles: words.to_vec(),
+                };
+                responsibility_matrix(data, &args)
+            })?;
+        context.emit(&view, &notices)
     }
 }
 

@@ -3,6 +3,7 @@
 //! [`Context`], which renders it; none of them prints. This file holds what they share, and
 //! no command imports another.
 
+pub mod code;
 pub mod compare;
 pub mod completions;
 pub mod export;
@@ -25,7 +26,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::dataset::LoadError;
+use crate::dataset::{LoadError, UnknownRole};
 use crate::escape::{EXCERPT_CHARS, bounded_message, excerpt};
 use crate::load::need::Need;
 use crate::load::{DataChoice, load, load_for};
@@ -100,6 +101,79 @@ impl Context<'_> {
             Err(_) if matches!(need, Need::Roles(_)) => command(&load(&self.data)?),
             result => result,
         }
+    }
+
+    /// `command`'s answer for the role names `words`, on what `need` asks of the data. A name
+    /// that names no role is coded
+    /// ([`crate::coder`]): a title the coder resolves clearly is taken as that role, said in a
+    /// notice; any other is an error listing the likeliest roles by meaning. With `one_name`,
+    /// all the words are one name (`show`, `similar`); else each word as given is one.
+    pub fn answer_naming<T>(
+        &self,
+        words: &[String],
+        one_name: bool,
+        need: &Need,
+        command: impl Fn(&Dataset, &[String]) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(T, Vec<String>)> {
+        let first = self.answer(need, |data| command(data, words));
+        let unknown = match first {
+            Err(error) => error.downcast::<UnknownRole>()?,
+            Ok(answer) => return Ok((answer, Vec::new())),
+        };
+        let dataset = load(&self.data)?;
+        // A word that names nothing and has no space may be part of an unquoted name of
+        // several words: coding it alone would be a guess.
+        let unquoted = words
+            .iter()
+            .any(|w| !w.contains(' ') && dataset.find_roles(w).is_err());
+        if !one_name && unquoted {
+            return Err(unknown.into());
+        }
+        let names: Vec<String> = if one_name {
+            vec![words.join(" ")]
+        } else {
+            words.to_vec()
+        };
+        let mut notices = Vec::new();
+        let mut taken = Vec::new();
+        let mut index = None;
+        for name in names {
+            if dataset.find_roles(&name).is_ok() {
+                taken.push(name);
+                continue;
+            }
+            let index = match &mut index {
+                Some(index) => index,
+                None => index.insert(crate::coder::index(&self.data)?),
+            };
+            let coded = crate::coder::code(index, &mut Default::default(), &name, 3);
+            let titled = dataset.titled(&name).len() > 1;
+            match coded.ranked.first() {
+                Some(first) if coded.clear && !titled => {
+                    notices.push(format!(
+                        "note: '{name}' taken as {} ({}); see roles code",
+                        first.name, first.id
+                    ));
+                    taken.push(first.id.clone());
+                }
+                _ if coded.ranked.is_empty() => return Err(unknown.into()),
+                _ => {
+                    let likeliest: Vec<String> = coded
+                        .ranked
+                        .iter()
+                        .map(|r| format!("{} ({})", r.id, r.name))
+                        .collect();
+                    return Err(anyhow::anyhow!(
+                        "no role is named '{name}', and the words are not clearly one role; \
+                         likeliest: {} (see `roles code {name}`)",
+                        likeliest.join(", ")
+                    ));
+                }
+            }
+        }
+        let answer = command(&dataset, &taken)?;
+        std::mem::forget(dataset);
+        Ok((answer, notices))
     }
 
     /// Writes notices to stderr first (so they are seen even if stdout is cut short), then
@@ -309,25 +383,25 @@ pub fn role_queries(
                 .iter()
                 .find(|w| !names(w))
                 .map_or_else(|| words.join(" "), String::clone);
-            let error = dataset
-                .find_roles(&unknown)
-                .err()
-                .map_or_else(|| format!("unknown role '{unknown}'"), |e| e.to_string());
-            let error = error.trim_end_matches(" (see `roles list`)");
+            let mut error = dataset.find_roles(&unknown).err().unwrap_or(UnknownRole {
+                query: unknown.clone(),
+                closest: Vec::new(),
+                hint: String::new(),
+            });
             // Only worth saying when several words were given, some perhaps one name.
             let example = dataset
                 .roles
                 .iter()
                 .find(|r| r.name.contains(' '))
                 .filter(|_| words.len() > 1);
-            let hint = example.map_or(String::new(), |role| {
+            error.hint = example.map_or(String::new(), |role| {
                 format!(
                     "; a name of several words goes in quotes (\"{}\") or by its id ({})",
                     role.name.to_lowercase(),
                     role.id
                 )
             });
-            Err(anyhow::anyhow!("{error}{hint} (see `roles list`)"))
+            Err(error.into())
         }
         _ => {
             let shown: Vec<String> = readings

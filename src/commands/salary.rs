@@ -38,9 +38,25 @@ impl super::Run for SalaryArgs {
     fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
         // Every figure needs no aliases; naming roles does.
         let need = if self.all { Need::Pay } else { Need::Cards };
+        if self.all {
+            let dataset = context.load(&need)?;
+            let (view, resolved) = salary_table(&dataset, self)?;
+            let outcome = context.emit(&view, &resolved.notices)?;
+            std::mem::forget(dataset);
+            return Ok(outcome);
+        }
+        // The table borrows from the data: the names are settled first, then it is drawn.
+        let (names, taken) = context.answer_naming(&self.roles, false, &need, |data, words| {
+            resolve_roles(data, words).map(|_| words.to_vec())
+        })?;
+        let args = SalaryArgs {
+            roles: names,
+            ..self.clone()
+        };
         let dataset = context.load(&need)?;
-        let (view, resolved) = salary_table(&dataset, self)?;
-        let outcome = context.emit(&view, &resolved.notices)?;
+        let (view, resolved) = salary_table(&dataset, &args)?;
+        let notices: Vec<String> = taken.into_iter().chain(resolved.notices).collect();
+        let outcome = context.emit(&view, &notices)?;
         std::mem::forget(dataset);
         Ok(outcome)
     }

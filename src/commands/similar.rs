@@ -52,9 +52,15 @@ pub struct SimilarArgs {
 
 impl super::Run for SimilarArgs {
     fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
-        let dataset = context.load(&Need::Everything)?;
-        let view = similar_roles(&dataset, self)?;
-        context.emit(&view, &[])
+        let (view, notices) =
+            context.answer_naming(&self.role, true, &Need::Everything, |data, words| {
+                let args = SimilarArgs {
+                    role: words.to_vec(),
+                    ..self.clone()
+                };
+                similar_roles(data, &args)
+            })?;
+        context.emit(&view, &notices)
     }
 }
 

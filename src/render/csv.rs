@@ -19,6 +19,36 @@ pub fn write(records: &Records, out: &mut dyn Write) -> io::Result<()> {
     writer.flush()
 }
 
+/// CSV written a record at a time, for output that streams (a batch of thousands of lines):
+/// the same cleaning and defusing as [`write`].
+pub struct CsvRows<'a> {
+    writer: csv::Writer<&'a mut dyn Write>,
+}
+
+impl<'a> CsvRows<'a> {
+    /// Starts the records with their header line.
+    pub fn new(headers: &[&str], out: &'a mut dyn Write) -> io::Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(headers)?;
+        Ok(CsvRows { writer })
+    }
+
+    /// Writes one record.
+    pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> io::Result<()> {
+        self.writer.write_record(
+            cells
+                .into_iter()
+                .map(|cell| defused(&unmark(&clean(cell.as_ref(), true), "", ""))),
+        )?;
+        Ok(())
+    }
+
+    /// Writes what is buffered.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 /// A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return) gets a leading `'`, as OWASP recommends; plain numbers such as `-8447` are
 /// left as they are, since no spreadsheet runs them.

@@ -16,6 +16,13 @@ pub fn write<V: Serialize + ?Sized>(view: &V, out: &mut dyn Write) -> io::Result
     writeln!(out)
 }
 
+/// One value as one line of JSON (JSON lines), escaped like [`write`]'s.
+pub fn write_line<V: Serialize + ?Sized>(value: &V, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string(value).map_err(io::Error::from)?;
+    out.write_all(escape_hidden(&text).as_bytes())?;
+    writeln!(out)
+}
+
 /// `json` with every raw character [`needs_escape`] names written as a JSON `\u` escape. Such
 /// characters can only be inside strings (JSON's own syntax is ASCII), so the value is unchanged.
 pub fn escape_hidden(json: &str) -> std::borrow::Cow<'_, str> {

@@ -15,7 +15,9 @@ mod table;
 mod yaml;
 
 pub use cell::{clean, display_width};
+pub use csv::CsvRows;
 pub use json::write as write_json;
+pub use json::write_line as write_json_line;
 pub use style::{ColorChoice, DEFAULT_WIDTH, ExportFormat, Format, Style};
 pub use yaml::write as write_yaml;
 

@@ -32,9 +32,16 @@ pub struct CompareArgs {
 
 impl crate::commands::Run for CompareArgs {
     fn run(&self, context: &mut crate::commands::Context) -> anyhow::Result<Outcome> {
-        let (view, notices) = context.answer(&Need::roles_named_by(&self.roles), |data| {
-            compare_roles(data, self).map(|(view, resolved)| (view, resolved.notices))
-        })?;
+        let need = Need::roles_named_by(&self.roles);
+        let ((view, mut notices), taken) =
+            context.answer_naming(&self.roles, false, &need, |data, words| {
+                let args = CompareArgs {
+                    roles: words.to_vec(),
+                    ..self.clone()
+                };
+                compare_roles(data, &args).map(|(view, resolved)| (view, resolved.notices))
+            })?;
+        notices.splice(0..0, taken);
         context.emit(&view, &notices)
     }
 }

@@ -40,9 +40,16 @@ pub struct ShowArgs {
 
 impl super::Run for ShowArgs {
     fn run(&self, context: &mut super::Context) -> anyhow::Result<Outcome> {
-        let (view, notices) = context.answer(&Need::roles_named_by(&self.role), |data| {
-            show_role(data, self).map(|(view, resolved)| (view, resolved.notices))
-        })?;
+        let need = Need::roles_named_by(&self.role);
+        let ((view, mut notices), taken) =
+            context.answer_naming(&self.role, true, &need, |data, words| {
+                let args = ShowArgs {
+                    role: words.to_vec(),
+                    ..self.clone()
+                };
+                show_role(data, &args).map(|(view, resolved)| (view, resolved.notices))
+            })?;
+        notices.splice(0..0, taken);
         context.emit(&view, &notices)
     }
 }
