@@ -343,18 +343,7 @@ impl Dataset {
         match candidates.as_slice() {
             [skill] => Ok(skill),
             [] => {
-                let mut scored: Vec<(f64, &str)> = self
-                    .skills
-                    .iter()
-                    .map(|s| {
-                        let score = names(s)
-                            .map(|name| strsim::jaro_winkler(&wanted, &name))
-                            .fold(0.0, f64::max);
-                        (score, s.id.as_str())
-                    })
-                    .collect();
-                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-                let closest: Vec<&str> = scored.into_iter().take(3).map(|(_, id)| id).collect();
+                let closest = self.closest_skills(query);
                 anyhow::bail!(
                     "unknown skill '{query}'; closest: {} (see `roles skills`)",
                     closest.join(", ")
@@ -379,6 +368,25 @@ impl Dataset {
                 .into())
             }
         }
+    }
+
+    /// Up to three skill ids closest in spelling to `query` (by id, name or alias), best first.
+    pub fn closest_skills(&self, query: &str) -> Vec<&str> {
+        let wanted = normalise(query);
+        let mut scored: Vec<(f64, &str)> = self
+            .skills
+            .iter()
+            .map(|s| {
+                let score = std::iter::once(s.id.clone())
+                    .chain(std::iter::once(normalise(&s.name)))
+                    .chain(s.aliases.iter().map(|a| normalise(a)))
+                    .map(|name| strsim::jaro_winkler(&wanted, &name))
+                    .fold(0.0, f64::max);
+                (score, s.id.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
     }
 
     /// Up to three role ids closest in spelling to `wanted`, best first.

@@ -3,6 +3,7 @@
 //! Data flows one way: arguments ([`cli`]) → dataset ([`load`], [`dataset`], [`model`]) → a
 //! command builds a view ([`commands`], [`view`]) → a renderer prints it ([`render`]).
 
+pub mod abilities;
 pub mod cache;
 pub mod cli;
 pub mod coder;

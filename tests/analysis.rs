@@ -192,7 +192,7 @@ fn misspelt_skill_is_answered_with_the_closest() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr("roles: error: unknown skill 'comunication'; closest: communication, organization, negotiation (see `roles skills`)\n");
+        .stderr("roles: error: unknown skill 'comunication' (closest: communication, organization, negotiation): no skill, skill name or duty theme speaks of it (see `roles skills`)\n");
 }
 
 #[test]

@@ -76,6 +76,16 @@ fn schemas() -> Vec<(&'static str, schemars::Schema, Vec<Vec<&'static str>>)> {
             vec![vec!["matrix"], vec!["matrix", "po", "pdm"]],
         ),
         (
+            "code",
+            output_schema::<code::Coding>(),
+            vec![
+                vec!["code", "product", "owner"],
+                vec![
+                    "code", "keeps", "the", "backlog", "and", "writes", "user", "stories",
+                ],
+            ],
+        ),
+        (
             "validate",
             output_schema::<validate::ValidationReport>(),
             vec![vec!["validate", "tests/fixtures/tech-lead.yaml"]],

@@ -25,8 +25,9 @@ pub const FORMULA: &str = "Fit = √(coverage × use): coverage is the share of 
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = FORMULA)]
 pub struct MatchArgs {
-    /// A skill the person has: an id, name, alias or unique prefix from roles skills. Repeat,
-    /// or separate with commas.
+    /// A skill the person has, as they would say it (budgeting, roadmapping): a skill's id, name,
+    /// alias or unique prefix from roles skills, or words a skill or a duty theme speaks of.
+    /// Repeat, or separate with commas.
     #[arg(
         long = "skill",
         short = 's',
@@ -54,6 +55,12 @@ impl super::Run for MatchArgs {
 pub struct SkillMatch {
     /// The person's skills, as the vocabulary names them.
     pub skills: Vec<Named>,
+    /// The duty themes the person's words were taken as (a role whose duties carry one uses it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Named>,
+    /// How each word given was taken, where it was not a skill's id, name or alias as such.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub taken: Vec<String>,
     /// The best-fitting roles, best first.
     pub roles: Vec<RoleFit>,
 }
@@ -90,6 +97,17 @@ const TOP_IMPORTANCE: f64 = 5.0;
 /// The shares and fit of `role` for a person with `skills` (ids), each 0–1.
 /// A skill linked to another vocabulary's (`same_as`) counts under either id.
 pub fn fit(dataset: &Dataset, role: &Role, skills: &[String]) -> (f64, f64, f64) {
+    fit_with_themes(dataset, role, skills, &[])
+}
+
+/// As [`fit`], with duty themes the person brings too: a theme counts as used when the role's
+/// duties carry it.
+pub fn fit_with_themes(
+    dataset: &Dataset,
+    role: &Role,
+    skills: &[String],
+    themes: &[String],
+) -> (f64, f64, f64) {
     let has = has_skill(dataset, skills);
     let weight = |importance: Option<f64>| importance.unwrap_or(1.0).max(0.0);
     let total: f64 = role.distinct_skills().map(|s| weight(s.importance)).sum();
@@ -108,11 +126,16 @@ pub fn fit(dataset: &Dataset, role: &Role, skills: &[String]) -> (f64, f64, f64)
                 .map_or(1.0, |i| (i / TOP_IMPORTANCE).clamp(0.0, 1.0))
         })
         .sum();
+    let themes_used = themes
+        .iter()
+        .filter(|theme| role.duties.iter().any(|d| d.themes.contains(theme)))
+        .count() as f64;
     let coverage = if total > 0.0 { covered / total } else { 0.0 };
-    let uses = if skills.is_empty() {
+    let brought = (skills.len() + themes.len()) as f64;
+    let uses = if brought == 0.0 {
         0.0
     } else {
-        used / skills.len() as f64
+        (used + themes_used) / brought
     };
     ((coverage * uses).sqrt(), coverage, uses)
 }
@@ -124,10 +147,21 @@ fn percent(share: f64) -> u32 {
 /// Ranks every role by fit; ties go to the higher coverage, then to dataset order.
 pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<SkillMatch> {
     let mut skills: Vec<String> = Vec::new();
-    for query in &args.skills {
-        let id = dataset.find_skill(query)?.id.clone();
-        if !skills.contains(&id) {
-            skills.push(id);
+    let mut themes: Vec<String> = Vec::new();
+    let mut taken = Vec::new();
+    for found in crate::abilities::take_all(dataset, &args.skills)? {
+        for id in found.skills {
+            if !skills.contains(&id) {
+                skills.push(id);
+            }
+        }
+        for id in found.themes {
+            if !themes.contains(&id) {
+                themes.push(id);
+            }
+        }
+        if !found.how.is_empty() {
+            taken.push(found.how);
         }
     }
 
@@ -149,7 +183,7 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
         .roles
         .iter()
         .map(|role| {
-            let (score, coverage, _) = fit(dataset, role, &skills);
+            let (score, coverage, _) = fit_with_themes(dataset, role, &skills, &themes);
             (score, coverage, role)
         })
         .collect();
@@ -160,7 +194,7 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
     let roles = ranked
         .into_iter()
         .map(|(_, _, role)| {
-            let (score, coverage, uses) = fit(dataset, role, &skills);
+            let (score, coverage, uses) = fit_with_themes(dataset, role, &skills, &themes);
             let mut needs: Vec<_> = role.distinct_skills().collect();
             // Most important first; unrated skills keep the role's order.
             needs.sort_by(|a, b| {
@@ -191,6 +225,14 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
         .collect();
     Ok(SkillMatch {
         skills: skills.iter().map(|id| named(id)).collect(),
+        themes: themes
+            .iter()
+            .map(|id| Named {
+                id: id.clone(),
+                name: dataset.theme_name(id).to_string(),
+            })
+            .collect(),
+        taken,
         roles,
     })
 }
@@ -243,12 +285,21 @@ impl View for SkillMatch {
                 needs(&fit.lacks, fit.lacks_rated_lower),
             ]);
         }
-        Report {
-            blocks: vec![
-                Block::Table(grid),
-                Block::Note(format!("Your skills: {}. {FORMULA}", names(&self.skills))),
-            ],
+        let mut blocks = Vec::new();
+        if !self.taken.is_empty() {
+            blocks.push(Block::Text(format!("{}.", self.taken.join("; "))));
         }
+        blocks.push(Block::Table(grid));
+        let themes = if self.themes.is_empty() {
+            String::new()
+        } else {
+            format!("; duty themes: {}", names(&self.themes))
+        };
+        blocks.push(Block::Note(format!(
+            "Your skills: {}{themes}. {FORMULA}",
+            names(&self.skills)
+        )));
+        Report { blocks }
     }
 
     fn records(&self) -> Records {

@@ -30,7 +30,7 @@ use crate::dataset::{LoadError, UnknownRole};
 use crate::escape::{EXCERPT_CHARS, bounded_message, excerpt};
 use crate::load::need::Need;
 use crate::load::{DataChoice, load, load_for};
-use crate::model::{Dataset, Role};
+use crate::model::{Dataset, Role, SalaryFigure, SalaryKind};
 use crate::outcome::{Outcome, UsageError};
 use crate::render::{ExportFormat, Format, Style, render};
 use crate::view::{LIST_SEPARATOR, View};
@@ -450,6 +450,27 @@ pub fn ids(items: &[Named]) -> String {
 /// Rated skills and knowledge areas below this importance (O*NET: 3 is "important" on its 1–5
 /// scale) are counted, not listed, in tables and Markdown.
 pub const SHOWN_IMPORTANCE: f64 = 3.0;
+
+/// A catalogue's code (`13-1082.00`) among a role's aliases.
+pub fn code_of(role: &Role) -> Option<String> {
+    role.aliases
+        .first()
+        .filter(|a| {
+            a.contains('-')
+                && a.chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+        })
+        .cloned()
+}
+
+/// A role's mean or median figures: the pay in brief.
+pub fn pay_in_brief(role: &Role) -> Vec<SalaryFigure> {
+    role.salary
+        .iter()
+        .filter(|f| matches!(f.kind, SalaryKind::Average | SalaryKind::Median))
+        .cloned()
+        .collect()
+}
 
 /// Bulleted lines for a multi-line table cell.
 pub fn bullets<I: IntoIterator<Item = String>>(items: I) -> String {

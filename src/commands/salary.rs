@@ -9,10 +9,10 @@ use clap::ValueEnum;
 use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
-use super::{NO_SALARY, Resolved, RoleRef, resolve_roles};
+use super::{NO_SALARY, Resolved, RoleRef, code_of, pay_in_brief, resolve_roles};
 use crate::figures::{caveat_words, format_amount, format_pay};
 use crate::load::need::Need;
-use crate::model::{Caveat, Dataset, Money, Period, Role, SalaryKind};
+use crate::model::{Caveat, Dataset, Money, Period, Role, SalaryFigure, SalaryKind};
 use crate::outcome::Outcome;
 use crate::view::{Block, Grid, Records, Report, View};
 
@@ -82,6 +82,28 @@ pub struct SalaryTable<'a> {
     pub groups: Vec<SalaryGroup<'a>>,
     /// Roles asked for that no source gives a figure for.
     pub roles_without_figures: Vec<RoleRef>,
+    /// For those roles, the occupations a catalogue files their names under, with those
+    /// occupations' pay: theirs, never a figure for the role.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filed_pay: Vec<FiledPay>,
+}
+
+/// An occupation that a catalogue files a role's name under, and its pay.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FiledPay {
+    /// The role with no figure of its own.
+    pub role: RoleRef,
+    /// The title, as the occupation lists it.
+    pub title: String,
+    /// The occupation.
+    pub occupation: RoleRef,
+    /// Its code in the catalogue (O*NET-SOC), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The catalogue that files the title there.
+    pub sources: Vec<String>,
+    /// The occupation's mean or median pay.
+    pub pay: Vec<SalaryFigure>,
 }
 
 /// Figures of one currency and one pay period, sorted and drawn on one scale.
@@ -205,14 +227,33 @@ pub fn salary_table<'a>(
     }
     // A stable sort: equal-sized groups keep the order their first figures came in.
     groups.sort_by_key(|g| std::cmp::Reverse(g.figures.len()));
+    let without: Vec<&Role> = resolved
+        .roles
+        .iter()
+        .copied()
+        .filter(|r| r.salary.is_empty())
+        .collect();
+    let filed_pay = without
+        .iter()
+        .flat_map(|role| {
+            dataset
+                .filed_elsewhere(role)
+                .into_iter()
+                .filter(|(other, _)| !other.salary.is_empty())
+                .map(|(other, title)| FiledPay {
+                    role: RoleRef::from(*role),
+                    title: title.to_string(),
+                    occupation: RoleRef::from(other),
+                    code: code_of(other),
+                    sources: other.summary.sources.clone(),
+                    pay: pay_in_brief(other),
+                })
+        })
+        .collect();
     let table = SalaryTable {
         groups,
-        roles_without_figures: resolved
-            .roles
-            .iter()
-            .filter(|r| r.salary.is_empty())
-            .map(|r| RoleRef::from(*r))
-            .collect(),
+        roles_without_figures: without.iter().map(|r| RoleRef::from(*r)).collect(),
+        filed_pay,
     };
     Ok((table, resolved))
 }
@@ -341,6 +382,35 @@ impl View for SalaryTable<'_> {
                 "{NO_SALARY} for: {}.",
                 names.join(", ")
             )));
+        }
+        if !self.filed_pay.is_empty() {
+            let mut lines = vec![
+                "A catalogue files that name under these occupations; their pay, not the role's:"
+                    .to_string(),
+            ];
+            for filed in &self.filed_pay {
+                let code = filed
+                    .code
+                    .as_deref()
+                    .map_or(String::new(), |c| format!(", {c}"));
+                let pay: Vec<String> = filed
+                    .pay
+                    .iter()
+                    .map(crate::figures::describe_figure)
+                    .collect();
+                let mut cited = filed.sources.clone();
+                cited.extend(filed.pay.iter().map(|p| p.source.clone()));
+                cited.dedup();
+                lines.push(format!(
+                    "• {} ({}{code}), filed as '{}': {} [{}]",
+                    filed.occupation.name,
+                    filed.occupation.id,
+                    filed.title,
+                    pay.join("; "),
+                    cited.join(", ")
+                ));
+            }
+            blocks.push(Block::Paragraphs(lines));
         }
         Report { blocks }
     }

@@ -23,6 +23,9 @@ pub fn relation(dataset: &Dataset, a: &Role, b: &Role) -> (f64, Option<String>) 
             .find(|(_, r)| r.role == to.id)
             .map(|(place, r)| (listed_closeness(place, length, r.tier.as_deref()), r))
     }
+    if let Some(filed) = filed(dataset, a, b).or_else(|| filed(dataset, b, a)) {
+        return filed;
+    }
     let ways: Vec<_> = [listed(a, b), listed(b, a)].into_iter().flatten().collect();
     // Each side's list is one judgement; a side that does not list the other counts 0.
     let closeness = ways.iter().map(|(c, _)| c).sum::<f64>() / 2.0;
@@ -46,6 +49,34 @@ pub fn relation(dataset: &Dataset, a: &Role, b: &Role) -> (f64, Option<String>) 
         }
         None => (0.0, None),
     }
+}
+
+/// How close a catalogue's filing of an article role's name makes the two: as close as one
+/// side's listing of the other.
+const FILED_CLOSENESS: f64 = 0.5;
+
+/// When `article` is an article's role and `other` carries its name as a title (O*NET files
+/// "Delivery Manager" under Transportation, Storage, and Distribution Managers): that filing,
+/// the catalogue's classification, as evidence they are alike.
+fn filed(dataset: &Dataset, article: &Role, other: &Role) -> Option<(f64, Option<String>)> {
+    if !dataset.is_article_role(article) || dataset.is_article_role(other) {
+        return None;
+    }
+    let names: Vec<String> = std::iter::once(&article.name)
+        .chain(article.aliases.iter().filter(|a| a.contains(' ')))
+        .map(|n| crate::dataset::normalise(n))
+        .collect();
+    let title = other
+        .aliases
+        .iter()
+        .find(|alias| names.contains(&crate::dataset::normalise(alias)))?;
+    let source = other.summary.sources.join(", ");
+    Some((
+        FILED_CLOSENESS,
+        Some(format!(
+            "the title '{title}' is filed under it by {source} (its classification, not the article's)"
+        )),
+    ))
 }
 
 /// How close one listing says two roles are: its tier (O*NET: Primary-Short 1, Primary-Long

@@ -79,6 +79,32 @@ pub fn stems(text: &str) -> Vec<String> {
     }
 }
 
+/// Whether two stems are one word: equal, or one is the other and a letter more, the shorter
+/// of five letters or more (Porter2 stems `prioritize` `priorit` and `priority` `prioriti`).
+pub fn same_stem(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.len() >= 5 && long.len() == short.len() + 1 && long.starts_with(short))
+}
+
+/// Whether `text` speaks of every one of `stems` (as [`stems`] gives them), by [`same_stem`].
+pub fn speaks_of(text: &str, stems: &[String]) -> bool {
+    // Most texts share no word with what is wanted: a stem's first letters not in the folded
+    // text at all settles it without analysing every word.
+    let folded = fold(text);
+    let absent = |stem: &String| {
+        let head: String = stem.chars().take(4).collect();
+        !folded.contains(&head)
+    };
+    if stems.iter().any(absent) {
+        return false;
+    }
+    let own = self::stems(text);
+    !stems.is_empty()
+        && stems
+            .iter()
+            .all(|wanted| own.iter().any(|stem| same_stem(stem, wanted)))
+}
+
 /// The words of `text` as written: runs of letters and digits, apostrophes inside a word
 /// dropped (`driver's` is `drivers`), everything else a break.
 fn raw_words(text: &str) -> Vec<String> {
@@ -245,6 +271,14 @@ mod tests {
         assert_eq!(words("make it work").len(), 2);
         assert_eq!(stems("Senior Lead"), ["senior", "lead"]);
         assert_eq!(stems("Lead Engineer"), ["engin"]);
+    }
+
+    #[test]
+    fn a_text_speaks_of_a_word_in_any_of_its_forms() {
+        assert!(speaks_of("Sets the priorities", &stems("prioritisation")));
+        assert!(speaks_of("Keeps the roadmap", &stems("roadmaps")));
+        assert!(!speaks_of("Keeps the roadmap", &stems("budgets")));
+        assert!(!speaks_of("Keeps the roadmap", &[]));
     }
 
     #[test]

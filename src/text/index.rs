@@ -23,6 +23,8 @@ use super::analyzer::{Term, terms};
 use super::grams::Trigrams;
 use crate::model::{Dataset, Role};
 
+/// What a synonym of a query's word weighs, against the word itself.
+const SYNONYM_WEIGHT: f32 = 0.5;
 /// How many times a role's name counts in its text, beside its summary and duties.
 const NAME_IN_TEXT: usize = 3;
 
@@ -80,6 +82,9 @@ pub struct Index {
     pub(crate) bag_lengths: Vec<u32>,
     /// Per term: (role, its weight in the role's unit text vector).
     pub(crate) text_postings: Postings<(u32, f32)>,
+    /// Words the vocabulary gives as one skill's names (`agile`, `scrum`, `kanban`): a query
+    /// with one is read with the others too, at half weight.
+    pub(crate) synonyms: Postings<u32>,
     /// The terms by their trigrams, built when a query first needs them.
     pub(crate) trigrams: OnceLock<Trigrams>,
 }
@@ -163,6 +168,12 @@ fn role_text(role: &Role) -> Vec<Term> {
     for duty in &role.duties {
         words.extend(own_terms(&duty.text));
     }
+    // The skills an article names (with what it says of each); a catalogue's ratings are
+    // numbers for every skill, and say nothing in words.
+    for skill in role.skills.iter().filter(|s| s.importance.is_none()) {
+        words.extend(own_terms(&skill.skill.replace('-', " ")));
+        words.extend(own_terms(&skill.note));
+    }
     words
 }
 
@@ -227,7 +238,43 @@ impl Index {
         };
         index.add_titles(all_titles);
         index.add_texts(&texts);
+        index.add_synonyms(dataset);
         index
+    }
+
+    /// Each skill's one-word names and aliases that the index knows, as a group of synonyms.
+    fn add_synonyms(&mut self, dataset: &Dataset) {
+        let groups: Vec<Vec<u32>> = dataset
+            .skills
+            .iter()
+            .map(|skill| {
+                let mut group: Vec<u32> = std::iter::once(&skill.name)
+                    .chain(&skill.aliases)
+                    .filter_map(|name| match own_terms(name).as_slice() {
+                        [one] => self.term(&one.stem),
+                        _ => None,
+                    })
+                    .collect();
+                group.sort_unstable();
+                group.dedup();
+                group
+            })
+            .filter(|group| group.len() > 1)
+            .collect();
+        self.synonyms = Postings::of(groups);
+    }
+
+    /// The other words of every synonym group `term` is in.
+    fn synonyms_of(&self, term: u32) -> Vec<u32> {
+        let groups = self.synonyms.starts.len().saturating_sub(1);
+        let mut found = Vec::new();
+        for group in 0..groups {
+            let words = self.synonyms.of_term(len32(group));
+            if words.contains(&term) {
+                found.extend(words.iter().copied().filter(|w| *w != term));
+            }
+        }
+        found
     }
 
     fn add_titles(&mut self, titles: Vec<(u32, u32, Vec<u32>)>) {
@@ -370,6 +417,16 @@ impl Index {
                 }
             }
             query.readings.push(reading);
+        }
+        let asked: Vec<u32> = query.words.iter().map(|(t, _, _)| *t).collect();
+        for term in asked {
+            for synonym in self.synonyms_of(term) {
+                if !query.words.iter().any(|(t, _, _)| *t == synonym) {
+                    query
+                        .words
+                        .push((synonym, SYNONYM_WEIGHT, self.spelling(synonym).to_string()));
+                }
+            }
         }
         query
     }

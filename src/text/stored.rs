@@ -125,6 +125,8 @@ impl Index {
         let (roles, weights) = split(&self.text_postings.items);
         out.words(&roles);
         out.reals(&weights);
+        out.words(&self.synonyms.starts);
+        out.words(&self.synonyms.items);
         out.0
     }
 
@@ -156,6 +158,10 @@ impl Index {
             text_postings: Postings {
                 starts: input.words()?,
                 items: joined(input.words()?, input.reals()?)?,
+            },
+            synonyms: Postings {
+                starts: input.words()?,
+                items: input.words()?,
             },
             ..Index::default()
         };

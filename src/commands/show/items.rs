@@ -176,14 +176,31 @@ impl RoleProfile {
             ));
         }
         for filed in &self.filed_under {
-            let text = format!(
-                "{} lists '{}' as an alternate title of {} ({}): its classification, not ours",
+            let code = filed
+                .code
+                .as_deref()
+                .map_or(String::new(), |c| format!(", {c}"));
+            let mut text = format!(
+                "{} lists '{}' as an alternate title of {} ({}{code}): its classification, not the article's",
                 filed.sources.join(", "),
                 filed.title,
                 filed.role.name,
                 filed.role.id
             );
-            items.push(Item::new("Titles", text, &filed.sources, None));
+            let mut sources = filed.sources.clone();
+            if !filed.pay.is_empty() {
+                let pay: Vec<String> = filed.pay.iter().map(describe_figure).collect();
+                text.push_str(&format!(
+                    "; that occupation's pay, not this role's: {}",
+                    pay.join("; ")
+                ));
+                for figure in &filed.pay {
+                    if !sources.contains(&figure.source) {
+                        sources.push(figure.source.clone());
+                    }
+                }
+            }
+            items.push(Item::new("Titles", text, &sources, None));
         }
         for related in &self.related {
             let mut text = format!("{} ({})", related.role.name, related.role.id);

@@ -10,7 +10,7 @@ mod layout;
 
 use super::Section;
 use super::sources::cited_sources;
-use super::{Resolved, RoleRef, resolve_roles};
+use super::{Resolved, RoleRef, code_of, pay_in_brief, resolve_roles};
 use crate::load::need::Need;
 use crate::model::{
     Dataset, Headcount, Requirements, Role, SalaryFigure, SkillKind, Source, Statement,
@@ -167,6 +167,13 @@ pub struct FiledUnder {
     pub role: RoleRef,
     /// The sources of that role (for O*NET, its release, whose Alternate Titles file lists it).
     pub sources: Vec<String>,
+    /// That role's code in its catalogue (O*NET-SOC), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// That role's pay (a mean or median), as its source gives it: the pay of that occupation,
+    /// never a figure for the role shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pay: Vec<SalaryFigure>,
 }
 
 /// Shows the role(s) `args.role` names.
@@ -222,12 +229,16 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
             title: title.to_string(),
             role: RoleRef::from(other),
             sources: other.summary.sources.clone(),
+            code: code_of(other),
+            pay: pay_in_brief(other),
         })
         .collect();
     // Whatever is shown is credited: the titles' source (O*NET's licence requires its line).
     let mut sources = cited_sources(dataset, &[role]);
     for source in &dataset.sources {
-        let cited_for_titles = filed_under.iter().any(|f| f.sources.contains(&source.id));
+        let cited_for_titles = filed_under
+            .iter()
+            .any(|f| f.sources.contains(&source.id) || f.pay.iter().any(|p| p.source == source.id));
         if cited_for_titles && !sources.iter().any(|s| s.id == source.id) {
             sources.push(source.clone());
         }

@@ -13,7 +13,7 @@ use crate::load::need::Need;
 use crate::model::{Dataset, Degree, Role, Statement};
 use crate::outcome::Outcome;
 use crate::ownership::{self, Involved};
-use crate::text::{and_list, find_ignoring_case};
+use crate::text::{and_list, fold, speaks_of, stems};
 
 /// Occupations named in the summary of task statements that mention a topic.
 pub const OCCUPATIONS_NAMED: usize = 6;
@@ -147,27 +147,28 @@ enum Topic {
 }
 
 impl Topic {
+    /// The themes `asked` names, by id or name in any form of its words (`roadmaps`,
+    /// `prioritisation`); else the words themselves, to find in duties.
     fn of(dataset: &Dataset, asked: &str) -> Topic {
-        let wanted = asked.trim().to_lowercase();
+        let wanted = fold(asked.trim());
         let exact: Vec<String> = dataset
             .themes
             .iter()
-            .filter(|t| t.id == wanted || t.name.to_lowercase() == wanted)
+            .filter(|t| t.id == wanted || fold(&t.name) == wanted)
             .map(|t| t.id.clone())
             .collect();
         if !exact.is_empty() {
             return Topic::Themes(exact);
         }
-        let partial: Vec<String> = dataset
+        let words = stems(asked);
+        let named: Vec<String> = dataset
             .themes
             .iter()
-            .filter(|t| {
-                t.id.contains(wanted.as_str()) || t.name.to_lowercase().contains(wanted.as_str())
-            })
+            .filter(|t| speaks_of(&t.name, &words) || speaks_of(&t.id.replace('-', " "), &words))
             .map(|t| t.id.clone())
             .collect();
-        if !partial.is_empty() && !wanted.is_empty() {
-            return Topic::Themes(partial);
+        if !named.is_empty() {
+            return Topic::Themes(named);
         }
         Topic::Words(asked.trim().to_string())
     }
@@ -175,7 +176,7 @@ impl Topic {
     fn holds(&self, duty: &Statement) -> bool {
         match self {
             Topic::Themes(ids) => duty.themes.iter().any(|t| ids.contains(t)),
-            Topic::Words(words) => !find_ignoring_case(&duty.text, words).is_empty(),
+            Topic::Words(words) => speaks_of(&duty.text, &stems(words)),
         }
     }
 }
@@ -433,13 +434,14 @@ fn task_mentions(roles: &[&Role], words: &str) -> Option<TaskMentions> {
     if roles.is_empty() || words.is_empty() {
         return None;
     }
+    let wanted = stems(words);
     let mut sources: Vec<String> = Vec::new();
     let mut top: Vec<OccupationMention> = Vec::new();
     for role in roles {
         let matching: Vec<&Statement> = role
             .duties
             .iter()
-            .filter(|d| !find_ignoring_case(&d.text, words).is_empty())
+            .filter(|d| speaks_of(&d.text, &wanted))
             .collect();
         if matching.is_empty() {
             continue;
