@@ -104,9 +104,12 @@ impl Cache {
     /// under that key, as long as they say, with their checksum. At most `limit` bytes.
     pub fn get_blob(&self, kind: &str, key: CacheKey, limit: u64) -> Option<Vec<u8>> {
         let file = open_entry(&self.blob_path(kind, key)?)?;
-        let mut bytes = Vec::new();
+        let size = file.metadata().ok()?.len().min(limit);
+        let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?.saturating_add(1));
         std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes).ok()?;
-        blob::unwrap(&bytes, key).map(<[u8]>::to_vec)
+        let start = blob::unwrap(&bytes, key)?.as_ptr() as usize - bytes.as_ptr() as usize;
+        bytes.drain(..start);
+        Some(bytes)
     }
 
     /// Stores `bytes` as `kind` under `key`; any failure is ignored.

@@ -149,7 +149,7 @@ impl super::Run for CodeArgs {
         );
         let mut names: Vec<String> = coding.candidates.iter().map(|c| c.id.clone()).collect();
         names.push(text.clone());
-        let dataset = context.load(&Need::Roles(names))?;
+        let dataset = context.load(&Need::Only(names))?;
         add_evidence(&mut coding, &dataset, &index);
         context.emit(&coding, &[])
     }

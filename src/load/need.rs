@@ -34,6 +34,9 @@ pub enum Need {
     Pay,
     /// The roles these names may name, whole, and the roles those refer to.
     Roles(Vec<String>),
+    /// The roles these names name, whole, and nothing they refer to: what a command that only
+    /// shows evidence from them reads (`roles code`).
+    Only(Vec<String>),
 }
 
 impl Need {
@@ -98,6 +101,7 @@ pub fn combine(layers: Vec<Layer>, need: &Need) -> Result<Dataset, Shortfall> {
             }))
         }
         Need::Roles(names) => partial(layers, names),
+        Need::Only(names) => only(layers, names),
     }
 }
 
@@ -269,6 +273,25 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
         Ok(dataset)
     } else {
         Err(Shortfall(Vec::new()))
+    }
+}
+
+/// The roles `names` name, from each layer, and nothing else.
+fn only(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
+    let count = layers.len();
+    let mut picker = Picker {
+        layers,
+        seen: (0..count).map(|_| BTreeMap::new()).collect(),
+        wanted: HashSet::new(),
+        damaged: None,
+    };
+    for id in picker.named(names) {
+        picker.want(&id);
+        picker.read_whole(&id);
+    }
+    match picker.damaged {
+        Some(key) => Err(Shortfall(vec![key])),
+        None => picker.stacked(),
     }
 }
 
