@@ -21,6 +21,11 @@ mod batch;
 
 /// Longest text coded at once: a job ad is a few KiB.
 const MOST_TEXT_BYTES: u64 = 256 * 1024;
+/// Words up to which a text reads as a title rather than a description.
+const SHORT_TEXT: usize = 6;
+/// The table lists the candidates scoring at least this share of the first's (JSON and CSV
+/// list them all).
+const SHOWN_SHARE: f64 = 0.25;
 /// Least share of the text's words a title must hold to be shown as evidence.
 const TITLE_EVIDENCE: f64 = 0.25;
 /// Statements shown as evidence for a candidate.
@@ -286,7 +291,9 @@ fn add_evidence(coding: &mut Coding, dataset: &Dataset, index: &Index) {
         for statement in &candidate.statements {
             cited.extend(statement.sources.iter().map(String::as_str));
         }
-        if let Some(role) = dataset.roles.iter().find(|r| r.id == candidate.id) {
+        // A title is the role's own: its source is the role's.
+        let role = dataset.roles.iter().find(|r| r.id == candidate.id);
+        if let Some(role) = role.filter(|_| candidate.title.is_some()) {
             cited.extend(role.summary.sources.iter().map(String::as_str));
         }
     }
@@ -376,11 +383,16 @@ fn statements_sharing(index: &Index, statements: &[Statement], wanted: &[u32]) -
 impl Coding {
     /// How the words were taken, when any was not taken as written.
     fn reading_line(&self) -> Option<String> {
+        // In a job ad, words the roles never use are most of its words: not worth a line.
+        let short = self.reading.len() <= SHORT_TEXT;
         let notes: Vec<String> = self
             .reading
             .iter()
             .filter_map(|r| {
                 let how = r.how.as_deref()?;
+                if how == "not in the data" && !short {
+                    return None;
+                }
                 Some(match how {
                     "level word" => format!("'{}' is a level word, not counted", r.written),
                     "not in the data" => format!("'{}' is in none of the roles", r.written),
@@ -441,7 +453,12 @@ impl View for Coding {
         }
         if !self.candidates.is_empty() {
             let mut grid = Grid::new(["#", "Role", "Score", "Why"]);
-            for (rank, candidate) in self.candidates.iter().enumerate() {
+            let first = self.candidates[0].score;
+            let shown = self
+                .candidates
+                .iter()
+                .take_while(|c| c.score >= SHOWN_SHARE * first);
+            for (rank, candidate) in shown.enumerate() {
                 grid.row([
                     (rank + 1).to_string(),
                     format!("{} ({})", candidate.name, candidate.id),
@@ -513,7 +530,7 @@ impl Candidate {
                 lines.push(format!("{} {}", statement.text, cite(&statement.sources)));
             }
         } else if let Some(best) = self.statements.first() {
-            lines.push(format!("does: {}", best.shared.join(", ")));
+            lines.push(format!("duties share: {}", best.shared.join(", ")));
         }
         match lines.len() {
             0 => super::NOT_STATED.to_string(),
