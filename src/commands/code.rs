@@ -263,7 +263,7 @@ fn add_evidence(coding: &mut Coding, dataset: &Dataset, index: &Index) {
         };
         // A title is evidence when it holds a fair share of the text's words, not one of many.
         if candidate.parts.title >= TITLE_EVIDENCE {
-            candidate.title = best_title(index, role, &wanted);
+            candidate.title = best_title(index, role, &wanted, &coding.query);
         }
         candidate.statements = shared_statements(index, role, &wanted);
     }
@@ -291,9 +291,11 @@ fn add_evidence(coding: &mut Coding, dataset: &Dataset, index: &Index) {
         for statement in &candidate.statements {
             cited.extend(statement.sources.iter().map(String::as_str));
         }
-        // A title is the role's own: its source is the role's.
+        // A catalogue's title is its own (O*NET's Alternate Titles); an article role's names
+        // are the dataset's.
         let role = dataset.roles.iter().find(|r| r.id == candidate.id);
-        if let Some(role) = role.filter(|_| candidate.title.is_some()) {
+        let catalogued = role.filter(|r| candidate.title.is_some() && !dataset.is_article_role(r));
+        if let Some(role) = catalogued {
             cited.extend(role.summary.sources.iter().map(String::as_str));
         }
     }
@@ -319,10 +321,14 @@ fn known_terms(index: &Index, text: &str) -> Vec<u32> {
         .collect()
 }
 
-/// The role's title sharing the most of the query's weight, if any shares a word.
-fn best_title(index: &Index, role: &Role, wanted: &[u32]) -> Option<String> {
+/// The role's title sharing the most of the query's weight, if any shares a word: the text
+/// itself when the role has it as a title, else the one with the fewest other words, the
+/// role's own name first, then the shortest.
+fn best_title(index: &Index, role: &Role, wanted: &[u32], query: &str) -> Option<String> {
+    let asked = crate::dataset::normalise(query);
     titles(role)
-        .map(|title| {
+        .enumerate()
+        .map(|(place, title)| {
             let terms = known_terms(index, title);
             let shared: f32 = wanted
                 .iter()
@@ -330,7 +336,14 @@ fn best_title(index: &Index, role: &Role, wanted: &[u32]) -> Option<String> {
                 .map(|t| index.title_weight(*t))
                 .sum();
             let extra = terms.iter().filter(|t| !wanted.contains(t)).count();
-            (shared, std::cmp::Reverse(extra), title)
+            let exact = crate::dataset::normalise(title) == asked;
+            let rank = (
+                exact,
+                std::cmp::Reverse(extra),
+                place == 0,
+                std::cmp::Reverse(title.len()),
+            );
+            (shared, rank, title)
         })
         .filter(|(shared, _, _)| *shared > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
