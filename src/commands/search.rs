@@ -9,7 +9,9 @@ use super::RoleRef;
 use crate::load::need::Need;
 use crate::model::Dataset;
 use crate::outcome::Outcome;
-use crate::text::{find_ignoring_case, role_texts, whole_words};
+use crate::text::{
+    find_ignoring_case, role_texts, same_stem, speaks_of, stems, whole_words, word_spans,
+};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, marked};
 
 /// Queries this short match whole words only unless `--partial` is given: `po` should find
@@ -113,6 +115,9 @@ pub struct SearchResults {
     pub query: String,
     /// Whether only whole words matched.
     pub whole_words: bool,
+    /// Whether, no text holding the query as written, the texts holding every one of its words
+    /// in some form were searched instead (`roadmaps` finds "roadmap").
+    pub by_word_forms: bool,
     /// Matches in all (a text may hold several).
     pub matches: usize,
     /// The texts that match, ranked; empty when nothing matched.
@@ -187,14 +192,63 @@ pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> anyhow::Result<Sear
             });
         }
     }
+    // Nothing written so: any form of the words, all of them (`roadmaps` for roadmapping).
+    let by_word_forms = hits.is_empty() && !args.partial;
+    if by_word_forms {
+        hits = word_form_hits(dataset, args, &only_roles, needle);
+    }
     // A stable sort keeps dataset and section order among equal scores.
     hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
     Ok(SearchResults {
         query: needle.to_string(),
         whole_words: whole,
+        by_word_forms,
         matches: hits.iter().map(|h| h.matches.len()).sum(),
         hits,
     })
+}
+
+/// The texts that speak of every word of `needle` in some form, each such word marked.
+fn word_form_hits(
+    dataset: &Dataset,
+    args: &SearchArgs,
+    only_roles: &[&str],
+    needle: &str,
+) -> Vec<SearchHit> {
+    let wanted = stems(needle);
+    let mut hits = Vec::new();
+    if wanted.is_empty() {
+        return hits;
+    }
+    let roles = dataset
+        .roles
+        .iter()
+        .filter(|role| only_roles.is_empty() || only_roles.contains(&role.id.as_str()));
+    for role in roles {
+        let texts = role_texts(dataset, role).into_iter().filter(|text| {
+            args.section.is_empty() || args.section.iter().any(|s| s.holds(text.section))
+        });
+        for text in texts.filter(|t| speaks_of(&t.text, &wanted)) {
+            let matches: Vec<(usize, usize)> = word_spans(&text.text)
+                .into_iter()
+                .filter(|(_, _, own)| {
+                    own.iter()
+                        .any(|stem| wanted.iter().any(|w| same_stem(stem, w)))
+                })
+                .map(|(start, end, _)| (start, end))
+                .collect();
+            let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
+            hits.push(SearchHit {
+                role: RoleRef::from(role),
+                section: text.section,
+                score: section_weight(text.section).saturating_mul(count),
+                text: text.text,
+                sources: text.sources,
+                matches,
+            });
+        }
+    }
+    hits
 }
 
 impl View for SearchResults {
@@ -214,7 +268,9 @@ impl View for SearchResults {
         let plural = |count: usize, one: &str, many: &str| {
             format!("{count} {}", if count == 1 { one } else { many })
         };
-        let words = if self.whole_words {
+        let words = if self.by_word_forms {
+            " (no text has it as written: every word of it, in any form)"
+        } else if self.whole_words {
             " (whole words; --partial matches inside words)"
         } else {
             ""

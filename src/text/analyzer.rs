@@ -105,6 +105,30 @@ pub fn speaks_of(text: &str, stems: &[String]) -> bool {
             .all(|wanted| own.iter().any(|stem| same_stem(stem, wanted)))
 }
 
+/// Where each word of `text` lies (byte offsets, end exclusive) and the stems it is read as:
+/// what marks a match of word forms.
+pub fn word_spans(text: &str) -> Vec<(usize, usize, Vec<String>)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    let ends = text
+        .char_indices()
+        .map(|(at, c)| (at, c.is_alphanumeric() || matches!(c, '\'' | '’')))
+        .chain(std::iter::once((text.len(), false)));
+    for (at, inside) in ends {
+        match (start, inside) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                let word = text[from..at].trim_end_matches(['\'', '’']);
+                let stems = terms(word).into_iter().map(|t| t.stem).collect();
+                spans.push((from, from + word.len(), stems));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
 /// The words of `text` as written: runs of letters and digits, apostrophes inside a word
 /// dropped (`driver's` is `drivers`), everything else a break.
 fn raw_words(text: &str) -> Vec<String> {
@@ -279,6 +303,15 @@ mod tests {
         assert!(speaks_of("Keeps the roadmap", &stems("roadmaps")));
         assert!(!speaks_of("Keeps the roadmap", &stems("budgets")));
         assert!(!speaks_of("Keeps the roadmap", &[]));
+    }
+
+    #[test]
+    fn word_spans_lie_on_the_words() {
+        let text = "Builds Roadmaps, mgr's plans";
+        let spans = word_spans(text);
+        let words: Vec<&str> = spans.iter().map(|(a, b, _)| &text[*a..*b]).collect();
+        assert_eq!(words, ["Builds", "Roadmaps", "mgr's", "plans"]);
+        assert_eq!(spans[1].2, ["roadmap"]);
     }
 
     #[test]

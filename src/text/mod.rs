@@ -15,7 +15,7 @@ mod score;
 mod stored;
 mod words;
 
-pub use analyzer::{Term, fold, same_stem, speaks_of, stems, terms};
+pub use analyzer::{Term, fold, same_stem, speaks_of, stems, terms, word_spans};
 pub use find::{RoleText, and_list, capitalised, find_ignoring_case, role_texts, whole_words};
 pub use grams::Trigrams;
 pub use score::{Scorer, Scores};
