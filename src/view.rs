@@ -48,6 +48,9 @@ pub struct Grid {
     pub keep_whole: Vec<usize>,
     /// Headers may wrap between words ("Delivery / Manager"), so many narrow columns fit.
     pub wrap_headers: bool,
+    /// No rules between rows, even where cells run onto several lines: for a table whose rows
+    /// each begin with their own name, so the eye needs no rule to find where one ends.
+    pub unruled: bool,
 }
 
 impl Grid {

@@ -143,11 +143,12 @@ pub fn even_share(grid: &Grid, style: Style) -> usize {
 /// several lines.
 fn framed<'a>(grid: &'a Grid, minimums: &[usize], style: Style) -> Framed<'a> {
     let share = even_share(grid, style);
-    let ruled = grid
-        .rows
-        .iter()
-        .flatten()
-        .any(|cell| cell.contains('\n') || display_width(cell) > share);
+    let ruled = !grid.unruled
+        && grid
+            .rows
+            .iter()
+            .flatten()
+            .any(|cell| cell.contains('\n') || display_width(cell) > share);
     let fits = (0..grid.headers.len())
         .map(|column| match minimums.get(column) {
             _ if grid.keep_whole.contains(&column) => Fit::Whole,
@@ -196,11 +197,12 @@ mod tests {
             Width, presets,
         };
         let share = even_share(grid, style);
-        let multi_line = grid
-            .rows
-            .iter()
-            .flatten()
-            .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
+        let multi_line = !grid.unruled
+            && grid
+                .rows
+                .iter()
+                .flatten()
+                .any(|cell| cell.contains('\n') || super::display_width(cell) > share);
         let mut table = Table::new();
         table
             .load_preset(if multi_line {
@@ -310,13 +312,15 @@ mod tests {
                     prop::collection::vec(prop::collection::vec(cell(), columns), 0..7),
                     prop::collection::vec(any::<bool>(), columns),
                     any::<bool>(),
+                    any::<bool>(),
                 )
             })
-            .prop_map(|(headers, rows, whole, wrap_headers)| Grid {
+            .prop_map(|(headers, rows, whole, wrap_headers, unruled)| Grid {
                 headers,
                 rows,
                 keep_whole: (0..whole.len()).filter(|&c| whole[c]).collect(),
                 wrap_headers,
+                unruled,
             })
     }
 

@@ -152,8 +152,20 @@ impl Comparison {
     /// The contrasts as a grid: one row per aspect, one cell per role; two values in one cell
     /// are two articles that disagree, each cited.
     pub(super) fn contrast_grid(&self, rows: &[AspectRow]) -> Grid {
+        self.contrast_grid_of(rows, false)
+    }
+
+    /// The contrast grid; with `names_in_cells`, no column of aspect names, each cell led by
+    /// its aspect's name instead, so two roles' values get the width (the digest, at 80
+    /// columns, is a third shorter so).
+    pub(super) fn contrast_grid_of(&self, rows: &[AspectRow], names_in_cells: bool) -> Grid {
         let label_versus = self.roles.len() > 2;
-        let mut grid = Grid::new(self.role_headers("Contrast"));
+        let mut grid = if names_in_cells {
+            Grid::new(self.roles.iter().map(|r| r.name.clone()))
+        } else {
+            Grid::new(self.role_headers("Contrast"))
+        };
+        grid.unruled = names_in_cells;
         for row in rows {
             let cells = self.roles.iter().map(|role| {
                 let lines: Vec<String> = row
@@ -162,13 +174,23 @@ impl Comparison {
                     .filter(|v| v.role == role.id)
                     .map(|v| value_line(v, label_versus))
                     .collect();
-                match lines.len() {
+                let several = lines.len() > 1;
+                let cell = match lines.len() {
                     0 => self.missing_cell(&role.id, &row.id),
                     1 => lines.concat(),
                     _ => bullets(lines),
+                };
+                match (names_in_cells, several) {
+                    (false, _) => cell,
+                    (true, false) => format!("{}: {cell}", row.name),
+                    (true, true) => format!("{}: {cell}", row.name),
                 }
             });
-            grid.row(std::iter::once(row.name.clone()).chain(cells));
+            if names_in_cells {
+                grid.row(cells);
+            } else {
+                grid.row(std::iter::once(row.name.clone()).chain(cells));
+            }
         }
         grid
     }

@@ -3,7 +3,7 @@
 //! role alone.
 
 use super::cells::{and_list, scoped_cite};
-use super::{Comparison, RatedComparison, SkillRow};
+use super::{Comparison, RatedComparison, ScopedFigure, SkillRow};
 use crate::commands::sources::attributions;
 use crate::commands::{NO_SALARY, NOT_STATED};
 use crate::model::SkillKind;
@@ -16,58 +16,100 @@ impl Comparison {
     /// The answer first: which articles compare the roles, the contrasts they draw, the skills
     /// and pay they give; then, labelled, what other articles say of one role alone.
     pub(super) fn digest_report(&self) -> Report {
-        let mut blocks = vec![
-            Block::Heading(self.title()),
-            Block::Note(self.evidence_line()),
-        ];
         let rows = self.aspects.as_deref().unwrap_or_default();
         let compared = !self.evidence.is_empty();
+        // Two roles an article compares: the heading names the articles (their titles are
+        // under Sources); otherwise the evidence gets a line of its own.
+        let mut blocks = if compared && self.roles.len() == 2 {
+            let ids: Vec<&str> = self.evidence.iter().map(|e| e.source.as_str()).collect();
+            vec![Block::Heading(format!(
+                "{}, compared by {}",
+                self.title(),
+                crate::text::and_list(&ids)
+            ))]
+        } else {
+            vec![
+                Block::Heading(self.title()),
+                Block::Note(self.evidence_line()),
+            ]
+        };
         if compared && !rows.is_empty() {
-            blocks.push(Block::Table(self.contrast_grid(rows)));
+            blocks.push(Block::Table(
+                self.contrast_grid_of(rows, self.roles.len() == 2),
+            ));
         } else if compared {
             blocks.push(Block::Note(
                 "The comparing articles draw no aspect contrast between these roles.".into(),
             ));
-        } else if let Some(grid) = self.elsewhere_grid(true) {
+        } else if let Some(grid) = self.elsewhere_grid_of(true, self.roles.len()) {
+            // A pair no article compares: the summaries, and the aspects every role has a
+            // value on (said elsewhere, each with its counterpart); the rest are counted.
             blocks.push(Block::Table(grid));
         }
         blocks.extend(self.ratings_blocks(DIGEST_RATINGS));
         let mut lines = Vec::new();
         if self.ratings.is_none() {
             lines.extend(self.article_skill_lines());
+            if !compared {
+                // Only the skills each source names for every role: the rest are in --full.
+                lines.extend(self.elsewhere_skill_lines(false).into_iter().take(1));
+            }
         }
         lines.extend(self.pay_lines());
-        lines.extend(self.also_compared_lines());
         if !lines.is_empty() {
             blocks.push(Block::Paragraphs(lines));
         }
-        if self.ratings.is_none() {
-            let elsewhere = self.elsewhere_skill_lines(compared);
-            if !elsewhere.is_empty() {
-                let mut lines = Vec::new();
-                if compared {
-                    lines.push("Said in other articles, not about this pair:".to_string());
-                }
-                lines.extend(elsewhere);
-                blocks.push(Block::Paragraphs(lines));
-            }
-        }
-        let others = self.other_contrasts.as_ref().map_or(0, Vec::len);
-        let mut more =
-            "--full adds summaries, duties, requirements, environment, skill notes".to_string();
-        if compared && others > 0 {
-            more.push_str(&format!(
-                " and {others} aspect value{} said against other roles",
-                if others == 1 { "" } else { "s" }
-            ));
-        }
         blocks.push(Block::Note(format!(
-            "{NOT_STATED}: not stated. {more}. Sources: {}.",
+            "{NOT_STATED}: not stated. {}. Sources: {}.",
+            self.more_line(compared),
             self.digest_sources().join("; ")
         )));
         // A licence's credit goes wherever its data is shown, cited in the digest or not.
         blocks.extend(attributions(&self.sources).into_iter().map(Block::Note));
         Report { blocks }
+    }
+
+    /// What `--full` adds to the digest, counted, in one line.
+    fn more_line(&self, compared: bool) -> String {
+        let others = self.other_contrasts.as_deref().unwrap_or_default();
+        let shown_elsewhere = if compared {
+            0
+        } else {
+            others
+                .iter()
+                .filter(|c| {
+                    self.roles.iter().all(|role| {
+                        others
+                            .iter()
+                            .any(|o| o.aspect == c.aspect && o.value.role == role.id)
+                    })
+                })
+                .count()
+        };
+        let hidden = others.len() - shown_elsewhere
+            + self.hidden_figures()
+            + self.also_compared_lines().len();
+        let skills_elsewhere = self.ratings.is_none() && {
+            let elsewhere = self.elsewhere_skill_lines(compared).len();
+            if compared {
+                elsewhere > 0
+            } else {
+                elsewhere > 1
+            }
+        };
+        match (hidden, skills_elsewhere) {
+            (0, false) => "--full adds the profiles".to_string(),
+            (0, true) => "--full adds the profiles and the skills other articles name".to_string(),
+            (n, skills) => format!(
+                "--full adds the profiles{} and {n} more item{}",
+                if skills {
+                    ", other articles' skills"
+                } else {
+                    ""
+                },
+                if n == 1 { "" } else { "s" }
+            ),
+        }
     }
 
     /// `id "title"` for each source the digest cites.
@@ -94,17 +136,27 @@ impl Comparison {
                     .flat_map(|s| &s.statement.sources),
             );
         }
-        cited.extend(
-            self.skills
+        // The skills the digest names: the comparing articles', or, for a pair none compares,
+        // every source's.
+        let compared = !self.evidence.is_empty();
+        cited.extend(self.skills.iter().flatten().flat_map(|skill| {
+            skill
+                .notes
                 .iter()
-                .flatten()
-                .flat_map(|skill| skill.notes.iter().flat_map(|note| &note.sources)),
-        );
-        cited.extend(
-            self.roles
-                .iter()
-                .flat_map(|role| role.salary.iter().flatten().map(|f| &f.figure.source)),
-        );
+                .filter(move |note| !compared || note.scope.in_comparison())
+                .flat_map(|note| &note.sources)
+        }));
+        let shown_figures: Vec<ScopedFigure> = self
+            .roles
+            .iter()
+            .filter_map(|role| role.salary.as_deref())
+            .flat_map(|figures| self.digest_figures(figures))
+            .collect();
+        let shown_sources: Vec<String> = shown_figures
+            .iter()
+            .map(|f| f.figure.source.clone())
+            .collect();
+        cited.extend(shown_sources.iter());
         cited.extend(self.ratings.iter().map(|r| &r.source));
         self.sources
             .iter()
@@ -135,11 +187,8 @@ impl Comparison {
                 let pair: Vec<&str> = article.only.iter().map(|o| o.role.name.as_str()).collect();
                 let mut parts = Vec::new();
                 if !article.both.is_empty() {
-                    parts.push(format!(
-                        "for both the {}: {}",
-                        pair.join(" and the "),
-                        names(&article.both)
-                    ));
+                    let both = if pair.len() == 2 { "both" } else { "all" };
+                    parts.push(format!("for {both}: {}", names(&article.both)));
                 }
                 for only in article.only.iter().filter(|o| !o.skills.is_empty()) {
                     parts.push(format!(
@@ -253,28 +302,56 @@ impl Comparison {
         else {
             return Vec::new();
         };
-        let mut lines: Vec<String> = self
+        // One paragraph: each role's figures, then each difference.
+        let mut parts: Vec<String> = self
             .roles
             .iter()
             .filter_map(|role| {
-                let figures = role.salary.as_deref()?;
+                let figures = self.digest_figures(role.salary.as_deref()?);
                 let text = if figures.is_empty() {
-                    format!("{NO_SALARY}.")
+                    NO_SALARY.to_lowercase()
                 } else {
-                    Self::figure_lines(figures).join("; ")
+                    Self::figure_lines(&figures).join("; ")
                 };
-                Some(format!("Pay, {}: {text}", role.name))
+                Some(format!("{}: {text}.", role.name))
             })
             .collect();
         for difference in differences {
-            lines.push(format!(
+            parts.push(format!(
                 "{} against {}: {}",
                 difference.role.name,
                 baseline.name,
                 Self::difference_text(difference)
             ));
         }
-        lines
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        vec![format!("Pay. {}", parts.join(" "))]
+    }
+
+    /// A role's figures as the digest gives them: those of the articles comparing the roles,
+    /// when they give any; else every figure (each labelled with where it was said).
+    fn digest_figures(&self, figures: &[ScopedFigure]) -> Vec<ScopedFigure> {
+        let compared: Vec<ScopedFigure> = figures
+            .iter()
+            .filter(|f| f.scope.in_comparison())
+            .cloned()
+            .collect();
+        if compared.is_empty() {
+            figures.to_vec()
+        } else {
+            compared
+        }
+    }
+
+    /// How many figures the digest leaves to `--full`.
+    fn hidden_figures(&self) -> usize {
+        self.roles
+            .iter()
+            .filter_map(|role| role.salary.as_deref())
+            .map(|figures| figures.len() - self.digest_figures(figures).len())
+            .sum()
     }
 
     /// The ratings of one kind (skills, or knowledge areas) on their source's scale as a grid,

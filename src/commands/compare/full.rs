@@ -14,6 +14,12 @@ impl Comparison {
     /// Aspect values said elsewhere, side by side, each with its counterpart: for a pair no
     /// article compares, and for `--full`. Never headed a contrast.
     pub(super) fn elsewhere_grid(&self, with_summaries: bool) -> Option<Grid> {
+        self.elsewhere_grid_of(with_summaries, 1)
+    }
+
+    /// The aspects said elsewhere that at least `least` of the roles have a value on (the
+    /// digest shows those every role has, and counts the rest).
+    pub(super) fn elsewhere_grid_of(&self, with_summaries: bool, least: usize) -> Option<Grid> {
         let others = self.other_contrasts.as_deref().unwrap_or_default();
         let mut grid = Grid::new(self.role_headers(""));
         if with_summaries {
@@ -30,6 +36,18 @@ impl Comparison {
             }
         }
         for (id, name) in aspects {
+            let holding = self
+                .roles
+                .iter()
+                .filter(|role| {
+                    others
+                        .iter()
+                        .any(|c| c.aspect == id && c.value.role == role.id)
+                })
+                .count();
+            if holding < least {
+                continue;
+            }
             let cells = self.roles.iter().map(|role| {
                 let lines: Vec<String> = others
                     .iter()
