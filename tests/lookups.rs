@@ -82,6 +82,8 @@ fn answers(data: &Dataset, words: &[String]) -> Vec<Result<String, String>> {
     };
     let gap = GapArgs {
         roles: words.to_vec(),
+        only: Vec::new(),
+        full: true,
     };
     let text = |e: anyhow::Error| format!("{e:#}");
     vec![

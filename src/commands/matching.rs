@@ -63,6 +63,9 @@ pub struct SkillMatch {
     pub taken: Vec<String>,
     /// The best-fitting roles, best first.
     pub roles: Vec<RoleFit>,
+    /// Roles whose sources name no skills: not scored, since a fit of 0% would read the
+    /// sources' silence as a lack.
+    pub unscored: Vec<RoleRef>,
 }
 
 /// How well one role fits the person's skills.
@@ -179,9 +182,12 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
             },
         }
     };
-    let mut ranked: Vec<(f64, f64, &Role)> = dataset
+    let (known, silent): (Vec<&Role>, Vec<&Role>) = dataset
         .roles
         .iter()
+        .partition(|role| role.distinct_skills().next().is_some());
+    let mut ranked: Vec<(f64, f64, &Role)> = known
+        .into_iter()
         .map(|role| {
             let (score, coverage, _) = fit_with_themes(dataset, role, &skills, &themes);
             (score, coverage, role)
@@ -234,6 +240,7 @@ pub fn match_skills(dataset: &Dataset, args: &MatchArgs) -> anyhow::Result<Skill
             .collect(),
         taken,
         roles,
+        unscored: silent.into_iter().map(RoleRef::from).collect(),
     })
 }
 
@@ -290,6 +297,23 @@ impl View for SkillMatch {
             blocks.push(Block::Text(format!("{}.", self.taken.join("; "))));
         }
         blocks.push(Block::Table(grid));
+        if !self.unscored.is_empty() {
+            let names: Vec<String> = self
+                .unscored
+                .iter()
+                .map(|r| format!("the {}", r.name))
+                .collect();
+            blocks.push(Block::Note(format!(
+                "The sources name no skills for {}, so {} not scored: a fit of 0% would read \
+                 their silence as a lack.",
+                crate::text::and_list(&names),
+                if names.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            )));
+        }
         let themes = if self.themes.is_empty() {
             String::new()
         } else {
@@ -313,6 +337,10 @@ impl View for SkillMatch {
                 ids(&fit.brings),
                 ids(&fit.lacks),
             ]);
+        }
+        // Unscored roles keep their row, with empty scores: unknown, not zero.
+        for role in &self.unscored {
+            records.row([role.id.clone()]);
         }
         records
     }

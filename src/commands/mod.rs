@@ -243,6 +243,15 @@ pub enum Section {
     Advice,
 }
 
+impl Section {
+    /// The name `--only` takes.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|value| value.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
 /// A role named in a view: enough to show and to look it up again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RoleRef {

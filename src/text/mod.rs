@@ -16,6 +16,8 @@ mod stored;
 mod words;
 
 pub use analyzer::{Term, fold, same_stem, speaks_of, stems, terms, word_spans};
-pub use find::{RoleText, and_list, capitalised, find_ignoring_case, role_texts, whole_words};
+pub use find::{
+    RoleText, and_list, capitalised, find_ignoring_case, possessive, role_texts, whole_words,
+};
 pub use grams::Trigrams;
 pub use score::{Scorer, Scores};

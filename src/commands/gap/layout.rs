@@ -4,10 +4,11 @@
 use super::Gap;
 use super::skills::SkillNote;
 use super::themes::ThemeDuties;
+use crate::commands::Section;
 use crate::commands::{NO_SALARY, NOT_STATED, bullets};
 use crate::figures::{SalaryDifference, describe_figure};
 use crate::model::{SalaryFigure, Statement};
-use crate::text::capitalised;
+use crate::text::{capitalised, possessive};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
 fn statements_cell(statements: &[Statement]) -> String {
@@ -32,39 +33,46 @@ fn figures_cell(figures: &[SalaryFigure]) -> String {
         .join("\n")
 }
 
+/// How many names a summary line lists before counting the rest.
+const SUMMARY_NAMES: usize = 8;
+
+/// `names` as a list for one summary line: the first few, then how many more.
+fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    match names.len() {
+        n if n > SUMMARY_NAMES => format!(
+            "{}, and {} more",
+            names[..SUMMARY_NAMES].join(", "),
+            n - SUMMARY_NAMES
+        ),
+        _ => names.join(", "),
+    }
+}
+
 impl Gap {
-    /// The move in a few lines, for the first screen.
+    /// The move in a few lines, for the first screen: what the sources show changing hands,
+    /// and what they are silent on.
     fn summary(&self) -> Vec<String> {
-        let names = |items: &[ThemeDuties]| {
-            items
-                .iter()
-                .map(|t| t.theme.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let skills = |items: &[SkillNote]| {
-            items
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let themes = |items: &[ThemeDuties]| listed(items.iter().map(|t| t.theme.name.as_str()));
+        let skills = |items: &[SkillNote]| listed(items.iter().map(|s| s.name.as_str()));
         let (from, to) = (&self.from.name, &self.to.name);
         let mut lines = Vec::new();
         if !self.duties_to_take_on.is_empty() {
             lines.push(format!(
-                "Work to take on: {}.",
-                names(&self.duties_to_take_on)
+                "Work to take on (the {} duties; nothing said of the {from} speaks to it): {}.",
+                possessive(to),
+                themes(&self.duties_to_take_on)
             ));
         }
         if !self.themes_kept.is_empty() {
-            let kept: Vec<&str> = self.themes_kept.iter().map(|t| t.name.as_str()).collect();
-            lines.push(format!("Work both do: {}.", kept.join(", ")));
+            let kept = listed(self.themes_kept.iter().map(|t| t.name.as_str()));
+            lines.push(format!("Work both do: {kept}."));
         }
         if !self.duties_left_behind.is_empty() {
             lines.push(format!(
-                "Work left behind: {}.",
-                names(&self.duties_left_behind)
+                "Work left behind (the {} duties; nothing said of the {to} speaks to it): {}.",
+                possessive(from),
+                themes(&self.duties_left_behind)
             ));
         }
         if !self.skills_to_add.is_empty() {
@@ -76,19 +84,35 @@ impl Gap {
                 skills(&self.skills_carried_over)
             ));
         }
-        lines.push(match self.pay.differences.as_slice() {
-            [] => {
-                format!("Pay: no comparable figures for the {from} and the {to} (see the table).")
-            }
-            differences => format!(
-                "Pay, {to} minus {from}: {}.",
-                differences
-                    .iter()
-                    .map(SalaryDifference::describe)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        });
+        if !self.skills_left_behind.is_empty() {
+            lines.push(format!(
+                "Skills left behind: {}.",
+                skills(&self.skills_left_behind)
+            ));
+        }
+        if !self.skills_unweighed.is_empty() {
+            lines.push(format!(
+                "Skills for the {to}, not weighed against the {}: {}.",
+                possessive(from),
+                skills(&self.skills_unweighed)
+            ));
+        }
+        lines.extend(self.silences.iter().cloned());
+        if !self.pay.from.is_empty() && !self.pay.to.is_empty() {
+            lines.push(match self.pay.differences.as_slice() {
+                [] => format!(
+                    "Pay: the figures for the {from} and the {to} are not like for like (--only salary)."
+                ),
+                differences => format!(
+                    "Pay, {to} minus {from}: {}.",
+                    differences
+                        .iter()
+                        .map(SalaryDifference::describe)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            });
+        }
         lines.push(if self.compared_in.is_empty() {
             format!("No article compares the {from} and the {to}: each line is what a source says of one role alone.")
         } else {
@@ -99,15 +123,42 @@ impl Gap {
         });
         lines
     }
-}
 
-impl View for Gap {
-    fn report(&self) -> Report {
-        let (from, to) = (&self.from.name, &self.to.name);
-        let mut blocks = vec![
-            Block::Heading(format!("From {from} to {to}")),
+    /// What the sections hold, counted, in one line: the way on from the summary.
+    fn more_line(&self) -> String {
+        let duties: usize = [&self.duties_to_take_on, &self.duties_left_behind]
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|t| t.duties.len())
+            .sum();
+        let skills = self.skills_to_add.len()
+            + self.skills_carried_over.len()
+            + self.skills_left_behind.len()
+            + self.skills_unweighed.len();
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "--only duties, skills, requirements, environment, aspects or salary shows the evidence \
+             ({}, {}, {}); --full shows it all.",
+            count(duties, "duty", "duties"),
+            count(skills, "skill", "skills"),
+            count(self.aspects.len(), "contrast", "contrasts"),
+        )
+    }
+
+    fn shows(&self, section: Section) -> bool {
+        self.shown.is_empty() || self.shown.contains(&section)
+    }
+
+    fn summary_blocks(&self) -> Vec<Block> {
+        vec![
+            Block::Heading(format!("From {} to {}", self.from.name, self.to.name)),
             Block::Bullets(self.summary()),
-        ];
+        ]
+    }
+
+    fn duty_blocks(&self, blocks: &mut Vec<Block>) {
+        let (from, to) = (&self.from.name, &self.to.name);
         let duty_table = |items: &[ThemeDuties]| {
             let mut grid = Grid::new(["Theme", "Duties"]);
             for item in items {
@@ -124,20 +175,30 @@ impl View for Gap {
         };
         if !self.duties_to_take_on.is_empty() {
             blocks.push(Block::Heading(format!(
-                "What the {to} does that the {from} does not"
+                "What the {to} does that nothing said of the {from} speaks to"
             )));
             blocks.push(Block::Table(duty_table(&self.duties_to_take_on)));
         }
         if !self.duties_left_behind.is_empty() {
             blocks.push(Block::Heading(format!(
-                "What the {from} does that the {to} does not"
+                "What the {from} does that nothing said of the {to} speaks to"
             )));
             blocks.push(Block::Table(duty_table(&self.duties_left_behind)));
         }
+        if self.duties_to_take_on.is_empty() && self.duties_left_behind.is_empty() {
+            blocks.push(Block::Note(format!(
+                "No duty theme is known to change hands between the {from} and the {to}."
+            )));
+        }
+    }
+
+    fn skill_blocks(&self, blocks: &mut Vec<Block>) {
+        let (from, to) = (&self.from.name, &self.to.name);
         let mut skills = Grid::new(["Skill", "Change", &format!("What the {to} role asks")]);
         for (change, list) in [
             ("add", &self.skills_to_add),
             ("carries over", &self.skills_carried_over),
+            ("not weighed", &self.skills_unweighed),
         ] {
             for skill in list {
                 skills.row([
@@ -165,37 +226,76 @@ impl View for Gap {
             blocks.push(Block::Heading("Skills left behind".to_string()));
             blocks.push(Block::Table(behind));
         }
+    }
+
+    fn change_blocks(&self, blocks: &mut Vec<Block>) {
+        let (from, to) = (&self.from.name, &self.to.name);
         let mut changes = Grid::new(["", from.as_str(), to.as_str()]);
-        for contrast in self
-            .requirements
-            .iter()
-            .chain(std::iter::once(&self.environment))
-        {
+        let mut topics: Vec<&super::Contrast> = Vec::new();
+        if self.shows(Section::Requirements) {
+            topics.extend(&self.requirements);
+        }
+        if self.shows(Section::Environment) {
+            topics.push(&self.environment);
+        }
+        for contrast in topics {
             changes.row([
                 capitalised(contrast.topic),
                 statements_cell(&contrast.from),
                 statements_cell(&contrast.to),
             ]);
         }
-        for aspect in &self.aspects {
-            let cell = |s: &Option<Statement>| {
-                s.as_ref().map_or(NOT_STATED.to_string(), |s| {
-                    statements_cell(std::slice::from_ref(s))
-                })
-            };
-            changes.row([aspect.name.clone(), cell(&aspect.from), cell(&aspect.to)]);
+        if self.shows(Section::Aspects) {
+            for aspect in &self.aspects {
+                let cell = |s: &Option<Statement>| {
+                    s.as_ref().map_or(NOT_STATED.to_string(), |s| {
+                        statements_cell(std::slice::from_ref(s))
+                    })
+                };
+                changes.row([aspect.name.clone(), cell(&aspect.from), cell(&aspect.to)]);
+            }
         }
-        changes.row([
-            "Pay".to_string(),
-            figures_cell(&self.pay.from),
-            figures_cell(&self.pay.to),
-        ]);
-        blocks.push(Block::Heading("Requirements, setting and pay".to_string()));
-        blocks.push(Block::Table(changes));
-        blocks.push(Block::Note(format!(
-            "{NOT_STATED} means the sources say nothing on it."
-        )));
+        if self.shows(Section::Salary) {
+            changes.row([
+                "Pay".to_string(),
+                figures_cell(&self.pay.from),
+                figures_cell(&self.pay.to),
+            ]);
+        }
+        if !changes.rows.is_empty() {
+            blocks.push(Block::Heading("Requirements, setting and pay".to_string()));
+            let silent = changes.rows.iter().flatten().any(|cell| cell == NOT_STATED);
+            blocks.push(Block::Table(changes));
+            if silent {
+                blocks.push(Block::Note(format!(
+                    "{NOT_STATED} means the sources say nothing on it."
+                )));
+            }
+        }
+    }
+}
+
+impl View for Gap {
+    /// The summary and the sections asked for; every section when none was (Markdown, --full).
+    fn report(&self) -> Report {
+        let mut blocks = self.summary_blocks();
+        if self.shows(Section::Duties) {
+            self.duty_blocks(&mut blocks);
+        }
+        if self.shows(Section::Skills) {
+            self.skill_blocks(&mut blocks);
+        }
+        self.change_blocks(&mut blocks);
         Report { blocks }
+    }
+
+    /// The summary alone, with the way on, unless --only or --full asked for more.
+    fn digest(&self) -> Option<Report> {
+        self.shown.is_empty().then(|| {
+            let mut blocks = self.summary_blocks();
+            blocks.push(Block::Note(self.more_line()));
+            Report { blocks }
+        })
     }
 
     fn records(&self) -> Records {
@@ -206,6 +306,7 @@ impl View for Gap {
             ("add", &self.skills_to_add),
             ("carries over", &self.skills_carried_over),
             ("left behind", &self.skills_left_behind),
+            ("not weighed", &self.skills_unweighed),
         ];
         for (change, list) in lists {
             for skill in list {

@@ -10,15 +10,16 @@ mod skills;
 mod themes;
 
 pub use skills::SkillNote;
-use skills::skill_notes;
+use skills::skill_move;
 pub use themes::ThemeDuties;
 use themes::{themes_kept, themes_only};
 
-use super::RoleRef;
+use super::{RoleRef, Section};
 use crate::figures::{SalaryDifference, salary_differences};
 use crate::load::need::Need;
 use crate::model::{Dataset, Role, SalaryFigure, Statement};
 use crate::outcome::Outcome;
+use crate::text::possessive;
 
 /// Arguments of `roles gap`.
 #[derive(Debug, Clone, clap::Args)]
@@ -32,6 +33,13 @@ pub struct GapArgs {
         add = ArgValueCompleter::new(role_candidates)
     )]
     pub roles: Vec<String>,
+    /// Show the summary and only these sections (comma-separated), e.g. --only skills,salary.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
+    pub only: Vec<Section>,
+    /// Show every section after the summary, not the one-screen summary alone. JSON, CSV,
+    /// Markdown and YAML always carry everything.
+    #[arg(long, conflicts_with = "only")]
+    pub full: bool,
 }
 
 impl super::Run for GapArgs {
@@ -42,6 +50,7 @@ impl super::Run for GapArgs {
                 data,
                 &GapArgs {
                     roles: words.to_vec(),
+                    ..self.clone()
                 },
             )
         })?;
@@ -54,9 +63,21 @@ impl GapArgs {
     pub fn between(from: &str, to: &str) -> Self {
         GapArgs {
             roles: vec![from.to_string(), to.to_string()],
+            only: Vec::new(),
+            full: false,
         }
     }
 }
+
+/// The sections a gap has after its summary, in display order.
+pub const SECTIONS: [Section; 6] = [
+    Section::Duties,
+    Section::Skills,
+    Section::Requirements,
+    Section::Environment,
+    Section::Aspects,
+    Section::Salary,
+];
 
 /// The move from one role to another.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -80,6 +101,11 @@ pub struct Gap {
     pub skills_carried_over: Vec<SkillNote>,
     /// Skills FROM needs that TO does not.
     pub skills_left_behind: Vec<SkillNote>,
+    /// TO's skills that cannot be set against FROM's, since FROM's sources name none or name
+    /// them in another vocabulary: what TO needs, not known to be missing.
+    pub skills_unweighed: Vec<SkillNote>,
+    /// What the sources are silent on, in words: nothing is drawn from these.
+    pub silences: Vec<String>,
     /// Education, experience and certifications side by side.
     pub requirements: Vec<Contrast>,
     /// The work environment side by side.
@@ -88,6 +114,10 @@ pub struct Gap {
     pub aspects: Vec<AspectChange>,
     /// The pay change.
     pub pay: PayChange,
+    /// The sections the table shows after the summary; none asked for is every one in
+    /// Markdown, and the summary alone in the table (its digest).
+    #[serde(skip)]
+    pub shown: Vec<Section>,
 }
 
 /// One requirement or setting in both roles.
@@ -134,12 +164,43 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
     if from.id == to.id {
         anyhow::bail!("FROM and TO are both {}; name two different roles", from.id);
     }
+    if let Some(section) = args.only.iter().find(|s| !SECTIONS.contains(s)) {
+        return Err(crate::outcome::UsageError(format!(
+            "gap has no {} section; it has {}",
+            section.name(),
+            SECTIONS.map(Section::name).join(", ")
+        ))
+        .into());
+    }
     let contrast = |topic, from: &[Statement], to: &[Statement]| Contrast {
         topic,
         from: from.to_vec(),
         to: to.to_vec(),
     };
     let (f, t) = (&from.requirements, &to.requirements);
+    let skills = skill_move(dataset, from, to);
+    let mut silences = skills.silences;
+    // Work changes hands only between roles whose duties are both filed under themes: an
+    // O*NET task list (not filed) or no duties at all leaves the question open.
+    let themed = |role: &Role| role.duties.iter().any(|d| !d.themes.is_empty());
+    let both_themed = themed(from) && themed(to);
+    for role in [from, to] {
+        if role.duties.is_empty() {
+            silences.push(format!(
+                "The sources give no duties for the {}, so no work is known to change hands.",
+                role.name
+            ));
+        } else if !themed(role) {
+            silences.push(format!(
+                "The {} duties are not filed under the articles' themes, so no work is drawn \
+                 as taken on or left behind; themes both speak to are kept.",
+                possessive(&role.name)
+            ));
+        }
+        if role.salary.is_empty() {
+            silences.push(format!("The sources give no pay for the {}.", role.name));
+        }
+    }
     Ok(Gap {
         from: RoleRef::from(from),
         to: RoleRef::from(to),
@@ -149,12 +210,20 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             .filter(|s| s.compares.contains(&from.id) && s.compares.contains(&to.id))
             .map(|s| s.id.clone())
             .collect(),
-        duties_to_take_on: themes_only(dataset, to, from),
+        duties_to_take_on: match both_themed {
+            true => themes_only(dataset, to, from),
+            false => Vec::new(),
+        },
         themes_kept: themes_kept(dataset, from, to),
-        duties_left_behind: themes_only(dataset, from, to),
-        skills_to_add: skill_notes(dataset, to, from, false),
-        skills_carried_over: skill_notes(dataset, to, from, true),
-        skills_left_behind: skill_notes(dataset, from, to, false),
+        duties_left_behind: match both_themed {
+            true => themes_only(dataset, from, to),
+            false => Vec::new(),
+        },
+        skills_to_add: skills.to_add,
+        skills_carried_over: skills.carried_over,
+        skills_left_behind: skills.left_behind,
+        skills_unweighed: skills.unweighed,
+        silences,
         requirements: vec![
             contrast("education", &f.education, &t.education),
             contrast("experience", &f.experience, &t.experience),
@@ -166,6 +235,10 @@ pub fn role_gap(dataset: &Dataset, args: &GapArgs) -> anyhow::Result<Gap> {
             from: from.salary.clone(),
             to: to.salary.clone(),
             differences: salary_differences(&to.salary, &from.salary),
+        },
+        shown: match args.full {
+            true => SECTIONS.to_vec(),
+            false => args.only.clone(),
         },
     })
 }
