@@ -197,8 +197,24 @@ impl Comparison {
                         names(&only.skills)
                     ));
                 }
-                (!parts.is_empty())
-                    .then(|| format!("Skills {} names {}.", article.source, parts.join("; ")))
+                // An article silent on a role's skills says nothing of them: said, not drawn on.
+                let silent: Vec<String> = article
+                    .only
+                    .iter()
+                    .filter(|o| o.skills.is_empty() && article.both.is_empty())
+                    .map(|o| format!("the {}", o.role.name))
+                    .collect();
+                if parts.is_empty() {
+                    return Some(format!(
+                        "{} names no skills for {}.",
+                        article.source,
+                        and_list(&silent)
+                    ));
+                }
+                if !silent.is_empty() {
+                    parts.push(format!("none for {}", and_list(&silent)));
+                }
+                Some(format!("Skills {} names {}.", article.source, parts.join("; ")))
             })
             .collect()
     }
