@@ -218,3 +218,54 @@ fn rated_gaps_link_vocabularies_and_take_on_no_irrelevant_skill() {
     assert!(ids(&across["skills_to_add"]).is_empty(), "{across}");
     assert!(across["silences"].to_string().contains("different sources"));
 }
+
+/// English function words (the common stop lists), and the fillers of our paraphrase.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "all", "also", "an", "and", "answers", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "draws", "during", "each", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "just", "keeps", "more", "most", "no", "nor", "not",
+    "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "rest",
+    "same", "she", "should", "so", "some", "such", "sure", "takes", "tells", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+#[test]
+fn similar_gives_its_largest_part_first_in_words_that_carry_meaning() {
+    for role in ROLES {
+        let similar = json(&["similar", role]);
+        let own = similar["role"]["name"].as_str().unwrap_or("").to_lowercase();
+        for other in similar["others"].as_array().into_iter().flatten() {
+            let name = other["role"]["name"].as_str().unwrap_or("").to_lowercase();
+            let shares: Vec<u64> = other["drivers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d["share"].as_u64())
+                .collect();
+            assert!(!shares.is_empty(), "{role}: {other}");
+            assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{role}: {shares:?}");
+            let total: u64 = shares.iter().sum();
+            assert!((97..=103).contains(&total), "{role}: {shares:?}");
+            for word in other["shared_task_words"].as_array().into_iter().flatten() {
+                let word = word.as_str().unwrap_or("");
+                assert!(!STOP_WORDS.contains(&word), "{role}/{name}: {word}");
+                for name_word in own.split(' ').chain(name.split(' ')) {
+                    let stem = &name_word[..name_word.len().min(5)];
+                    assert!(!word.starts_with(stem), "{role}/{name}: {word}");
+                }
+            }
+        }
+    }
+    let first = &json(&["similar", "product-owner"])["others"][0];
+    assert_eq!(first["role"]["id"], "product-manager");
+    assert_eq!(
+        first["drivers"][0]["text"],
+        "compared in po-pm-guide, po-pm-brief"
+    );
+    let table = stdout_of(&["similar", "product-owner"]);
+    assert!(table.contains("% compared in po-pm-guide,"), "{table}");
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::complete::role_candidates;
 
 use super::{Named, RoleRef, ids};
-use crate::likeness::{self, CONTRAST_PENALTY, MAX_CONTRASTS, Profile};
+use crate::likeness::{self, CONTRAST_PENALTY, MAX_CONTRASTS, Part, Profile};
 use crate::load::need::Need;
 use crate::model::Dataset;
 use crate::outcome::Outcome;
@@ -92,6 +92,8 @@ pub struct Likeness {
     pub score: u32,
     /// The parts it is computed from.
     pub parts: LikenessParts,
+    /// What makes them alike, the largest share of the score first, each part in words.
+    pub drivers: Vec<Driver>,
     /// The words of their tasks that make them most alike, the largest share first.
     pub shared_task_words: Vec<String>,
     /// Skills both need, most important first.
@@ -106,6 +108,17 @@ pub struct Likeness {
     pub only_other: Vec<Named>,
     /// Aspects the articles contrast the two on.
     pub contrasts: Vec<Named>,
+}
+
+/// One part of a likeness and its share of the score.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Driver {
+    /// `tasks`, `skills`, `titles`, `themes` or `relation`, as in `parts`.
+    pub part: &'static str,
+    /// Its share of the likeness before contrasts, 0–100; the drivers' shares add up to 100.
+    pub share: u32,
+    /// The part in words: the relation, the themes, skills or task words shared.
+    pub text: String,
 }
 
 /// The parts of a likeness score, each 0–100 but `contrasts`, a count.
@@ -162,41 +175,67 @@ pub fn similar_roles(dataset: &Dataset, args: &SimilarArgs) -> anyhow::Result<Si
     };
     let others = scored
         .into_iter()
-        .map(|(_, theirs, parts)| Likeness {
-            role: RoleRef::from(theirs.role),
-            score: parts.percent(),
-            parts: LikenessParts {
-                tasks: parts.tasks.map(percent),
-                skills: parts.skills.map(percent),
-                titles: parts.titles.map(percent),
-                themes: parts.themes.map(percent),
-                relation: percent(parts.relation),
-                contrasts: parts.contrasts,
-            },
-            shared_task_words: mine
+        .map(|(_, theirs, parts)| {
+            let shared_task_words: Vec<String> = mine
                 .shared_task_words(&corpus, &theirs)
                 .into_iter()
                 .take(TASK_WORDS)
-                .collect(),
-            shared_skills: mine.shared_skills(&theirs).into_iter().map(skill).collect(),
-            shared_themes: mine
+                .collect();
+            let shared_skills: Vec<Named> =
+                mine.shared_skills(&theirs).into_iter().map(skill).collect();
+            let shared_themes: Vec<Named> = mine
                 .shared_themes(&theirs)
                 .into_iter()
                 .map(|id| Named {
                     id: id.to_string(),
                     name: dataset.theme_name(id).to_string(),
                 })
-                .collect(),
-            relation: likeness::relation(dataset, asked, theirs.role).1,
-            only_asked: mine.own_skills(&theirs).into_iter().map(skill).collect(),
-            only_other: theirs.own_skills(&mine).into_iter().map(skill).collect(),
-            contrasts: likeness::contrasts(asked, theirs.role)
+                .collect();
+            let relation = likeness::relation(dataset, asked, theirs.role).1;
+            let drivers = parts
+                .shares()
                 .into_iter()
-                .map(|id| Named {
-                    id: id.to_string(),
-                    name: dataset.aspect_name(id).to_string(),
+                .map(|(part, share)| Driver {
+                    part: part.id(),
+                    share: percent(share),
+                    text: match part {
+                        Part::Relation => relation.clone().unwrap_or_default(),
+                        Part::Themes => format!("duty themes: {}", names(&shared_themes)),
+                        Part::Skills if shared_skills.is_empty() => "skill ratings".to_string(),
+                        Part::Skills => format!("skills: {}", names(&shared_skills)),
+                        Part::Tasks if shared_task_words.is_empty() => "what they do".to_string(),
+                        Part::Tasks => format!("task words: {}", shared_task_words.join(", ")),
+                        Part::Titles => "their titles".to_string(),
+                    },
                 })
-                .collect(),
+                .filter(|driver| driver.share > 0)
+                .collect();
+            Likeness {
+                role: RoleRef::from(theirs.role),
+                score: parts.percent(),
+                parts: LikenessParts {
+                    tasks: parts.tasks.map(percent),
+                    skills: parts.skills.map(percent),
+                    titles: parts.titles.map(percent),
+                    themes: parts.themes.map(percent),
+                    relation: percent(parts.relation),
+                    contrasts: parts.contrasts,
+                },
+                drivers,
+                shared_task_words,
+                shared_skills,
+                shared_themes,
+                relation,
+                only_asked: mine.own_skills(&theirs).into_iter().map(skill).collect(),
+                only_other: theirs.own_skills(&mine).into_iter().map(skill).collect(),
+                contrasts: likeness::contrasts(asked, theirs.role)
+                    .into_iter()
+                    .map(|id| Named {
+                        id: id.to_string(),
+                        name: dataset.aspect_name(id).to_string(),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     Ok(Similarity {
@@ -229,35 +268,28 @@ fn lines_or_dash(lines: Vec<String>) -> String {
 }
 
 impl Similarity {
+    /// What makes them alike, each part with its share of the score, the largest first.
     fn in_common(like: &Likeness) -> String {
-        let mut lines = Vec::new();
-        if !like.shared_task_words.is_empty() {
-            lines.push(format!("Task words: {}", like.shared_task_words.join(", ")));
-        }
-        if !like.shared_skills.is_empty() {
-            lines.push(format!("Skills: {}", names(&like.shared_skills)));
-        }
-        if !like.shared_themes.is_empty() {
-            lines.push(format!("Duty themes: {}", names(&like.shared_themes)));
-        }
-        if let Some(relation) = &like.relation {
-            lines.push(crate::text::capitalised(relation));
-        }
-        lines_or_dash(lines)
+        lines_or_dash(
+            like.drivers
+                .iter()
+                .map(|d| format!("{}% {}", d.share, d.text))
+                .collect(),
+        )
     }
 
     fn apart(&self, like: &Likeness) -> String {
         let mut lines = Vec::new();
         if !like.only_asked.is_empty() {
             lines.push(format!(
-                "Only {}: {}",
+                "{} alone: {}",
                 self.role.name,
                 names(&like.only_asked)
             ));
         }
         if !like.only_other.is_empty() {
             lines.push(format!(
-                "Only {}: {}",
+                "{} alone: {}",
                 like.role.name,
                 names(&like.only_other)
             ));
@@ -271,7 +303,7 @@ impl Similarity {
 
 impl View for Similarity {
     fn report(&self) -> Report {
-        let mut grid = Grid::new(["Role", "Likeness", "In common", "Sets them apart"]);
+        let mut grid = Grid::new(["Role", "Likeness", "Alike in (share)", "Sets them apart"]);
         for like in &self.others {
             grid.row([
                 like.role.name.clone(),

@@ -102,12 +102,31 @@ impl<'a> Profile<'a> {
         }
     }
 
-    /// The words of both roles' tasks that make them alike, the largest share first.
+    /// The words of both roles' tasks that make them alike, the largest share first: only words
+    /// that tell a reader something, and none of either role's names ("owner" says nothing of
+    /// why a product owner is like a product manager).
     pub fn shared_task_words(&self, corpus: &Corpus, other: &Profile<'_>) -> Vec<String> {
+        let names: Vec<String> = [self.role, other.role]
+            .iter()
+            .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
+            .flat_map(|name| crate::text::stems(name))
+            .collect();
+        // A word of a name in any form: one stem, or stems sharing their first five letters
+        // (Porter2 stems `delivery` `deliveri` and `delivering` `deliv`).
+        let akin = |a: &str, b: &str| {
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            a == b || common >= 5
+        };
+        let named = |word: &str| {
+            crate::text::stems(word)
+                .iter()
+                .any(|stem| names.iter().any(|name| akin(stem, name)))
+        };
         // Shares equal to nine places are ties, broken by the word.
         let mut shared: Vec<(i64, &str)> = merged(&self.tasks, &other.tasks)
             .into_iter()
             .map(|(word, x, y)| ((x * y * 1e9).round() as i64, corpus.word(word)))
+            .filter(|(_, word)| text::tells_something(word) && !named(word))
             .collect();
         shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         shared.into_iter().map(|(_, w)| w.to_string()).collect()
@@ -173,6 +192,34 @@ impl<'a> Profile<'a> {
     }
 }
 
+/// One part of a likeness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// What they do.
+    Tasks,
+    /// The skills they need.
+    Skills,
+    /// What they are called.
+    Titles,
+    /// The duty themes they share.
+    Themes,
+    /// How a source relates them.
+    Relation,
+}
+
+impl Part {
+    /// The part's name in JSON and CSV.
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Tasks => "tasks",
+            Part::Skills => "skills",
+            Part::Titles => "titles",
+            Part::Themes => "themes",
+            Part::Relation => "relation",
+        }
+    }
+}
+
 /// The parts of one likeness, each 0–1 (`None` where one of the two has no evidence for it) but
 /// `contrasts`, a count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -209,6 +256,30 @@ impl Parts {
         let base = sum / weights;
         let penalty = CONTRAST_PENALTY * self.contrasts.min(MAX_CONTRASTS) as f64;
         (base * (1.0 - penalty)).clamp(0.0, 1.0)
+    }
+
+    /// Each part's share of the likeness before contrasts, largest first, parts that add
+    /// nothing left out: what drives the score, in proportion.
+    pub fn shares(&self) -> Vec<(Part, f64)> {
+        let parts = [
+            (Part::Tasks, self.tasks, TASK_WEIGHT),
+            (Part::Skills, self.skills, SKILL_WEIGHT),
+            (Part::Titles, self.titles, TITLE_WEIGHT),
+            (Part::Themes, self.themes, THEME_WEIGHT),
+            (Part::Relation, Some(self.relation), RELATION_WEIGHT),
+        ];
+        let sum: f64 = parts.iter().filter_map(|(_, v, w)| v.map(|v| v * w)).sum();
+        if sum <= 0.0 {
+            return Vec::new();
+        }
+        let mut shares: Vec<(Part, f64)> = parts
+            .iter()
+            .filter_map(|(part, value, weight)| value.map(|v| (*part, v * weight / sum)))
+            .filter(|(_, share)| *share > 0.0)
+            .collect();
+        // Stable: equal shares keep the order above.
+        shares.sort_by(|a, b| b.1.total_cmp(&a.1));
+        shares
     }
 
     /// The likeness as a whole percentage.

@@ -294,6 +294,54 @@ const STOP_WORDS: &[&str] = &[
     "your",
 ];
 
+/// Words that weigh in the task text but say nothing a reader can use as a reason two roles are
+/// alike: the verbs and fillers of our paraphrase ("answers for", "makes sure", "the rest") and
+/// of O*NET's task statements ("ensuring", "directly"). Left out of the reasons shown, not of
+/// the score.
+const SAYING_WORDS: &[&str] = &[
+    "answer",
+    "answers",
+    "assure",
+    "differ",
+    "differs",
+    "directly",
+    "draw",
+    "draws",
+    "duties",
+    "duty",
+    "ensure",
+    "ensuring",
+    "holds",
+    "important",
+    "involved",
+    "keeping",
+    "keeps",
+    "long",
+    "met",
+    "overlap",
+    "play",
+    "plays",
+    "responsibilities",
+    "responsibility",
+    "rest",
+    "role",
+    "roles",
+    "shares",
+    "sort",
+    "specific",
+    "sure",
+    "takes",
+    "tell",
+    "tells",
+    "together",
+];
+
+/// Whether `word` (as [`words`] gives it) is a reason a reader can use: not a stop word and not
+/// a word of saying.
+pub fn tells_something(word: &str) -> bool {
+    !stop_words().contains(word) && SAYING_WORDS.binary_search(&word).is_err()
+}
+
 /// The stop words as a set, built once: a hash beats a binary search over them for each of the
 /// Lowercase words of three letters or more, stop words left out, a plural `s` dropped.
 pub fn words(text: &str) -> Vec<String> {
@@ -403,6 +451,7 @@ mod tests {
     #[test]
     fn stop_words_are_listed_once_in_order() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SAYING_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -214,7 +214,11 @@ impl Comparison {
                 if !silent.is_empty() {
                     parts.push(format!("none for {}", and_list(&silent)));
                 }
-                Some(format!("Skills {} names {}.", article.source, parts.join("; ")))
+                Some(format!(
+                    "Skills {} names {}.",
+                    article.source,
+                    parts.join("; ")
+                ))
             })
             .collect()
     }
