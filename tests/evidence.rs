@@ -224,20 +224,23 @@ const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "after", "again", "all", "also", "an", "and", "answers", "any", "are",
     "as", "at", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could",
     "did", "do", "does", "doing", "down", "draws", "during", "each", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "just", "keeps", "more", "most", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "rest",
-    "same", "she", "should", "so", "some", "such", "sure", "takes", "tells", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    "further", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "keeps", "more", "most", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "rest", "same",
+    "she", "should", "so", "some", "such", "sure", "takes", "tells", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
 ];
 
 #[test]
 fn similar_gives_its_largest_part_first_in_words_that_carry_meaning() {
     for role in ROLES {
         let similar = json(&["similar", role]);
-        let own = similar["role"]["name"].as_str().unwrap_or("").to_lowercase();
+        let own = similar["role"]["name"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase();
         for other in similar["others"].as_array().into_iter().flatten() {
             let name = other["role"]["name"].as_str().unwrap_or("").to_lowercase();
             let shares: Vec<u64> = other["drivers"]
@@ -247,7 +250,10 @@ fn similar_gives_its_largest_part_first_in_words_that_carry_meaning() {
                 .filter_map(|d| d["share"].as_u64())
                 .collect();
             assert!(!shares.is_empty(), "{role}: {other}");
-            assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{role}: {shares:?}");
+            assert!(
+                shares.windows(2).all(|w| w[0] >= w[1]),
+                "{role}: {shares:?}"
+            );
             let total: u64 = shares.iter().sum();
             assert!((97..=103).contains(&total), "{role}: {shares:?}");
             for word in other["shared_task_words"].as_array().into_iter().flatten() {

@@ -183,7 +183,7 @@ impl Comparison {
         self.skills_by_article
             .iter()
             .flatten()
-            .filter_map(|article| {
+            .map(|article| {
                 let pair: Vec<&str> = article.only.iter().map(|o| o.role.name.as_str()).collect();
                 let mut parts = Vec::new();
                 if !article.both.is_empty() {
@@ -205,20 +205,16 @@ impl Comparison {
                     .map(|o| format!("the {}", o.role.name))
                     .collect();
                 if parts.is_empty() {
-                    return Some(format!(
+                    return format!(
                         "{} names no skills for {}.",
                         article.source,
                         and_list(&silent)
-                    ));
+                    );
                 }
                 if !silent.is_empty() {
                     parts.push(format!("none for {}", and_list(&silent)));
                 }
-                Some(format!(
-                    "Skills {} names {}.",
-                    article.source,
-                    parts.join("; ")
-                ))
+                format!("Skills {} names {}.", article.source, parts.join("; "))
             })
             .collect()
     }
