@@ -275,3 +275,55 @@ fn similar_gives_its_largest_part_first_in_words_that_carry_meaning() {
     let table = stdout_of(&["similar", "product-owner"]);
     assert!(table.contains("% compared in po-pm-guide,"), "{table}");
 }
+
+#[test]
+fn show_fits_a_screen_by_default_and_full_shows_every_item() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = fixture_import(dir.path());
+    let listed = json(&["--data", &file, "list"]);
+    let ids: Vec<&str> = listed["roles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(ids.len() >= 10, "{listed}");
+    let lines = |extra: &[&str], id: &str| {
+        let output = roles()
+            .env("COLUMNS", "80")
+            .args(["--data", &file, "show", id])
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert!(output.status.success(), "{id}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    for id in ids {
+        let brief = lines(&[], id);
+        assert!(brief.lines().count() <= 80, "{id}:\n{brief}");
+        let full = lines(&["--full"], id);
+        assert!(!full.contains("or --full)"), "{id}");
+        if brief.contains("or --full)") {
+            assert!(full.lines().count() > brief.lines().count(), "{id}");
+        }
+        // What the digest lists, the full view lists too (bullets are whole items).
+        let starts = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.split("┆ • ").nth(1))
+                .filter(|item| !item.starts_with('…'))
+                .map(|item| item.chars().take(24).collect())
+                .collect()
+        };
+        let everything = starts(&full);
+        for item in starts(&brief) {
+            assert!(everything.contains(&item), "{id}: {item}");
+        }
+    }
+    // A name several roles answer to: each briefly, with how to see one.
+    let both = stdout_of(&["show", "PM"]);
+    assert!(
+        both.contains("roles show product-manager for the profile"),
+        "{both}"
+    );
+    assert!(both.contains("no skills named in the sources"), "{both}");
+}

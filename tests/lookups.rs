@@ -73,6 +73,7 @@ fn answers(data: &Dataset, words: &[String]) -> Vec<Result<String, String>> {
     let show = ShowArgs {
         role: words.to_vec(),
         only: Vec::new(),
+        full: false,
         no_sources: false,
     };
     let compare = CompareArgs {

@@ -59,7 +59,7 @@ proptest! {
             render_all(&Some(list_roles(&dataset, &ListArgs::default())), style);
             render_all(&salary_table(&dataset, &SalaryArgs { roles: Vec::new(), all: true, sort: SalaryOrder::High }).map(|v| v.0).ok(), style);
             for id in &ids {
-                render_all(&show_role(&dataset, &ShowArgs { role: vec![id.clone()], only: Vec::new(), no_sources: false }).map(|v| v.0).ok(), style);
+                render_all(&show_role(&dataset, &ShowArgs { role: vec![id.clone()], only: Vec::new(), full: false, no_sources: false }).map(|v| v.0).ok(), style);
             }
             if ids.len() >= 2 {
                 let args = CompareArgs { roles: ids.clone(), only: Vec::new(), full: false };

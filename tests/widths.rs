@@ -70,6 +70,7 @@ fn every_table(data: &Dataset, width: u16) -> Vec<(String, String)> {
         let show = ShowArgs {
             role: vec![id.clone()],
             only: Vec::new(),
+            full: false,
             no_sources: false,
         };
         if let Ok((view, _)) = show_role(data, &show) {

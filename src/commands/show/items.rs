@@ -19,8 +19,21 @@ pub(super) struct Item {
     pub(super) date: Option<String>,
 }
 
+/// What a section the sources leave empty says.
+pub(super) const NOT_IN_SOURCES: &str = "Not stated in the sources.";
+
 impl Item {
-    fn new(section: &'static str, text: String, sources: &[String], date: Option<&str>) -> Self {
+    /// A line of ours about the section (a count, a silence), citing nothing.
+    pub(super) fn note(section: &'static str, text: String) -> Self {
+        Item::new(section, text, &[], None)
+    }
+
+    pub(super) fn new(
+        section: &'static str,
+        text: String,
+        sources: &[String],
+        date: Option<&str>,
+    ) -> Self {
         Item {
             section,
             text,
@@ -46,12 +59,7 @@ impl RoleProfile {
     fn statement_items(&self, items: &mut Vec<Item>) {
         let mut statements = |section: &'static str, list: &[Statement]| {
             if list.is_empty() {
-                items.push(Item::new(
-                    section,
-                    "Not stated in the sources.".into(),
-                    &[],
-                    None,
-                ));
+                items.push(Item::note(section, NOT_IN_SOURCES.into()));
             }
             for statement in list {
                 items.push(Item::new(
@@ -211,7 +219,8 @@ impl RoleProfile {
         }
     }
 
-    pub(super) fn heading(&self) -> String {
+    /// The name, id and the first `aliases` other names, with a count of the rest.
+    pub(super) fn heading(&self, aliases: usize) -> String {
         if self.aliases.is_empty() {
             return format!("{} ({})", self.name, self.id);
         }
@@ -219,10 +228,10 @@ impl RoleProfile {
         let shown: Vec<&str> = self
             .aliases
             .iter()
-            .take(HEADING_ALIASES)
+            .take(aliases)
             .map(String::as_str)
             .collect();
-        let more = self.aliases.len().saturating_sub(HEADING_ALIASES);
+        let more = self.aliases.len().saturating_sub(aliases);
         let more = if more > 0 {
             format!(" and {more} more (all in --format json)")
         } else {

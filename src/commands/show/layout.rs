@@ -7,6 +7,9 @@ use crate::commands::sources::{attributions, citation, source_lines};
 use crate::commands::{Section, bullets};
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, cite};
 
+/// How many other names the digest's heading lists.
+const DIGEST_ALIASES: usize = 4;
+
 /// The `--only` section a profile item's label belongs to.
 fn section_of(label: &str) -> Section {
     match label {
@@ -22,11 +25,17 @@ fn section_of(label: &str) -> Section {
     }
 }
 
-impl View for Profiles {
-    fn report(&self) -> Report {
+impl Profiles {
+    /// The profiles as tables: every item, or the digest's.
+    fn tables(&self, digest: bool) -> Report {
         let mut blocks = Vec::new();
         for profile in &self.roles {
-            blocks.push(Block::Heading(profile.heading()));
+            let aliases = if digest {
+                DIGEST_ALIASES
+            } else {
+                HEADING_ALIASES
+            };
+            blocks.push(Block::Heading(profile.heading(aliases)));
             if self.wants(Section::Summary) {
                 blocks.push(Block::Text(format!(
                     "{} {}",
@@ -36,8 +45,14 @@ impl View for Profiles {
             }
             let mut grid = Grid::new(["Section", "Detail"]);
             let mut sections: Vec<(&str, Vec<String>)> = Vec::new();
-            let items = profile.items(false).into_iter();
-            for item in items.filter(|item| self.wants(section_of(item.section))) {
+            let items = match digest {
+                true => profile.digest_items(),
+                false => profile.items(false),
+            };
+            for item in items
+                .into_iter()
+                .filter(|item| self.wants(section_of(item.section)))
+            {
                 let line = if item.sources.is_empty() {
                     item.text
                 } else {
@@ -86,6 +101,67 @@ impl View for Profiles {
             }
         }
         Report { blocks }
+    }
+
+    /// Several roles under one name: each one's heading and summary, and how much more its
+    /// profile holds, so the reader can pick one.
+    fn briefs(&self) -> Report {
+        let mut blocks = Vec::new();
+        for profile in &self.roles {
+            blocks.push(Block::Heading(profile.heading(DIGEST_ALIASES)));
+            blocks.push(Block::Text(format!(
+                "{} {}",
+                profile.summary.text,
+                cite(&profile.summary.sources)
+            )));
+            let count = |n: usize, what: &str, none: &str| match n {
+                0 => none.to_string(),
+                n => format!("{n} {what}"),
+            };
+            blocks.push(Block::Note(format!(
+                "{}; {}; {}: roles show {} for the profile.",
+                count(profile.duties.len(), "duties", "no duties in the sources"),
+                count(
+                    profile.skills.len(),
+                    "skills",
+                    "no skills named in the sources"
+                ),
+                count(profile.salary.len(), "pay figures", "no pay in the sources"),
+                profile.id
+            )));
+        }
+        let mut sources: Vec<crate::model::Source> = Vec::new();
+        for source in self.roles.iter().flat_map(|p| &p.sources) {
+            if !sources.iter().any(|s| s.id == source.id) {
+                sources.push(source.clone());
+            }
+        }
+        blocks.push(Block::Note(format!(
+            "Sources: {}",
+            source_lines(&sources).join(LIST_SEPARATOR)
+        )));
+        for credit in attributions(&sources) {
+            blocks.push(Block::Note(credit));
+        }
+        Report { blocks }
+    }
+}
+
+impl View for Profiles {
+    fn report(&self) -> Report {
+        self.tables(false)
+    }
+
+    /// The first screen: a long section's first lines and a count of the rest; several roles
+    /// under one name, briefly each. Absent with --only or --full.
+    fn digest(&self) -> Option<Report> {
+        if self.full || !self.only.is_empty() {
+            return None;
+        }
+        Some(match self.roles.len() {
+            1 => self.tables(true),
+            _ => self.briefs(),
+        })
     }
 
     fn document(&self) -> Option<Report> {

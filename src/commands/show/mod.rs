@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::complete::role_candidates;
 
+mod digest;
 mod items;
 mod layout;
 
@@ -32,6 +33,11 @@ pub struct ShowArgs {
     /// Show only these sections (comma-separated), e.g. --only duties,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
+    /// Show every item of every section, not the one-screen digest that lists the first few
+    /// of a long section and counts the rest. JSON, CSV, Markdown and YAML always carry
+    /// everything.
+    #[arg(long, conflicts_with = "only")]
+    pub full: bool,
     /// Leave the citations out of the Markdown document (to seed a job description); the
     /// licence credit of imported data stays.
     #[arg(long)]
@@ -66,6 +72,9 @@ pub struct Profiles {
     /// Whether the Markdown document cites each line's sources.
     #[serde(skip)]
     pub cite: bool,
+    /// Whether the table shows every item rather than the digest.
+    #[serde(skip)]
+    pub full: bool,
 }
 
 impl Profiles {
@@ -194,6 +203,7 @@ pub fn show_role<'a>(
             roles,
             only,
             cite: !args.no_sources,
+            full: args.full,
         },
         resolved,
     ))
