@@ -189,7 +189,7 @@ impl RoleProfile {
                 .as_deref()
                 .map_or(String::new(), |c| format!(", {c}"));
             let mut text = format!(
-                "{} lists '{}' as an alternate title of {} ({}{code}): its classification, not the article's",
+                "{} lists '{}' as an alternate title of {} ({}{code}): its classification of the title, not a claim about this role",
                 filed.sources.join(", "),
                 filed.title,
                 filed.role.name,
