@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    let style = Style::detect(cli.options.color);
+    let style = Style::detect(cli.options.color).for_format(cli.options.format);
     let mut err = io::stderr().lock();
     let pager = cli
         .pages()

@@ -74,7 +74,7 @@ fn check(line: &str, expected: &[&str]) {
     for shell in ["bash", "zsh", "fish"] {
         match offered(shell, line) {
             Some(words) => assert_eq!(words, expected, "{shell}: {line}"),
-            None => eprintln!("skipped: {shell} is not installed"),
+            None => common::skipped(shell),
         }
     }
 }
@@ -114,7 +114,7 @@ fn with_nothing_typed_a_role_offers_the_ids_and_no_aliases() {
     // shows: a list of every alias is too long to read on a large dataset.
     for shell in ["bash", "zsh", "fish"] {
         let Some(words) = offered(shell, "roles show ") else {
-            eprintln!("skipped: {shell} is not installed");
+            common::skipped(shell);
             continue;
         };
         let roles: Vec<&str> = words

@@ -26,7 +26,10 @@ fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
     for (key, value) in env {
         script.env(key, value);
     }
-    let output = script.output().ok()?;
+    let Ok(output) = script.output() else {
+        common::skipped("script");
+        return None;
+    };
     Some(String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n"))
 }
 
@@ -253,4 +256,30 @@ fn a_dumb_terminal_gets_no_colour() {
         !dumb.contains('\u{1b}') && dumb.contains("Product Owner"),
         "{dumb}"
     );
+}
+
+#[test]
+fn plain_text_wraps_to_a_terminal_and_not_into_a_pipe() {
+    // Piped, a paragraph stays one line whatever COLUMNS says, and a table becomes text.
+    let piped = common::roles()
+        .env("COLUMNS", "40")
+        .args(["show", "product-owner", "--format", "text"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let piped = String::from_utf8_lossy(&piped.stdout).into_owned();
+    let summary = piped
+        .lines()
+        .find(|line| line.starts_with("Owns the product backlog"))
+        .unwrap_or_else(|| panic!("{piped}"));
+    assert!(summary.ends_with(')') && summary.len() > 200, "{piped}");
+    let table = stdout_of(&["salary", "--all", "--format", "text"]);
+    assert!(!table.contains('┆') && table.contains("Pay: $108,042/yr"), "{table}");
+    // On a terminal of 80 columns, every line fits.
+    let Some(shown) = on_a_terminal("show po --format text --no-pager --color never", &[]) else {
+        return;
+    };
+    assert!(shown.contains("Owns the product backlog"), "{shown}");
+    for line in shown.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
 }

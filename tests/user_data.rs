@@ -620,7 +620,7 @@ fn man_page_is_clean_under_mandoc_lint_when_mandoc_is_installed() {
         .stderr(std::process::Stdio::piped())
         .spawn()
     else {
-        eprintln!("skipped: mandoc is not installed");
+        common::skipped("mandoc");
         return;
     };
     let page = roles()

@@ -60,13 +60,20 @@ fn inline(text: &str) -> String {
 }
 
 /// Escapes what Markdown would read as markup or HTML in our text, writing `newline` for each
-/// line break; where the text `starts_block` (not in a table cell), also escapes a first
-/// character that could open block structure (`#`, `=`, `+`,
-/// `-`, `~`, or the `.` of an ordered list's `1.`).
+/// line break. `$` is escaped because pandoc and GitHub read `$…$` as TeX math, and `^`, `@`
+/// because pandoc reads superscripts and citations. Where the text `starts_block` (not in a
+/// table cell), leading spaces are dropped (four would open a code block) and a first character
+/// that could open block structure is escaped (`#`, `=`, `+`, `-`, `~`, `:`, or the `.` of an
+/// ordered list's `1.`).
 fn escaped(text: &str, newline: &str, starts_block: bool) -> String {
-    let text = clean(text, true);
+    let cleaned = clean(text, true);
+    let text = if starts_block {
+        cleaned.trim_start()
+    } else {
+        &cleaned
+    };
     let mut out = String::with_capacity(text.len());
-    if starts_block && text.starts_with(['#', '=', '+', '-', '~']) {
+    if starts_block && text.starts_with(['#', '=', '+', '-', '~', ':']) {
         out.push('\\');
     }
     // The `.` or `)` after a leading number is what would make an ordered list.
@@ -83,7 +90,7 @@ fn escaped(text: &str, newline: &str, starts_block: bool) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '*' | '_' | '`' | '[' | ']' | '\\' | '~' => {
+            '*' | '_' | '`' | '[' | ']' | '\\' | '~' | '$' | '^' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -111,6 +118,9 @@ mod tests {
         assert_eq!(inline("- item"), "\\- item");
         assert_eq!(inline("2024 figures"), "2024 figures");
         assert_eq!(inline("R&D <b>"), "R&amp;D &lt;b&gt;");
+        assert_eq!(inline("    indented"), "indented");
+        assert_eq!(inline(": term"), "\\: term");
+        assert_eq!(cell_text("$99 to $100"), "\\$99 to \\$100");
     }
 
     #[test]

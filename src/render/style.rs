@@ -20,7 +20,8 @@ pub enum Format {
     /// The command's view as YAML (and, for export, the dataset format).
     Yaml,
     /// Plain text that reads as a document (show: headed sections of bullet lists), to paste
-    /// where Markdown would show its marks; otherwise as the table format.
+    /// where Markdown would show its marks; otherwise as the table format. Wrapped on a terminal
+    /// only.
     Text,
 }
 
@@ -49,6 +50,9 @@ pub enum ColorChoice {
 
 /// Width used when stdout is not a terminal and COLUMNS is not set.
 pub const DEFAULT_WIDTH: u16 = 100;
+
+/// Width of text that is not wrapped: wider than any line a dataset holds.
+const UNWRAPPED: u16 = u16::MAX;
 
 /// Narrowest width tables are squeezed to; below this they would be unreadable.
 const MIN_WIDTH: u16 = 40;
@@ -90,6 +94,25 @@ impl Style {
             width: width.max(MIN_WIDTH),
             terminal: is_terminal,
         }
+    }
+
+    /// The style for `format`: plain text is wrapped to a terminal only, so that text piped or
+    /// pasted into a document flows as the document's own paragraphs.
+    pub fn for_format(self, format: Option<Format>) -> Style {
+        if format == Some(Format::Text) && !self.terminal {
+            Style {
+                width: UNWRAPPED,
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+
+    /// Whether lines are left whole (plain text into a pipe): tables are then written as
+    /// blocks of `header: value` lines, which read as text, not as frames drawn to no width.
+    pub fn unwrapped(self) -> bool {
+        self.width == UNWRAPPED
     }
 
     /// Plain output of a given width, for tests.

@@ -60,7 +60,10 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
                 }
             }
             Block::Table(grid) => {
-                let Some(minimums) = stacked::column_minimums(grid, width) else {
+                let minimums = (!style.unwrapped())
+                    .then(|| stacked::column_minimums(grid, width))
+                    .flatten();
+                let Some(minimums) = minimums else {
                     stacked::write(grid, style, out)?;
                     continue;
                 };

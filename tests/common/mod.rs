@@ -25,16 +25,25 @@ pub fn roles() -> Command {
 }
 
 /// `markdown` read by a real Markdown reader (pandoc's GitHub-flavoured reader) as HTML, or None
-/// where pandoc is not installed (`apt-get install pandoc`; `.ci/run` does not need it).
+/// where pandoc is not installed (`apt-get install pandoc`; `.ci/run` installs it).
 pub fn markdown_as_html(markdown: &str) -> Option<String> {
+    pandoc_html(markdown, "gfm")
+}
+
+/// `markdown` read by pandoc's reader `from` (`gfm`, `markdown`, `commonmark_x` …) as HTML, or
+/// None where pandoc is not installed.
+pub fn pandoc_html(markdown: &str, from: &str) -> Option<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let mut pandoc = Command::new("pandoc")
-        .args(["-f", "gfm", "-t", "html"])
+    let Ok(mut pandoc) = Command::new("pandoc")
+        .args(["-f", from, "-t", "html"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .ok()?;
+    else {
+        skipped("pandoc");
+        return None;
+    };
     if let Some(mut stdin) = pandoc.stdin.take() {
         stdin
             .write_all(markdown.as_bytes())
@@ -58,4 +67,15 @@ pub fn stdout_of(args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("utf-8: {e}"))
+}
+
+/// Says a check was skipped because `tool` is not installed; fails instead where
+/// ROLES_TEST_TOOLS is set, as `.ci/run` sets it after installing every tool the tests use, so
+/// that no check passes in CI by not running.
+pub fn skipped(tool: &str) {
+    assert!(
+        std::env::var_os("ROLES_TEST_TOOLS").is_none(),
+        "{tool} is not installed, and ROLES_TEST_TOOLS says every tool the tests use is"
+    );
+    eprintln!("skipped: {tool} is not installed");
 }
