@@ -278,3 +278,48 @@ fn every_themed_builtin_duty_has_an_involvement() {
         }
     }
 }
+
+#[test]
+fn matrix_numbers_each_article_by_the_source_list_in_every_view() {
+    // The dataset's source list gives every article its number once.
+    let listed: Vec<String> = json_of(&["export"])["sources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["id"].as_str().map(str::to_string))
+        .collect();
+    let number_of = |id: &str| listed.iter().position(|s| s == id).map(|n| n + 1);
+    for roles in [
+        &[][..],
+        &["project-manager"],
+        &["product-manager", "delivery-manager"],
+        &["product-owner", "project-manager"],
+        &["delivery-lead"],
+    ] {
+        let mut args = vec!["matrix"];
+        args.extend(roles);
+        let view = json_of(&args);
+        let sources = view["sources"].as_array().cloned().unwrap_or_default();
+        let numbers = view["numbers"].as_array().cloned().unwrap_or_default();
+        assert_eq!(sources.len(), numbers.len(), "{roles:?}");
+        let table = stdout_of(&[&args[..], &["--format", "markdown"]].concat());
+        for (source, number) in sources.iter().zip(&numbers) {
+            let id = source.as_str().unwrap_or_default();
+            let number = number.as_u64().map(|n| n as usize);
+            assert_eq!(number, number_of(id), "{roles:?}: {id}");
+            let number = number.unwrap_or_default();
+            assert!(table.contains(&format!("{number} {id}")), "{roles:?}: {table}");
+        }
+        for mark in view["rows"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row["cells"].as_array().cloned().unwrap_or_default())
+            .flat_map(|cell| cell.as_array().cloned().unwrap_or_default())
+        {
+            let id = mark["source"].as_str().unwrap_or_default();
+            let number = mark["number"].as_u64().map(|n| n as usize);
+            assert_eq!(number, number_of(id), "{roles:?}: {mark}");
+        }
+    }
+}

@@ -39,8 +39,12 @@ impl super::Run for MatrixArgs {
 pub struct Matrix {
     /// The roles across the top.
     pub roles: Vec<RoleRef>,
-    /// The articles, numbered as the cells cite them (1 is the first).
+    /// The articles the cells cite, in the dataset's source order.
     pub sources: Vec<String>,
+    /// Each article's number, in the order of `sources`: its place in the dataset's source list
+    /// (1 is the first), so that every matrix of one dataset, in every view and format, gives an
+    /// article the same number.
+    pub numbers: Vec<usize>,
     /// One row per theme some article assigns to one of the roles, in the dataset's theme order.
     pub rows: Vec<MatrixRow>,
 }
@@ -61,6 +65,8 @@ pub struct MatrixRow {
 pub struct Mark {
     /// The article's source id.
     pub source: String,
+    /// The article's number, as in `numbers`.
+    pub number: usize,
     /// The degree.
     pub degree: Degree,
     /// The article's hedge on it.
@@ -78,6 +84,13 @@ pub fn responsibility_matrix(dataset: &Dataset, args: &MatrixArgs) -> anyhow::Re
             .collect()
     } else {
         resolve_roles(dataset, &args.roles)?.roles
+    };
+    let number_of = |id: &str| {
+        dataset
+            .sources
+            .iter()
+            .position(|s| s.id == id)
+            .map_or(0, |n| n + 1)
     };
     let mut sources: Vec<String> = Vec::new();
     let mut rows = Vec::new();
@@ -97,6 +110,7 @@ pub fn responsibility_matrix(dataset: &Dataset, args: &MatrixArgs) -> anyhow::Re
                         let involvement = verdict.strongest.get(role.id.as_str())?;
                         Some(Mark {
                             source: verdict.source.to_string(),
+                            number: number_of(verdict.source),
                             degree: involvement.degree,
                             hedge: involvement.hedge.clone(),
                         })
@@ -118,11 +132,13 @@ pub fn responsibility_matrix(dataset: &Dataset, args: &MatrixArgs) -> anyhow::Re
             cells,
         });
     }
-    // Numbered in the dataset's source order, whatever order the themes met them in.
-    sources.sort_by_key(|id| dataset.sources.iter().position(|s| &s.id == id));
+    // Listed in the dataset's source order, whatever order the themes met them in.
+    sources.sort_by_key(|id| number_of(id));
+    let numbers = sources.iter().map(|id| number_of(id)).collect();
     Ok(Matrix {
         roles: roles.into_iter().map(RoleRef::from).collect(),
         sources,
+        numbers,
         rows,
     })
 }
@@ -142,12 +158,7 @@ impl Matrix {
                 } else {
                     letter
                 };
-                let number = self
-                    .sources
-                    .iter()
-                    .position(|s| s == &mark.source)
-                    .map_or(0, |n| n + 1);
-                format!("{letter}{number}")
+                format!("{letter}{}", mark.number)
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -177,8 +188,8 @@ impl View for Matrix {
         let numbered = self
             .sources
             .iter()
-            .enumerate()
-            .map(|(n, s)| format!("{} {s}", n + 1))
+            .zip(&self.numbers)
+            .map(|(id, number)| format!("{number} {id}"))
             .collect::<Vec<_>>()
             .join(", ");
         let mut blocks = vec![Block::Heading("Who holds what, by article".to_string())];
