@@ -83,7 +83,9 @@ fn search_ranks_name_hits_above_text_hits_and_marks_matches() {
         .args(["search", "BACKLOG"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Defines the product «backlog»"));
+        .stdout(predicate::str::contains(
+            "responsible for defining the product «backlog»",
+        ));
     let markdown = stdout_of(&["search", "backlog", "--format", "markdown"]);
     assert!(markdown.contains("product **backlog**"));
 }

@@ -327,3 +327,21 @@ fn show_fits_a_screen_by_default_and_full_shows_every_item() {
     );
     assert!(both.contains("no skills named in the sources"), "{both}");
 }
+
+#[test]
+fn the_default_compare_of_any_pair_fits_fifty_lines_at_80_columns() {
+    for from in ROLES {
+        for to in ROLES.iter().copied().filter(|to| *to != from) {
+            let output = roles()
+                .env("COLUMNS", "80")
+                .args(["compare", from, to])
+                .output()
+                .unwrap_or_else(|e| panic!("run: {e}"));
+            assert!(output.status.success());
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(text.lines().count() <= 50, "{from} {to}:\n{text}");
+            // What is left out is said, in one line's worth.
+            assert!(text.contains("--full adds"), "{from} {to}:\n{text}");
+        }
+    }
+}

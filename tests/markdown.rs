@@ -170,7 +170,10 @@ fn pandoc_surprises(markdown: &str, from: &str) -> Option<Vec<String>> {
     .filter(|tag| html.contains(**tag))
     .map(|tag| format!("{tag} in {html}"))
     .collect();
-    let count = (html.matches("<em>").count(), html.matches("<strong>").count());
+    let count = (
+        html.matches("<em>").count(),
+        html.matches("<strong>").count(),
+    );
     if count != meant_emphasis(markdown) {
         surprises.push(format!(
             "emphasis {count:?}; meant {:?}",

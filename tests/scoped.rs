@@ -153,7 +153,9 @@ fn an_item_said_against_another_role_is_labelled_with_it() {
     );
     // The guide's illustrative range is the product owner's, said against the product manager.
     assert!(
-        text.contains("illustrative only \\[po-pm-guide, against the Product Manager\\]"),
+        text.contains(
+            "illustrative only; currency inferred from \"\\$\" \\[po-pm-guide, against the Product Manager\\]"
+        ),
         "{text}"
     );
 }
@@ -207,7 +209,7 @@ fn pay_is_subtracted_only_like_for_like_and_keeps_its_caveats() {
     // One article's illustrative ranges may be subtracted, and say what they are.
     let text = flat(&stdout_of(&["compare", "product-owner", "product-manager"]));
     assert!(
-        text.contains("+$15,000 to +$20,000 (ranges, both po-pm-guide; no pay period stated; illustrative only)"),
+        text.contains("+$15,000 to +$20,000 (ranges, both po-pm-guide; no pay period stated; illustrative only; currency inferred from \"$\")"),
         "{text}"
     );
     let salary = flat(&stdout_of(&["salary", "--all"]));
@@ -216,7 +218,7 @@ fn pay_is_subtracted_only_like_for_like_and_keeps_its_caveats() {
         "{salary}"
     );
     assert!(
-        salary.contains("po-pm-guide: Illustrative only."),
+        salary.contains("po-pm-guide: Illustrative only; currency inferred from \"$\"."),
         "{salary}"
     );
 }

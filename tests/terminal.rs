@@ -273,7 +273,10 @@ fn plain_text_wraps_to_a_terminal_and_not_into_a_pipe() {
         .unwrap_or_else(|| panic!("{piped}"));
     assert!(summary.ends_with(')') && summary.len() > 200, "{piped}");
     let table = stdout_of(&["salary", "--all", "--format", "text"]);
-    assert!(!table.contains('┆') && table.contains("Pay: $108,042/yr"), "{table}");
+    assert!(
+        !table.contains('┆') && table.contains("Pay: $108,042/yr"),
+        "{table}"
+    );
     // On a terminal of 80 columns, every line fits.
     let Some(shown) = on_a_terminal("show po --format text --no-pager --color never", &[]) else {
         return;

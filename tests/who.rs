@@ -30,7 +30,7 @@ fn who_roadmap_answers_the_question_on_its_first_screen() {
     for expected in [
         "dl-po (Delivery Lead vs Product Owner): the Product Owner is responsible for it; the Delivery Lead works on it with the Product Owner.",
         "pm-dm (Product Manager vs Delivery Manager): the Product Manager does it.",
-        "po-pm-guide (Product Owner vs Product Manager): the Product Manager is responsible for it and works on it with the Product Owner; the Product Owner supports it.",
+        "po-pm-guide (Product Owner vs Product Manager): the Product Manager is responsible for it and works on it with the Product Owner; the Product Owner does it.",
         "po-pm-brief (Product Owner vs Product Manager): the Product Manager leads it.",
         "The articles disagree on the Product Owner",
     ] {
@@ -308,7 +308,10 @@ fn matrix_numbers_each_article_by_the_source_list_in_every_view() {
             let number = number.as_u64().map(|n| n as usize);
             assert_eq!(number, number_of(id), "{roles:?}: {id}");
             let number = number.unwrap_or_default();
-            assert!(table.contains(&format!("{number} {id}")), "{roles:?}: {table}");
+            assert!(
+                table.contains(&format!("{number} {id}")),
+                "{roles:?}: {table}"
+            );
         }
         for mark in view["rows"]
             .as_array()

@@ -109,7 +109,8 @@ impl<'a> Profile<'a> {
         let names: Vec<String> = [self.role, other.role]
             .iter()
             .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
-            .flat_map(|name| crate::text::stems(name))
+            // Every word of a name, its level words too: "lead" is half of "Delivery Lead".
+            .flat_map(|name| crate::text::terms(name).into_iter().map(|term| term.stem))
             .collect();
         // A word of a name in any form: one stem, or stems sharing their first five letters
         // (Porter2 stems `delivery` `deliveri` and `delivering` `deliv`).

@@ -59,8 +59,18 @@ impl Comparison {
         if !lines.is_empty() {
             blocks.push(Block::Paragraphs(lines));
         }
+        // The legend for "—" only where a cell shows it.
+        let dash_shown = blocks.iter().any(|block| match block {
+            Block::Table(grid) => grid.rows.iter().flatten().any(|cell| cell == NOT_STATED),
+            _ => false,
+        });
         blocks.push(Block::Note(format!(
-            "{NOT_STATED}: not stated. {}. Sources: {}.",
+            "{}{}. Sources: {}.",
+            if dash_shown {
+                format!("{NOT_STATED}: not stated. ")
+            } else {
+                String::new()
+            },
             self.more_line(compared),
             self.digest_sources().join("; ")
         )));

@@ -334,8 +334,14 @@ impl Findings<'_> {
                         None => format!("{source} gives the {role} no part in it"),
                     })
                     .collect();
+                // One article covers and gives; two or more cover and give.
+                let (covers, gives) = if dispute.against.len() == 1 {
+                    ("covers", "gives")
+                } else {
+                    ("cover", "give")
+                };
                 format!(
-                    "The articles disagree on the {role}: {}, while {}, which also cover the {role}, give it to the {} ({}).",
+                    "The articles disagree on the {role}: {}, while {}, which also {covers} the {role}, {gives} it to the {} ({}).",
                     holding.join("; "),
                     and_list(&dispute.against),
                     instead.join(" and the "),
