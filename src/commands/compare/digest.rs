@@ -1,4 +1,4 @@
-//! The one-screen digest, the default table: which articles compare the roles, the contrasts
+//! The digest, the default table: which articles compare the roles, the contrasts
 //! they draw, the skills and pay they give; then, labelled, what other articles say of one
 //! role alone.
 

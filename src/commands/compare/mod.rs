@@ -24,7 +24,7 @@ pub struct CompareArgs {
     /// Show only these sections (comma-separated), e.g. --only skills,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
-    /// Show every section side by side, not the one-screen digest of the differences. JSON,
+    /// Show every section side by side, not the digest of the differences. JSON,
     /// CSV, Markdown and YAML always carry everything.
     #[arg(long, conflicts_with = "only")]
     pub full: bool,

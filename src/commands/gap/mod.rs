@@ -36,7 +36,7 @@ pub struct GapArgs {
     /// Show the summary and only these sections (comma-separated), e.g. --only skills,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
-    /// Show every section after the summary, not the one-screen summary alone. JSON, CSV,
+    /// Show every section after the summary, not the summary alone. JSON, CSV,
     /// Markdown and YAML always carry everything.
     #[arg(long, conflicts_with = "only")]
     pub full: bool,

@@ -33,7 +33,7 @@ pub struct ShowArgs {
     /// Show only these sections (comma-separated), e.g. --only duties,salary.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<Section>,
-    /// Show every item of every section, not the one-screen digest that lists the first few
+    /// Show every item of every section, not the digest that lists the first few
     /// of a long section and counts the rest. JSON, CSV, Markdown and YAML always carry
     /// everything.
     #[arg(long, conflicts_with = "only")]
