@@ -346,7 +346,18 @@ fn split_sentences(text: &str) -> Vec<&str> {
 
 /// `text` with roff's special characters escaped.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\e").replace('-', "\\-")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\e"),
+            '-' => out.push_str("\\-"),
+            // Beyond ASCII as roff's own escape: what mandoc measures a line by, and what
+            // every roff reads whatever its input encoding.
+            c if !c.is_ascii() => out.push_str(&format!("\\[u{:04X}]", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A text line that would otherwise read as a request (leading `.` or `'`) made plain.
@@ -365,6 +376,7 @@ mod tests {
     #[test]
     fn roff_specials_are_escaped_and_requests_guarded() {
         assert_eq!(escape("a-b\\c"), "a\\-b\\ec");
+        assert_eq!(escape("roadmap …"), "roadmap \\[u2026]");
         assert_eq!(guard(".hidden"), "\\&.hidden");
         assert_eq!(
             split_sentences("One. Two. Three"),
