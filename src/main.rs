@@ -61,14 +61,25 @@ fn main() -> ExitCode {
             }
         }
         // Buffered: std's stdout writes each line as it ends, a system call a line.
-        None => {
-            let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-            let result = roles::run(&cli, style, &mut out, &mut err);
-            match out.flush() {
-                Err(error) if result.is_ok() => Err(anyhow::Error::from(error)),
-                _ => result,
+        None => match standard_output() {
+            Ok(stdout) => {
+                let mut out = io::BufWriter::with_capacity(64 * 1024, stdout);
+                let result = roles::run(&cli, style, &mut out, &mut err);
+                let result = match out.flush() {
+                    Err(error) if result.is_ok() => Err(anyhow::Error::from(error)),
+                    _ => result,
+                };
+                // A bare I/O error, with no file named, is the output's: say so.
+                result.map_err(|error| match error.downcast_ref::<io::Error>() {
+                    Some(_) if error.chain().count() == 1 => error.context(
+                        "cannot write to standard output (is it open for writing, with room?)",
+                    ),
+                    _ => error,
+                })
             }
-        }
+            Err(error) => Err(anyhow::Error::from(error)
+                .context("cannot write to standard output (is it open for writing, with room?)")),
+        },
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -115,6 +126,22 @@ fn one_line(message: &str) -> String {
 }
 
 /// A reader that stopped reading (`roles … | head -1`) is not an error worth a word.
+/// Standard output as a file of its own. Rust's `Stdout` treats a bad descriptor (stdout closed,
+/// or opened read-only) as success and drops every byte; a copy of the descriptor reports the
+/// failure, so lost output is an error rather than exit 0.
+fn standard_output() -> io::Result<Box<dyn Write>> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let copy = io::stdout().as_fd().try_clone_to_owned()?;
+        Ok(Box::new(std::fs::File::from(copy)))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(Box::new(io::stdout()))
+    }
+}
+
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause

@@ -66,8 +66,9 @@ pub fn page(command: &str, text: &[u8]) -> io::Result<()> {
         }
     }
     let status = child.wait()?;
-    // `sh -c` answers 127 when the command does not exist: nothing was shown.
-    if status.code() == Some(127) {
+    // `sh -c` answers 127 when the command does not exist and 126 when it cannot run (not
+    // executable, a directory): either way nothing was shown.
+    if matches!(status.code(), Some(126 | 127)) {
         return write_plainly(text);
     }
     Ok(())

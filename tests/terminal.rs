@@ -68,6 +68,13 @@ fn long_output_on_a_terminal_goes_through_the_pager() {
         fallback.contains("Product Owner vs Product Manager"),
         "{fallback}"
     );
+    // Nor does one that exists but cannot run (a directory; sh answers 126).
+    let directory = [("ROLES_PAGER", "/")];
+    let fallback = on_a_terminal("compare po pm", &directory).unwrap_or_default();
+    assert!(
+        fallback.contains("Product Owner vs Product Manager"),
+        "{fallback}"
+    );
 }
 
 #[test]
