@@ -17,21 +17,44 @@ pub fn is_bidi_control(c: char) -> bool {
 /// and C1 controls (a C1 CSI, U+009B, starts an escape sequence on many terminals), DEL,
 /// bidirectional controls, and the invisible format characters that hide text or stand in for
 /// markup (zero-width space, word joiner and invisible operators, line and paragraph separators,
-/// byte-order mark, interlinear annotation marks, tag characters). Zero-width joiners stay: they
-/// build emoji and are part of several scripts.
+/// byte-order mark, interlinear annotation marks, tag characters, every other format character
+/// not needed for display) and private-use characters. Zero-width joiners stay: they build emoji
+/// and are part of several scripts.
 pub fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || is_bidi_control(c)
-        || matches!(
-            c,
-            '\u{200B}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E007F}'
-        )
+    c.is_control() || is_bidi_control(c) || is_hidden_format(c) || is_private_use(c)
+}
+
+/// Unicode's format characters (category Cf) and the line and paragraph separators, but for
+/// those text needs to display: the zero-width joiner and non-joiner (emoji, Indic and Persian
+/// script) and the prepended number marks of Arabic, Syriac and Kaithi. The rest hide text,
+/// stand in for markup or change nothing a reader should see.
+fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// Private-use characters: they mean what a program or font makes them mean (this one marks
+/// search highlights with two of them), so from a file they are shown escaped.
+fn is_private_use(c: char) -> bool {
+    matches!(
+        c,
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}'
+    )
 }
 
 /// At most `limit` characters of `text`, control characters and bidirectional overrides escaped,
@@ -72,7 +95,17 @@ pub fn bounded_message(message: &str) -> String {
             },
         ));
     }
-    excerpt(&out, 8 * EXCERPT_CHARS)
+    let out = excerpt(&out, 8 * EXCERPT_CHARS);
+    // Characters can take four bytes each: the cap is on bytes too.
+    let cap = 8 * EXCERPT_CHARS;
+    if out.len() <= cap {
+        return out;
+    }
+    let mut end = cap;
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &out[..end])
 }
 
 /// `text` quoted for a message: `'…'`, at most [`EXCERPT_CHARS`] characters, escaped.
@@ -89,5 +122,29 @@ mod tests {
         assert_eq!(excerpt("a\u{1b}b", 10), "a\\u{1b}b");
         assert_eq!(excerpt("abcdef", 3), "abc…");
         assert_eq!(quoted("id"), "'id'");
+    }
+
+    #[test]
+    fn private_use_and_hidden_format_characters_are_escaped_and_joiners_kept() {
+        for c in [
+            '\u{E000}',
+            '\u{E001}',
+            '\u{180E}',
+            '\u{206A}',
+            '\u{1D173}',
+            '\u{13430}',
+        ] {
+            assert!(needs_escape(c), "{c:?}");
+        }
+        for c in ['\u{200D}', '\u{200C}', '\u{0600}', 'é', '中'] {
+            assert!(!needs_escape(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_message_is_capped_in_bytes_as_well_as_characters() {
+        let wide = "\u{10348}".repeat(2000);
+        let message = bounded_message(&format!("bad value '{wide}' and then {wide}"));
+        assert!(message.len() <= 8 * EXCERPT_CHARS + 3, "{}", message.len());
     }
 }

@@ -51,6 +51,9 @@ pub struct Grid {
     /// No rules between rows, even where cells run onto several lines: for a table whose rows
     /// each begin with their own name, so the eye needs no rule to find where one ends.
     pub unruled: bool,
+    /// Cells carry highlight marks ([`marked`]); in any other table the mark characters are a
+    /// file's own and are shown escaped.
+    pub marked: bool,
 }
 
 impl Grid {
@@ -129,15 +132,17 @@ pub const MARK_OPEN: char = '\u{E000}';
 pub const MARK_CLOSE: char = '\u{E001}';
 
 /// `text` with each byte range wrapped in [`MARK_OPEN`]/[`MARK_CLOSE`]. Marker characters already
-/// in the (untrusted) text become U+FFFD so they cannot fake a highlight.
+/// in the (untrusted) text are written as `\u{e000}` so they cannot fake a highlight.
 pub fn marked(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 6);
     let mut at = 0;
     let push = |out: &mut String, part: &str| {
-        out.extend(part.chars().map(|c| match c {
-            MARK_OPEN | MARK_CLOSE => '\u{FFFD}',
-            other => other,
-        }));
+        for c in part.chars() {
+            match c {
+                MARK_OPEN | MARK_CLOSE => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                other => out.push(other),
+            }
+        }
     };
     for &(start, end) in ranges {
         if start < at

@@ -869,9 +869,9 @@ fn problems_past_a_thousand_are_counted_not_listed_and_each_listed_one_is_locate
 /// Every character the one escaping rule names, as YAML double-quoted escapes: a C1 CSI, DEL,
 /// a bidi override, the word joiner and invisible separator (which once became colour codes in
 /// a table header), a carriage return and a tag character.
-const HIDDEN: &str = "\\u009b31m\\x7f\\u202e\\u2060\\u2063\\r\\U000E0041";
+const HIDDEN: &str = "\\u009b31m\\x7f\\u202e\\u2060\\u2063\\r\\U000E0041\\uE000\\uE001\\u180E\\u206A\\U0001D173\\U00013430";
 
-fn hidden_chars() -> [char; 7] {
+fn hidden_chars() -> [char; 13] {
     [
         '\u{9b}',
         '\u{7f}',
@@ -880,6 +880,13 @@ fn hidden_chars() -> [char; 7] {
         '\u{2063}',
         '\r',
         '\u{e0041}',
+        // Private use (two of them this program's own highlight marks) and format characters.
+        '\u{e000}',
+        '\u{e001}',
+        '\u{180e}',
+        '\u{206a}',
+        '\u{1d173}',
+        '\u{13430}',
     ]
 }
 
@@ -944,7 +951,12 @@ fn no_hidden_character_reaches_any_output_raw() {
         .unwrap_or_else(|e| panic!("run: {e}"));
     let exported = String::from_utf8_lossy(&export.stdout);
     assert_eq!(raw_hidden(&exported), None);
-    assert!(exported.contains("Tech\\u009b31m\\u007f\\u202e\\u2060\\u2063\\r\\udb40\\udc41 Lead"));
+    let at = exported.find("Tech\\u009b").unwrap_or_default();
+    let name = &exported[at..exported[at..].find(" Lead").map_or(at, |end| at + end + 5)];
+    assert_eq!(
+        name,
+        "Tech\\u009b31m\\u007f\\u202e\\u2060\\u2063\\r\\udb40\\udc41\\ue000\\ue001\\u180e\\u206a\\ud834\\udd73\\ud80d\\udc30 Lead"
+    );
     // Completion: the name as help is escaped; the alias that needs escaping is not offered.
     let completed = roles()
         .env("COMPLETE", "fish")

@@ -254,6 +254,7 @@ fn word_form_hits(
 impl View for SearchResults {
     fn report(&self) -> Report {
         let mut grid = Grid::new(["Role", "Section", "Text", "Source"]);
+        grid.marked = true;
         for hit in &self.hits {
             grid.row([
                 hit.role.name.clone(),

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::escape::needs_escape;
+use crate::view::{MARK_CLOSE, MARK_OPEN};
 
 /// Text from a data file is untrusted: whatever [`needs_escape`] names (controls, escape
 /// sequences, bidirectional overrides, invisible format characters) is shown as `\u{…}` so it
@@ -22,6 +23,24 @@ pub fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
             out.push(c);
         }
     }
+    Cow::Owned(out)
+}
+
+/// [`clean`] for a cell of a table whose cells carry highlight marks: the two mark characters
+/// are kept for the renderer to draw; every other character is cleaned as [`clean`] does.
+pub fn clean_cell(text: &str, marked: bool) -> Cow<'_, str> {
+    if !marked || !text.contains([MARK_OPEN, MARK_CLOSE]) {
+        return clean(text, true);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find([MARK_OPEN, MARK_CLOSE]) {
+        out.push_str(&clean(&rest[..at], true));
+        let mark = rest[at..].chars().next().unwrap_or(MARK_OPEN);
+        out.push(mark);
+        rest = &rest[at + mark.len_utf8()..];
+    }
+    out.push_str(&clean(rest, true));
     Cow::Owned(out)
 }
 

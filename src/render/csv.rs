@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::cell::clean;
-use crate::view::{Records, unmark};
+use crate::view::Records;
 
 /// Writes the records; cell text is cleaned of control characters (newlines kept, quoted) and
 /// defused so a spreadsheet never runs it as a formula.
@@ -11,10 +11,7 @@ pub fn write(records: &Records, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&records.headers)?;
     for row in &records.rows {
-        writer.write_record(
-            row.iter()
-                .map(|cell| defused(&unmark(&clean(cell, true), "", ""))),
-        )?;
+        writer.write_record(row.iter().map(|cell| defused(&clean(cell, true))))?;
     }
     writer.flush()
 }
@@ -38,7 +35,7 @@ impl<'a> CsvRows<'a> {
         self.writer.write_record(
             cells
                 .into_iter()
-                .map(|cell| defused(&unmark(&clean(cell.as_ref(), true), "", ""))),
+                .map(|cell| defused(&clean(cell.as_ref(), true))),
         )?;
         Ok(())
     }
@@ -53,7 +50,8 @@ impl<'a> CsvRows<'a> {
 /// carriage return) gets a leading `'`, as OWASP recommends; plain numbers such as `-8447` are
 /// left as they are, since no spreadsheet runs them.
 fn defused(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // Full-width forms too: spreadsheets in CJK locales read `＝` as `=`.
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
     if risky && cell.parse::<f64>().is_err() {
         format!("'{cell}")
     } else {
@@ -68,6 +66,8 @@ mod tests {
     #[test]
     fn formulas_are_defused_and_numbers_kept() {
         assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("＝HYPERLINK(\"x\")"), "'＝HYPERLINK(\"x\")");
+        assert_eq!(defused("＠SUM(A1)"), "'＠SUM(A1)");
         assert_eq!(defused("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defused("+1+2"), "'+1+2");
         assert_eq!(defused("-8447"), "-8447");

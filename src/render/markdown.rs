@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::cell::clean;
+use super::cell::{clean, clean_cell};
 use crate::view::{Block, Grid, Report, unmark};
 
 /// Writes the report as Markdown that renders on GitHub.
@@ -35,7 +35,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 fn write_grid(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     let cells = |row: &[String]| -> String {
         row.iter()
-            .map(|cell| cell_text(cell))
+            .map(|cell| cell_text(cell, grid.marked))
             .collect::<Vec<_>>()
             .join(" | ")
     };
@@ -48,15 +48,20 @@ fn write_grid(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// A cell on one line: newlines become `<br>`, pipes are escaped.
-fn cell_text(cell: &str) -> String {
-    unmark(&escaped(cell, "<br>", false), "**", "**")
+/// A cell on one line: newlines become `<br>`, pipes are escaped, and in a `marked` table the
+/// highlights are bold.
+fn cell_text(cell: &str, marked: bool) -> String {
+    unmark(
+        &escaped(&clean_cell(cell, marked), "<br>", false),
+        "**",
+        "**",
+    )
 }
 
 /// Text for a heading, paragraph or list item: on one line, whatever it holds, so text from a
 /// file can never start a heading, a code fence, a quote or a list of its own.
 fn inline(text: &str) -> String {
-    escaped(text, " ", true)
+    escaped(&clean(text, true), " ", true)
 }
 
 /// Escapes what Markdown would read as markup or HTML in our text, writing `newline` for each
@@ -65,12 +70,11 @@ fn inline(text: &str) -> String {
 /// table cell), leading spaces are dropped (four would open a code block) and a first character
 /// that could open block structure is escaped (`#`, `=`, `+`, `-`, `~`, `:`, or the `.` of an
 /// ordered list's `1.`).
-fn escaped(text: &str, newline: &str, starts_block: bool) -> String {
-    let cleaned = clean(text, true);
+fn escaped(cleaned: &str, newline: &str, starts_block: bool) -> String {
     let text = if starts_block {
         cleaned.trim_start()
     } else {
-        &cleaned
+        cleaned
     };
     let mut out = String::with_capacity(text.len());
     if starts_block && text.starts_with(['#', '=', '+', '-', '~', ':']) {
@@ -106,7 +110,7 @@ mod tests {
 
     #[test]
     fn cells_escape_pipes_and_keep_line_breaks() {
-        assert_eq!(cell_text("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(cell_text("a|b\nc", false), "a\\|b<br>c");
     }
 
     #[test]
@@ -120,7 +124,7 @@ mod tests {
         assert_eq!(inline("R&D <b>"), "R&amp;D &lt;b&gt;");
         assert_eq!(inline("    indented"), "indented");
         assert_eq!(inline(": term"), "\\: term");
-        assert_eq!(cell_text("$99 to $100"), "\\$99 to \\$100");
+        assert_eq!(cell_text("$99 to $100", false), "\\$99 to \\$100");
     }
 
     #[test]

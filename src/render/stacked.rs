@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::cell::{clean, display_width, least_width, wrap};
+use super::cell::{clean_cell, display_width, least_width, wrap};
 use super::style::Style;
 use crate::view::{Grid, MARK_CLOSE, MARK_OPEN, unmark};
 
@@ -107,7 +107,7 @@ fn longest_word(text: &str) -> usize {
 /// rest, each value's lines wrapped to `style.width` under a two-space indent.
 pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let width = usize::from(style.width);
-    let show = |text: &str| unmark(&clean(text, true), "«", "»");
+    let show = |text: &str| unmark(&clean_cell(text, grid.marked), "«", "»");
     for (index, row) in grid.rows.iter().enumerate() {
         if index > 0 {
             writeln!(out)?;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use std::borrow::Cow;
 
-use super::cell::{clean, display_width, wrap};
+use super::cell::{clean, clean_cell, display_width, wrap};
 use super::framed::{self, Framed};
 use super::layout::Fit;
 use super::stacked;
@@ -166,7 +166,7 @@ fn framed<'a>(grid: &'a Grid, minimums: &[usize], style: Style) -> Framed<'a> {
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(|text| highlight(clean(text, true), style))
+                    .map(|text| highlight(clean_cell(text, grid.marked), style))
                     .collect()
             })
             .collect(),
@@ -229,7 +229,7 @@ mod tests {
         }));
         for row in &grid.rows {
             table.add_row(row.iter().enumerate().map(|(column, text)| {
-                let cell = Cell::new(highlight(clean(text, true), style));
+                let cell = Cell::new(highlight(clean_cell(text, grid.marked), style));
                 if style.color && column == 0 && row.len() > 1 {
                     cell.add_attribute(Attribute::Bold)
                 } else if style.color && text == "—" {
