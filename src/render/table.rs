@@ -324,6 +324,8 @@ mod tests {
                 keep_whole: (0..whole.len()).filter(|&c| whole[c]).collect(),
                 wrap_headers,
                 unruled,
+                // Cells may hold highlight marks, drawn as a search table draws them.
+                marked: true,
             })
     }
 
@@ -371,6 +373,7 @@ mod tests {
     fn highlights_in_colour_keep_the_table_aligned() {
         let text = crate::view::marked("the product backlog is ranked", &[(4, 19)]);
         let mut grid = Grid::new(["Id", "Text"]);
+        grid.marked = true;
         grid.row(["po", text.as_str()]);
         let report = Report {
             blocks: vec![Block::Table(grid)],
