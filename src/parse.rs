@@ -2,9 +2,10 @@
 //!
 //! A user's file is untrusted. YAML is parsed by serde-saphyr under a [`Budget`] sized to the
 //! file (events, nodes, scalar bytes, nesting, anchors and aliases), so an alias bomb or a deep
-//! nest is refused at its line and column in milliseconds instead of exhausting memory. JSON (a
-//! file starting with `{`) goes through serde_json, which is faster on large exports. Messages
-//! never echo more than a short, escaped excerpt of the file.
+//! nest is refused at its line and column in milliseconds instead of exhausting memory. Strict JSON
+//! goes through serde_json, which is faster on large exports; a `{` that is not strict JSON
+//! (flow-style YAML, JSON with a comment) is YAML's. Messages say what is wrong in the file's
+//! terms, never the libraries', and never echo more than a short, escaped excerpt of it.
 
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, Options, options::AliasLimits};
@@ -27,20 +28,22 @@ pub const MAX_REPLAYED_EVENTS: usize = 100_000;
 /// Most bytes of text that aliases may repeat, across the whole file.
 pub const MAX_REPLAYED_BYTES: usize = 4 * 1024 * 1024;
 
-/// Parses dataset text; JSON when it starts with `{`, YAML otherwise.
+/// Parses dataset text as YAML 1.2, of which JSON is a part. Text that is strictly JSON goes
+/// through serde_json, which is faster on large exports; anything else starting with `{` (a
+/// flow-style YAML mapping, JSON with a `#` comment) is YAML's to read, and so to report on.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Problem> {
-    if text.trim_start().starts_with('{') {
-        parse_json(text)
-    } else {
-        parse_yaml(text)
+    if !text.trim_start().starts_with('{') {
+        return parse_yaml(text);
     }
-}
-
-fn parse_json(text: &str) -> Result<Dataset, Problem> {
-    serde_json::from_str(text).map_err(|error| {
-        let position = (error.line() > 0).then(|| (error.line(), error.column()));
-        Problem::at(position, short_message(&error.to_string()))
-    })
+    match serde_json::from_str(text) {
+        Ok(dataset) => Ok(dataset),
+        // Well-formed JSON of the wrong shape: JSON's own message says which field.
+        Err(error) if error.classify() == serde_json::error::Category::Data => {
+            let position = (error.line() > 0).then(|| (error.line(), error.column()));
+            Err(Problem::at(position, short_message(&error.to_string())))
+        }
+        Err(_) => parse_yaml(text),
+    }
 }
 
 fn parse_yaml(text: &str) -> Result<Dataset, Problem> {
@@ -194,9 +197,41 @@ pub fn short_message(message: &str) -> String {
         .replace("expected string scalar", "expected text here")
         .replace("expected a sequence", "expected a list")
         .replace("expected a map", "expected `key: value` lines")
-        .replace("expected a string", "expected text");
+        .replace("expected a string", "expected text")
+        .replace(
+            "invalid u8",
+            "expected a whole number from 0 to 100 (a percentile)",
+        )
+        .replace(
+            "expected u8",
+            "expected a whole number from 0 to 100 (a percentile)",
+        );
+    let plain = library_advice(&plain);
     let plain = rust_type_names(&plain);
     excerpt(&plain, EXCERPT_CHARS * 2)
+}
+
+/// The parsers' advice to the programmer (an option to set, a type to use) as advice to the
+/// person editing the file.
+fn library_advice(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("the key '{key}' appears twice in one mapping; keep one of them");
+    }
+    if message.contains("DuplicateKeyPolicy") {
+        return "a key appears twice in one mapping; keep one of them".to_string();
+    }
+    if message.starts_with("cannot deserialize null") {
+        return "no value here (empty, `~` or `null`); write the value, or leave the key out if it is optional".to_string();
+    }
+    if message.contains("!!binary") || message.contains("ignore_binary_tag_for_string") {
+        return "a `!!binary` value that is not text; write the text itself, without the tag"
+            .to_string();
+    }
+    message.to_string()
 }
 
 /// `expected struct Dataset` and the like, in words: serde names the Rust type it wanted.

@@ -47,7 +47,7 @@ impl Checker<'_> {
         ];
         for (key, amount) in amounts {
             let Some(amount) = amount else { continue };
-            if amount == Money::default() || amount > Money::from_units(MAX_SALARY_AMOUNT) {
+            if amount < Money::from_units(1) || amount > Money::from_units(MAX_SALARY_AMOUNT) {
                 report(
                     &mut found,
                     key_at(key),
