@@ -1019,3 +1019,127 @@ fn an_onet_skill_with_a_built_in_name_is_linked_and_said_to_be_ours() {
         "{compared}"
     );
 }
+
+/// `workbook` rewritten part by part: `change` maps each part's name and bytes to the parts
+/// written in its place (none to drop it, two to repeat it).
+fn rewritten(workbook: &Path, change: impl Fn(&str, Vec<u8>) -> Vec<(String, Vec<u8>)>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(workbook).unwrap_or_else(|e| panic!("{e}"));
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("zip: {e}"));
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .unwrap_or_else(|e| panic!("zip: {e}"));
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut part = Vec::new();
+        entry
+            .read_to_end(&mut part)
+            .unwrap_or_else(|e| panic!("zip: {e}"));
+        for (name, part) in change(&name, part) {
+            writer
+                .start_file(name, options)
+                .unwrap_or_else(|e| panic!("zip: {e}"));
+            writer
+                .write_all(&part)
+                .unwrap_or_else(|e| panic!("zip: {e}"));
+        }
+    }
+    writer.finish().unwrap_or_else(|e| panic!("zip: {e}"));
+    out.into_inner()
+}
+
+/// A workbook that declares more shared strings than it can hold, in the occupation files and in
+/// the wages, and one that holds a part twice, are refused in one line: no abort, no panic.
+#[test]
+fn a_workbook_is_read_by_what_it_holds_not_what_it_declares() {
+    let quick = std::time::Duration::from_secs(5);
+    for declared in ["1000000000000000000", "1000000000", "-1"] {
+        // Shared strings that claim `declared` strings and hold one, in place of any the
+        // workbook had (the fixtures write their strings inline).
+        let claim = |name: &str, part: Vec<u8>| {
+            match name {
+            "xl/sharedStrings.xml" => Vec::new(),
+            "xl/workbook.xml" => vec![
+                (name.to_string(), part),
+                (
+                    "xl/sharedStrings.xml".to_string(),
+                    format!(
+                        "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"{declared}\"><si><t>x</t></si></sst>"
+                    )
+                    .into_bytes(),
+                ),
+            ],
+            _ => vec![(name.to_string(), part)],
+        }
+        };
+        let dir = excel_copy();
+        std::fs::write(
+            dir.path().join("Occupation Data.xlsx"),
+            rewritten(&excel_dir().join("Occupation Data.xlsx"), claim),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let error = refused_within(dir.path(), quick);
+        assert!(
+            error.contains("Occupation Data.xlsx: refused: its shared strings declare uniqueCount"),
+            "{declared}: {error}"
+        );
+        let wages = temp();
+        let damaged = wages.path().join("national_M2024_dl.xlsx");
+        std::fs::write(&damaged, rewritten(&wages_file(), claim)).unwrap_or_else(|e| panic!("{e}"));
+        let output = roles()
+            .args([
+                "import",
+                "onet",
+                path(&excel_dir()),
+                "--wages",
+                path(&damaged),
+                "-o",
+                "-",
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"));
+        assert_eq!(output.status.code(), Some(1), "{declared}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("refused: its shared strings declare"),
+            "{stderr}"
+        );
+    }
+    let twice = |name: &str, part: Vec<u8>| {
+        if name.starts_with("xl/worksheets/sheet1") {
+            vec![
+                (name.to_string(), part.clone()),
+                (name.to_uppercase(), part),
+            ]
+        } else {
+            vec![(name.to_string(), part)]
+        }
+    };
+    let dir = excel_copy();
+    std::fs::write(
+        dir.path().join("Occupation Data.xlsx"),
+        rewritten(&excel_dir().join("Occupation Data.xlsx"), twice),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let error = refused_within(dir.path(), quick);
+    assert!(
+        error.contains("refused: it holds two parts named"),
+        "{error}"
+    );
+}
+
+/// A copy of the Excel fixture folder, to change a workbook in.
+fn excel_copy() -> tempfile::TempDir {
+    let dir = temp();
+    for entry in std::fs::read_dir(excel_dir()).unwrap_or_else(|e| panic!("{e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}

@@ -294,11 +294,34 @@ pub fn check_unzipped_size(path: &Path, bytes: &[u8], kind: &str) -> anyhow::Res
         .min(MAX_UNZIPPED_BYTES);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut total: u64 = 0;
+    let mut names = std::collections::HashSet::new();
     for index in 0..archive.len() {
-        let entry = archive.by_index(index).map_err(|e| bad(&e))?;
+        let mut entry = archive.by_index(index).map_err(|e| bad(&e))?;
+        let name = entry.name().map_err(|e| bad(&e))?.into_owned();
+        // Two parts of one name: a reader takes one of them silently, so which was meant?
+        if !names.insert(name.to_ascii_lowercase()) {
+            bail!(
+                "{}: refused: it holds two parts named {}; a {kind} has each part once",
+                path.display(),
+                crate::escape::quoted(&name)
+            );
+        }
+        let shared_strings = name.eq_ignore_ascii_case("xl/sharedStrings.xml");
         let left = budget - total;
-        let unzipped =
-            std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|e| bad(&e))?;
+        // The first bytes of the shared strings are kept: they declare how many strings follow.
+        let mut head = Vec::new();
+        if shared_strings {
+            (&mut entry)
+                .take(SHARED_STRINGS_HEAD.min(left + 1))
+                .read_to_end(&mut head)
+                .map_err(|e| bad(&e))?;
+        }
+        let rest = (left + 1).saturating_sub(head.len() as u64);
+        let unzipped = head.len() as u64
+            + std::io::copy(&mut entry.take(rest), &mut std::io::sink()).map_err(|e| bad(&e))?;
+        if shared_strings {
+            check_declared_strings(path, &head, unzipped)?;
+        }
         total += unzipped;
         if total > budget {
             bail!(
@@ -306,6 +329,45 @@ pub fn check_unzipped_size(path: &Path, bytes: &[u8], kind: &str) -> anyhow::Res
                 path.display()
             );
         }
+    }
+    Ok(())
+}
+
+/// How much of a workbook's shared strings part is read for the counts its `<sst>` declares.
+const SHARED_STRINGS_HEAD: u64 = 4096;
+
+/// The fewest bytes one shared string takes (`<si/>`): a part of `size` bytes holds no more.
+const LEAST_SHARED_STRING_BYTES: u64 = 5;
+
+/// Refuses shared strings whose `<sst uniqueCount=…>` claims more strings than the
+/// part's `size` unzipped bytes can hold: the spreadsheet reader reserves room for the claim
+/// before reading a string, so a 1 KB file claiming a billion would take 24 GB.
+fn check_declared_strings(path: &Path, head: &[u8], size: u64) -> anyhow::Result<()> {
+    let head = String::from_utf8_lossy(head);
+    let Some(start) = head.find("<sst") else {
+        return Ok(());
+    };
+    let element = &head[start..];
+    let element = &element[..element.find('>').unwrap_or(element.len())];
+    // `count` counts every use of a string, so it may well pass the size; `uniqueCount`
+    // counts the strings themselves, and is what the reader reserves room for.
+    let Some(at) = element.find(" uniqueCount=") else {
+        return Ok(());
+    };
+    let value: String = element[at + " uniqueCount=".len()..]
+        .chars()
+        .skip(1)
+        .take_while(|c| *c != '"' && *c != '\'')
+        .take(40)
+        .collect();
+    let most = size / LEAST_SHARED_STRING_BYTES;
+    match value.parse::<u64>() {
+        Ok(count) if count <= most => {}
+        _ => bail!(
+            "{}: refused: its shared strings declare uniqueCount={} but {size} bytes hold at most {most} strings; the workbook is damaged or made to exhaust memory",
+            path.display(),
+            crate::escape::quoted(&value)
+        ),
     }
     Ok(())
 }
