@@ -5,8 +5,8 @@
 //! from the built-in data plus the files `--data` names on the line being completed, or
 //! ROLES_DATA, exactly as the command would load them.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
 
 use clap_complete::engine::CompletionCandidate;
 
@@ -45,10 +45,10 @@ pub fn skill_candidates() -> Vec<CompletionCandidate> {
     })
 }
 
-/// Each (id, name, aliases): the ids first, then every alias without spaces once (an alias
-/// several share, `PM`, is offered once), each with the name as its help. The shell prints
-/// candidates and their help raw, so help is escaped by the one rule every output follows, and an
-/// alias that would need escaping (a control or invisible character) is not offered at all.
+/// Each (id, name, aliases): the ids first, then every alias once (an alias several share, `PM`,
+/// is offered once), each with the name as its help. The shell prints candidates and their help
+/// raw, so help is escaped by the one rule every output follows, and an id or alias that is not
+/// [`shell_safe`] is not offered at all.
 /// Only ids and aliases `wanted` keeps become candidates, and aliases only `with_aliases`.
 fn candidates<'a>(
     items: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>)> + Clone,
@@ -57,7 +57,7 @@ fn candidates<'a>(
 ) -> Vec<CompletionCandidate> {
     let mut candidates: Vec<CompletionCandidate> = items
         .clone()
-        .filter(|(id, _, _)| wanted(id) && !id.chars().any(needs_escape))
+        .filter(|(id, _, _)| wanted(id) && shell_safe(id))
         .map(|(id, name, _)| CompletionCandidate::new(id).help(Some(help(name))))
         .collect();
     if !with_aliases {
@@ -65,9 +65,7 @@ fn candidates<'a>(
     }
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (_, name, aliases) in items {
-        let offered = |a: &&String| {
-            wanted(a) && !a.contains(char::is_whitespace) && !a.chars().any(needs_escape)
-        };
+        let offered = |a: &&String| wanted(a) && shell_safe(a);
         for alias in aliases.iter().filter(offered) {
             if !seen.insert(alias.as_str()) {
                 continue;
@@ -81,6 +79,58 @@ fn candidates<'a>(
     }
     candidates
 }
+
+/// Whether `text` can be put on a command line as it is, in bash, zsh and fish alike: letters,
+/// digits and `- _ . + , @ % / : =` only, not starting with `-`, `=` or `~`. The shells insert a
+/// candidate without quoting it, so `R&D` would run `D`, `$(…)` would run its command and `TL*`
+/// would match file names; a candidate that would need quoting is not offered (the user can
+/// still type it, quoted).
+fn shell_safe(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with(['-', '=', '~'])
+        && text
+            .chars()
+            .all(|c| (c.is_alphanumeric() && !needs_escape(c)) || "-_.+,@%/:=".contains(c))
+}
+
+/// Files and folders for an argument that takes a path, listed here rather than by the shell's
+/// default: of the entries in the folder typed so far whose names start with what follows it,
+/// those that are [`shell_safe`] (a file name can hold a terminal escape sequence, or `$(…)`),
+/// folders with a `/`. Hidden entries only once a `.` is typed.
+pub fn path_candidates(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let (folder, start) = match typed.rfind('/') {
+        Some(at) => typed.split_at(at + 1),
+        None => ("", typed.as_ref()),
+    };
+    let Ok(entries) = std::fs::read_dir(if folder.is_empty() {
+        Path::new(".")
+    } else {
+        Path::new(folder)
+    }) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = entries
+        .filter_map(Result::ok)
+        .take(MAX_LISTED_ENTRIES)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let hidden = name.starts_with('.') && !start.starts_with('.');
+            if hidden || !name.starts_with(start) {
+                return None;
+            }
+            let slash = if entry.path().is_dir() { "/" } else { "" };
+            let candidate = format!("{folder}{name}{slash}");
+            shell_safe(&candidate).then_some(candidate)
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(CompletionCandidate::new).collect()
+}
+
+/// Most entries of one folder read for a path's candidates: a folder of a million files must
+/// not stall the prompt.
+const MAX_LISTED_ENTRIES: usize = 10_000;
 
 /// A candidate's help: the name, escaped and cut short (a shell shows it on one line).
 fn help(name: &str) -> clap::builder::StyledStr {
@@ -126,6 +176,32 @@ fn data_files(words: &[OsString]) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_what_a_shell_takes_as_it_is_is_offered() {
+        for safe in [
+            "product-owner",
+            "PM",
+            "C++",
+            "Ph.D.",
+            "data/roles.yaml",
+            "né",
+        ] {
+            assert!(shell_safe(safe), "{safe}");
+        }
+        for unsafe_text in [
+            "R&D",
+            "TL*",
+            "sre$(touch x)",
+            "a b",
+            "-x",
+            "~/x",
+            "a\u{1b}]52",
+            "it's",
+        ] {
+            assert!(!shell_safe(unsafe_text), "{unsafe_text}");
+        }
+    }
 
     #[test]
     fn data_files_are_read_off_the_line_being_completed() {

@@ -135,3 +135,45 @@ fn with_nothing_typed_a_role_offers_the_ids_and_no_aliases() {
         );
     }
 }
+
+/// A data file's aliases and a folder's file names reach the shell only where the shell would
+/// take them as they are: `R&D` would background a command, `$(…)` run one, `TL*` match files,
+/// and a name holding an escape sequence would write to the terminal (here, its clipboard).
+#[test]
+fn no_candidate_needs_quoting_or_escaping() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tech-lead.yaml"),
+    )
+    .unwrap_or_else(|e| panic!("read: {e}"))
+    .replacen(
+        "aliases: [TL]",
+        "aliases: [TL, \"TL*\", \"R&D\", \"sre$(touch${IFS}pwned)\", \"it's\", TLX]",
+        1,
+    );
+    let data = dir.path().join("hostile.yaml");
+    std::fs::write(&data, text).unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(dir.path().join("evil\u{1b}]52;c;aGk=\u{7}.yaml"), "")
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(dir.path().join("R&D.yaml"), "").unwrap_or_else(|e| panic!("write: {e}"));
+    let data = data.display().to_string();
+    let folder = format!("{}/", dir.path().display());
+    for shell in ["bash", "zsh", "fish"] {
+        let Some(words) = offered(shell, &format!("roles --data {data} show T")) else {
+            common::skipped(shell);
+            continue;
+        };
+        assert_eq!(words, ["TL", "TLX"], "{shell}");
+        for typed in ["R", "s", "i"] {
+            let words =
+                offered(shell, &format!("roles --data {data} show {typed}")).unwrap_or_default();
+            assert!(
+                words.iter().all(|w| !w.contains(['&', '$', '\'', '*'])),
+                "{shell}: {words:?}"
+            );
+        }
+        let paths = offered(shell, &format!("roles --data {folder}")).unwrap_or_default();
+        assert_eq!(paths, [format!("{folder}hostile.yaml")], "{shell}");
+    }
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("pwned").exists());
+}

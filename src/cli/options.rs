@@ -4,6 +4,10 @@
 
 use std::path::PathBuf;
 
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete::path_candidates;
+
 use clap::{ArgMatches, FromArgMatches};
 
 use crate::render::{ColorChoice, Format};
@@ -25,7 +29,7 @@ pub struct Options {
     /// input); a role with a built-in id replaces it. Repeat to layer several files. Without
     /// --data, ROLES_DATA is read: one path or several separated by : (; on Windows), like
     /// PATH.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub data: Vec<PathBuf>,
     /// Use only the --data files, not the built-in dataset.
     #[arg(long)]

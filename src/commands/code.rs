@@ -7,6 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete::path_candidates;
+
 use serde::Serialize;
 
 use crate::coder::CLEAR_LEAD;
@@ -42,11 +46,21 @@ pub struct CodeArgs {
     #[arg(value_name = "TEXT", required_unless_present_any = ["file", "batch"])]
     pub text: Vec<String>,
     /// Read the text from FILE (a job ad, say).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "batch"])]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["text", "batch"],
+        add = ArgValueCompleter::new(path_candidates)
+    )]
     pub file: Option<PathBuf>,
     /// Code every line of FILE apart (- reads standard input): one record per line, in input
     /// order, as CSV (or JSON lines with --format json).
-    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "text",
+        add = ArgValueCompleter::new(path_candidates)
+    )]
     pub batch: Option<PathBuf>,
     /// Show the N likeliest roles.
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]

@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete::path_candidates;
+
 use serde::Serialize;
 
 use crate::model::Dataset;
@@ -15,7 +19,7 @@ use crate::view::{Block, Records, Report, View};
 pub struct ValidateArgs {
     /// Dataset files to check. Each may cite the built-in sources, skills and aspects (and those
     /// of any --data files) without listing them, as it could when loaded with --data.
-    #[arg(value_name = "FILE", required = true)]
+    #[arg(value_name = "FILE", required = true, add = ArgValueCompleter::new(path_candidates))]
     pub files: Vec<PathBuf>,
 }
 

@@ -13,6 +13,10 @@ pub mod table;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete::path_candidates;
+
 use anyhow::{Context, bail};
 
 use crate::model::Dataset;
@@ -25,11 +29,11 @@ use onet::{Occupation, Onet};
 pub struct OnetArgs {
     /// The O*NET database folder (holding `Occupation Data.xlsx` or `Occupation Data.txt`), or
     /// the zip file as O*NET distributes it (db_29_3_excel.zip, db_29_3_text.zip).
-    #[arg(value_name = "DIR|ZIP")]
+    #[arg(value_name = "DIR|ZIP", add = ArgValueCompleter::new(path_candidates))]
     pub dir: PathBuf,
     /// The BLS OEWS national file (national_M<year>_dl.xlsx), or the zip BLS distributes it in
     /// (oesm24nat.zip), for wages.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub wages: Option<PathBuf>,
     /// Import only this occupation: an O*NET-SOC code (13-1082.00), a SOC code (13-1082) or a
     /// title in any case. Repeat for several; related occupations outside the set are dropped.
@@ -41,7 +45,7 @@ pub struct OnetArgs {
     #[arg(long, value_name = "N", default_value_t = 0.0)]
     pub min_importance: f64,
     /// Write the dataset to FILE (replaced whole, never half-written) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub output: Option<PathBuf>,
 }
 
