@@ -315,3 +315,81 @@ fn an_onet_import_is_served_from_its_entry() {
         .unwrap_or_else(|e| panic!("run: {e}"));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Served From The Entry"));
 }
+
+/// A temporary file a stopped run left in the cache (Ctrl-C mid-write) is swept by a later write
+/// once it is a minute old; one being written now (a fresh one) is left alone.
+#[test]
+fn a_temporary_file_left_by_a_stopped_run_is_swept_away() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let cache_home = dir.path().join("cache");
+    let cache = cache_home.join("roles");
+    std::fs::create_dir_all(&cache).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    let abandoned = [cache.join(".roles-tmp-AbC123"), cache.join(".tmpXyZ789")];
+    let fresh = cache.join(".roles-tmp-now");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    for path in abandoned.iter().chain([&fresh]) {
+        std::fs::write(path, vec![0u8; 4096]).unwrap_or_else(|e| panic!("write: {e}"));
+    }
+    for path in &abandoned {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("age: {e}"));
+    }
+    let output = show(&file, &cache_home, &[]);
+    assert!(output.status.success());
+    assert_eq!(entries(&cache_home).len(), 1);
+    for path in &abandoned {
+        assert!(!path.exists(), "{path:?} was left");
+    }
+    assert!(fresh.exists());
+}
+
+/// Eighty cached layers under a limit of 64 open files: each small entry is read and closed as
+/// it is opened, so a warm run needs no more descriptors than a cold one.
+#[cfg(unix)]
+#[test]
+fn many_warm_layers_hold_no_file_open_each() {
+    let dir = temp_dir();
+    let file = large_dataset(dir.path());
+    let text = std::fs::read(&file).unwrap_or_else(|e| panic!("read: {e}"));
+    let mut data = String::new();
+    for layer in 0..80 {
+        let path = dir.path().join(format!("layer-{layer}.yaml"));
+        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("write: {e}"));
+        data.push_str(&format!(" --data {}", path.display()));
+    }
+    let cache_home = dir.path().join("cache");
+    let binary = common::binary();
+    let run = || {
+        std::process::Command::new("bash")
+            .args([
+                "-c",
+                &format!(
+                    "ulimit -n 64 && {} --no-builtin{data} show role-7 --format json",
+                    binary.display()
+                ),
+            ])
+            .env("XDG_CACHE_HOME", &cache_home)
+            .env_remove("ROLES_NO_CACHE")
+            .env_remove("ROLES_DATA")
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"))
+    };
+    let cold = run();
+    assert!(
+        cold.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cold.stderr)
+    );
+    assert!(!entries(&cache_home).is_empty());
+    let warm = run();
+    assert!(
+        warm.status.success(),
+        "{}",
+        String::from_utf8_lossy(&warm.stderr)
+    );
+    assert_eq!(cold.stdout, warm.stdout);
+}

@@ -17,6 +17,7 @@ pub mod entry;
 pub mod key;
 pub mod layout;
 pub mod stamp;
+mod temp;
 pub mod write;
 
 use crate::model::Dataset;
@@ -78,11 +79,21 @@ impl Cache {
         self.open(key)?.everything()
     }
 
-    /// The entry cached under `key`, opened for lookups, if its head is intact.
-    pub fn open(&self, key: CacheKey) -> Option<Entry<File>> {
-        let file = open_entry(&self.entry_path(key)?)?;
+    /// The entry cached under `key`, opened for lookups, if its head is intact. An entry of up
+    /// to [`HELD_OPEN_BYTES`] is read whole and its file closed, so a run over many small layers
+    /// holds no descriptor per layer; a larger one is read on demand from its open file.
+    pub fn open(&self, key: CacheKey) -> Option<Entry<EntrySource>> {
+        let mut file = open_entry(&self.entry_path(key)?)?;
         let size = file.metadata().ok()?.len();
-        Entry::open(file, size, key)
+        let source = if size <= HELD_OPEN_BYTES {
+            let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, size), &mut bytes)
+                .ok()?;
+            EntrySource::Read(std::io::Cursor::new(bytes))
+        } else {
+            EntrySource::Open(file)
+        };
+        Entry::open(source, size, key)
     }
 
     /// Removes the entry under `key`, found damaged, so the next run parses the file afresh.
@@ -171,8 +182,38 @@ fn write_entry(
     })
 }
 
+/// Largest entry read whole when opened (and its file closed) rather than kept open.
+pub const HELD_OPEN_BYTES: u64 = 4 << 20;
+
+/// Where an open entry's bytes are: read whole, or in its still-open file.
+pub enum EntrySource {
+    /// Read whole when opened; the file is closed.
+    Read(std::io::Cursor<Vec<u8>>),
+    /// A large entry's file, read as lookups need.
+    Open(File),
+}
+
+impl std::io::Read for EntrySource {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            EntrySource::Read(bytes) => bytes.read(buf),
+            EntrySource::Open(file) => file.read(buf),
+        }
+    }
+}
+
+impl std::io::Seek for EntrySource {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        match self {
+            EntrySource::Read(bytes) => bytes.seek(to),
+            EntrySource::Open(file) => file.seek(to),
+        }
+    }
+}
+
 /// Writes a file of the cache through a temporary file beside it, renamed over it: a reader
-/// sees the old file or the whole new one, never a torn write.
+/// sees the old file or the whole new one, never a torn write. Temporary files that earlier
+/// runs abandoned are swept first.
 fn write_atomically(
     path: &Path,
     contents: impl FnOnce(
@@ -181,7 +222,8 @@ fn write_atomically(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let dir = path.parent().ok_or("entry has no directory")?;
     fs::create_dir_all(dir)?;
-    let file = tempfile::NamedTempFile::new_in(dir)?;
+    temp::sweep_abandoned(dir);
+    let file = temp::file_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, file);
     contents(&mut out)?;
     let file = out.into_inner().map_err(|e| e.into_error())?;

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::cache::key::CacheKey;
 
@@ -29,7 +29,7 @@ pub struct Stamp {
 pub const RACY_SECONDS: i64 = 2;
 
 /// First word of a stamp record, with its version.
-const STAMP_MAGIC: &str = "roles-stamp-1";
+const STAMP_MAGIC: &str = "roles-stamp-2";
 
 /// Longest record read back; a planted file larger than this is ignored.
 const MAX_RECORD_BYTES: u64 = 256;
@@ -70,19 +70,26 @@ impl Stamp {
     }
 
     /// The record of this stamp naming `key`, made at `now` (seconds since the epoch).
+    /// The record ends with a checksum of the rest, so a hand edit (pointing one file's stamp
+    /// at another file's entry) is not believed.
     fn record(&self, key: CacheKey, now: i64) -> String {
         let fields: Vec<String> = self.fields().iter().map(i128::to_string).collect();
-        format!(
-            "{STAMP_MAGIC} {} {:032x} {now}\n",
+        let body = format!(
+            "{STAMP_MAGIC} {} {:032x} {now}",
             fields.join(" "),
             key.value()
-        )
+        );
+        format!("{body} {:016x}\n", xxh3_64(body.as_bytes()))
     }
 
     /// The key in `record` if it was made for exactly this stamp, long enough after the file's
     /// last change to be believed.
     fn key_in(&self, record: &str) -> Option<CacheKey> {
-        let mut words = record.split_whitespace();
+        let (body, sum) = record.strip_suffix('\n')?.rsplit_once(' ')?;
+        if u64::from_str_radix(sum, 16).ok()? != xxh3_64(body.as_bytes()) {
+            return None;
+        }
+        let mut words = body.split_whitespace();
         if words.next()? != STAMP_MAGIC {
             return None;
         }
@@ -145,7 +152,7 @@ impl StampBook {
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         let write = || -> std::io::Result<()> {
             fs::create_dir_all(&self.dir)?;
-            let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
+            let mut file = super::temp::file_in(&self.dir)?;
             file.write_all(stamp.record(key, now).as_bytes())?;
             file.persist(&target).map_err(|e| e.error)?;
             Ok(())
@@ -186,6 +193,10 @@ mod tests {
         assert_eq!(old.key_in("roles-stamp-1 1 2"), None);
         assert_eq!(old.key_in(&format!("{} extra", record.trim())), None);
         assert_eq!(old.key_in(""), None);
+        // A hand edit pointing the stamp at another entry: the checksum no longer holds.
+        let edited = record.replace(&format!("{:032x}", 0xabc), &format!("{:032x}", 0xdef));
+        assert_ne!(edited, record);
+        assert_eq!(old.key_in(&edited), None);
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! everything instead.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fs::File;
 
 use crate::cache::CacheKey;
+use crate::cache::EntrySource;
 use crate::cache::entry::Entry;
 use crate::cache::layout::key_hash;
 use crate::dataset::normalise;
@@ -65,7 +65,7 @@ pub enum Layer {
         /// The key the entry is filed under, to forget it if it proves damaged.
         key: CacheKey,
         /// The open entry.
-        entry: Entry<File>,
+        entry: Entry<EntrySource>,
     },
 }
 
