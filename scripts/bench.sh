@@ -7,6 +7,10 @@
 #   ONET=../shared/onet scripts/bench.sh import
 #                               only the O*NET import (issue 11): the full import's time and
 #                               memory, then every command on the imported data, cache warm
+#   scripts/bench.sh references [100000]
+#                               issue 33: the built-in roles grown to 10,000 (and 100,000) with
+#                               every versus and involvement partner pointing into its block,
+#                               loaded cold from JSON and YAML (targets < 3 s and < 30 s)
 #   ONET=../shared/onet scripts/bench.sh instant [100000]
 #                               issue 21's ratios in one run: lookups on the built-in data, the
 #                               O*NET import and (with 100000) 100,000 generated roles and
@@ -120,6 +124,20 @@ if [[ "${1:-}" == instant ]]; then
       measure "$command, warm" "$roles" "${ten[@]}" $command
     done
   fi
+  exit 0
+fi
+
+if [[ "${1:-}" == references ]]; then
+  echo "## Loading is linear in cross-references: the built-in roles grown with theirs, cold"
+  echo "| roles | format | seconds | peak MB |"
+  echo "|---|---|---|---|"
+  for count in 10000 ${2:-}; do
+    "$roles" export --format json | scripts/grow-references.py "$count" > "$work/grown.json"
+    "$roles" --no-builtin --no-cache --data "$work/grown.json" export > "$work/grown.yaml"
+    for format in json yaml; do
+      measure "$count | $format" "$roles" --no-builtin --no-cache --data "$work/grown.$format" list
+    done
+  done
   exit 0
 fi
 
