@@ -27,8 +27,12 @@ impl super::Run for ListArgs {
             && context.format.is_none()
             && std::env::var_os("COLUMNS").is_none();
         let outcome = if list.roles.is_empty() {
-            let words = super::typed(&self.filter.join(" "));
-            let message = format!("no role's name, aliases or summary holds \"{words}\"");
+            let message = if self.filter.is_empty() {
+                "the data holds no roles".to_string()
+            } else {
+                let words = super::typed(&self.filter.join(" "));
+                format!("no role's name, aliases or summary holds \"{words}\"")
+            };
             context.found_nothing(&message, &list)?
         } else {
             context.emit(&list, &[])?
