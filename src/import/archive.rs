@@ -126,18 +126,7 @@ impl Bundle {
                 }
             }
             Bundle::Zip { path, archive, .. } => {
-                let part = file
-                    .strip_prefix(&*path)
-                    .ok()
-                    .and_then(Path::to_str)
-                    .with_context(|| format!("{}: not in the zip file", file.display()))?;
-                let entry = archive.by_name(part).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{}: cannot be unzipped ({})",
-                        file.display(),
-                        crate::escape::excerpt(&e.to_string(), 120)
-                    )
-                })?;
+                let entry = part_of(path, archive, file)?;
                 let mut bytes = Vec::new();
                 entry
                     .take(limit.saturating_add(1))
@@ -167,14 +156,37 @@ impl Bundle {
                     .read_to_end(&mut bytes)
                     .with_context(|| format!("{}: cannot be read", file.display()))?;
             }
-            Bundle::Zip { .. } => {
-                let mut whole = self.read(file, MAX_FILE_BYTES)?;
-                whole.truncate(usize::try_from(count).unwrap_or(usize::MAX));
-                bytes = whole;
+            // Only the head is unzipped: a part that unzips to 200 MB costs its first bytes.
+            Bundle::Zip { path, archive, .. } => {
+                let entry = part_of(path, archive, file)?;
+                entry
+                    .take(count)
+                    .read_to_end(&mut bytes)
+                    .with_context(|| format!("{}: cannot be unzipped", file.display()))?;
             }
         }
         Ok(bytes)
     }
+}
+
+/// The part of the zip at `path` that [`Bundle::find`] named `file`, ready to unzip.
+fn part_of<'a>(
+    path: &Path,
+    archive: &'a mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
+    file: &Path,
+) -> anyhow::Result<zip::read::ZipFile<'a, std::io::Cursor<Vec<u8>>>> {
+    let part = file
+        .strip_prefix(path)
+        .ok()
+        .and_then(Path::to_str)
+        .with_context(|| format!("{}: not in the zip file", file.display()))?;
+    archive.by_name(part).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot be unzipped ({})",
+            file.display(),
+            crate::escape::excerpt(&e.to_string(), 120)
+        )
+    })
 }
 
 /// How many folders deep a part's name is (`a/b.xlsx` is 1).
