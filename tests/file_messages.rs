@@ -114,3 +114,25 @@ fn flow_style_yaml_and_json_with_a_comment_are_read() {
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("x,Commented"), "{out}");
 }
+
+#[test]
+fn more_data_files_than_layers_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("empty.yaml");
+    std::fs::write(&file, "version: 1\nroles: []\n").unwrap_or_else(|e| panic!("write: {e}"));
+    let flag = format!("--data={}", file.display());
+    let output = roles()
+        .args(std::iter::repeat_n(
+            flag.as_str(),
+            roles::load::MAX_LAYERS + 1,
+        ))
+        .arg("list")
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("1001 data files given, more than the 1000 layers"),
+        "{message}"
+    );
+}

@@ -87,6 +87,10 @@ enum Layers {
 
 /// Each file of the choice as a layer: from its cache entry when one is filed under its stamp
 /// or its bytes, else parsed and validated over the layers beneath (and cached when large).
+/// Most `--data` files (or ROLES_DATA paths) one run layers: each is opened, hashed and stacked
+/// over the rest, so 100,000 of them would cost seconds before any answer.
+pub const MAX_LAYERS: usize = 1_000;
+
 fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
     if choice.no_builtin && choice.files.is_empty() {
         return Err(LoadError {
@@ -95,6 +99,19 @@ fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
             problems: vec![Problem::at(
                 None,
                 "there is no data left to load: give a file with --data FILE or ROLES_DATA",
+            )],
+        });
+    }
+    if choice.files.len() > MAX_LAYERS {
+        return Err(LoadError {
+            validate_command: None,
+            origin: "--data".into(),
+            problems: vec![Problem::at(
+                None,
+                format!(
+                    "{} data files given, more than the {MAX_LAYERS} layers roles reads; merge them into fewer files",
+                    choice.files.len()
+                ),
             )],
         });
     }
