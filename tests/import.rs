@@ -1143,3 +1143,18 @@ fn excel_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// A text file of one line longer than any O*NET row is refused as it is read.
+#[test]
+fn a_line_longer_than_any_row_is_refused_as_it_is_read() {
+    let long = format!(
+        "O*NET-SOC Code\tTask ID\tTask\n13-1082.00\t1\t{}\n",
+        "x".repeat(2 << 20)
+    );
+    let dir = altered("Task Statements.txt", Some(&long));
+    let error = refused_within(dir.path(), std::time::Duration::from_secs(5));
+    assert!(
+        error.contains("Task Statements.txt: refused: line 2 is longer than 1048576 bytes"),
+        "{error}"
+    );
+}

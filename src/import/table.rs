@@ -218,6 +218,9 @@ pub fn read_lines_up_to(path: &Path, limit: u64, max_lines: usize) -> anyhow::Re
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 1 << 16];
     let mut lines = 0;
+    // Bytes since the last line break: a line longer than any O*NET row is refused as it is
+    // read, so a 100 MB file of one line costs a megabyte, not its size thrice over.
+    let mut line_length = 0;
     loop {
         let count = match reader.read(&mut chunk) {
             Ok(0) => break,
@@ -227,17 +230,35 @@ pub fn read_lines_up_to(path: &Path, limit: u64, max_lines: usize) -> anyhow::Re
                 return Err(e).with_context(|| format!("{}: cannot be read", path.display()));
             }
         };
-        lines += chunk[..count].iter().filter(|&&b| b == b'\n').count();
+        for &byte in &chunk[..count] {
+            if byte == b'\n' {
+                lines += 1;
+                line_length = 0;
+            } else {
+                line_length += 1;
+            }
+        }
         if lines > max_lines {
             bail!(
                 "{}: refused: more than {MAX_ROWS} rows, more than any O*NET file has",
                 path.display()
             );
         }
+        if line_length > MAX_LINE_BYTES {
+            bail!(
+                "{}: refused: line {} is longer than {MAX_LINE_BYTES} bytes, longer than any O*NET row",
+                path.display(),
+                lines + 1
+            );
+        }
         bytes.extend_from_slice(&chunk[..count]);
     }
     Ok(bytes)
 }
+
+/// Longest line of a text file import reads: O*NET's longest rows (task statements,
+/// descriptions) are a few kilobytes.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// The rows of a tab-separated file (the O*NET text distribution): no quoting, one row a line.
 fn read_tab_separated(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
