@@ -1024,9 +1024,10 @@ fn every_echo_of_an_argument_is_a_short_escaped_excerpt() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert_eq!(raw_hidden(&stderr), None);
     }
-    // 3,000 --data files before a broken one: the hint says what to repeat, not all of it.
+    // 999 --data files before a broken one (the most a run layers): the hint says what to
+    // repeat, not all of it.
     let mut args: Vec<String> = Vec::new();
-    for _ in 0..3000 {
+    for _ in 0..999 {
         args.extend(["--data".into(), FIXTURE.into()]);
     }
     args.extend([
@@ -1042,7 +1043,7 @@ fn every_echo_of_an_argument_is_a_short_escaped_excerpt() {
     assert!(stderr.len() < 1000, "{} bytes", stderr.len());
     assert!(
         stderr.contains(
-            "`roles --data … (the 3000 files before it) validate tests/fixtures/broken.yaml`"
+            "`roles --data … (the 999 files before it) validate tests/fixtures/broken.yaml`"
         ),
         "{stderr}"
     );

@@ -85,13 +85,12 @@ enum Layers {
     Damaged(CacheKey),
 }
 
-/// Each file of the choice as a layer: from its cache entry when one is filed under its stamp
-/// or its bytes, else parsed and validated over the layers beneath (and cached when large).
 /// Most `--data` files (or ROLES_DATA paths) one run layers: each is opened, hashed and stacked
 /// over the rest, so 100,000 of them would cost seconds before any answer.
 pub const MAX_LAYERS: usize = 1_000;
 
-fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
+/// A choice no run could answer: no data at all, or more files than [`MAX_LAYERS`].
+fn refuse_what_cannot_load(choice: &DataChoice) -> Result<(), LoadError> {
     if choice.no_builtin && choice.files.is_empty() {
         return Err(LoadError {
             validate_command: None,
@@ -115,6 +114,13 @@ fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
             )],
         });
     }
+    Ok(())
+}
+
+/// Each file of the choice as a layer: from its cache entry when one is filed under its stamp
+/// or its bytes, else parsed and validated over the layers beneath (and cached when large).
+fn load_layers(choice: &DataChoice) -> Result<Layers, LoadError> {
+    refuse_what_cannot_load(choice)?;
     let mut layers: Vec<Layer> = Vec::new();
     if !choice.no_builtin {
         layers.push(Layer::Whole(Dataset::builtin()?));
