@@ -109,6 +109,10 @@ fn budget_breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
 
 /// A budget breach in a reader's words: which limit, and why there is one.
 fn describe_breach(breach: &BudgetBreach) -> String {
+    // Not a limit but the format: one file, one dataset.
+    if let BudgetBreach::Documents { .. } = breach {
+        return "a second YAML document (after `---`); a dataset file holds one, so split it into two files or remove the `---`".to_string();
+    }
     let what = match breach {
         BudgetBreach::Aliases { .. } => format!("more than {MAX_ALIASES} alias uses (*name)"),
         BudgetBreach::Anchors { .. } => format!("more than {MAX_ALIASES} anchors (&name)"),
@@ -119,7 +123,6 @@ fn describe_breach(breach: &BudgetBreach) -> String {
             "far more alias uses than anchors (the shape of an alias bomb)".to_string()
         }
         BudgetBreach::Depth { .. } => format!("nesting deeper than {MAX_DEPTH} levels"),
-        BudgetBreach::Documents { .. } => "more than one YAML document".to_string(),
         BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => {
             "more items than a file of this size can hold without aliases".to_string()
         }
@@ -226,6 +229,12 @@ fn library_advice(message: &str) -> String {
     }
     if message.starts_with("cannot deserialize null") {
         return "no value here (empty, `~` or `null`); write the value, or leave the key out if it is optional".to_string();
+    }
+    if message.starts_with("tabs disallowed") {
+        return "a tab indents this line; YAML indents with spaces only".to_string();
+    }
+    if message.starts_with("recursive references") {
+        return "an alias (*name) inside the node its anchor (&name) marks; a dataset needs no node that contains itself".to_string();
     }
     if message.contains("!!binary") || message.contains("ignore_binary_tag_for_string") {
         return "a `!!binary` value that is not text; write the text itself, without the tag"

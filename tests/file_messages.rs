@@ -77,6 +77,26 @@ fn each_kind_of_parser_error_is_said_in_the_files_terms() {
             "{\"version\": 1, \"roles\": [}\n".to_string(),
             "data.yaml:1:",
         ),
+        (
+            "version: 1\nroles:\n\t- id: x\n".to_string(),
+            "data.yaml:3:2: a tab indents this line; YAML indents with spaces only",
+        ),
+        (
+            "version: 1\nroles: &a [*a]\n".to_string(),
+            "data.yaml:2:12: an alias (*name) inside the node its anchor (&name) marks",
+        ),
+        (
+            "version: 1\nroles: []\n---\nversion: 2\n".to_string(),
+            "data.yaml:3:1: a second YAML document (after `---`)",
+        ),
+        (
+            ROLE.replace("kind: percentile", "kind: annual"),
+            "unknown variant `annual`, expected one of average, median, range, percentile",
+        ),
+        (
+            "version: 1\nrolez: []\n".to_string(),
+            "data.yaml:2:1: unknown field `rolez`, expected one of version",
+        ),
     ];
     for (text, expected) in cases {
         let (code, _, message) = load(&text);
