@@ -15,7 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::words::{
     ABBREVIATIONS, BRITISH_WORDS, CAPITAL_ACRONYMS, DIGRAPH_PREFIXES, DOUBLED_L, FUNCTION_WORDS,
-    ISE_WORDS, LEVEL_WORDS, listed, lookup,
+    ISE_WORDS, LEVEL_WORDS, UNSTEMMED_WORDS, listed, lookup,
 };
 
 /// One word of a text as lookups compare it.
@@ -159,8 +159,13 @@ fn push(terms: &mut Vec<Term>, folded: &str, written: &str) {
         return;
     }
     let word = american(folded).into_owned();
+    let stem = if listed(UNSTEMMED_WORDS, &word) {
+        word.clone()
+    } else {
+        stemmer().stem(&word).into_owned()
+    };
     terms.push(Term {
-        stem: stemmer().stem(&word).into_owned(),
+        stem,
         level: listed(LEVEL_WORDS, &word),
         word,
         written: written.to_string(),
@@ -240,6 +245,12 @@ mod tests {
         assert_eq!(stems_of("roadmapping")[0], "roadmap");
         assert_eq!(stems_of("budgeting"), stems_of("budgets"));
         assert_eq!(stems_of("Managers"), stems_of("manager"));
+    }
+
+    #[test]
+    fn a_word_the_stemmer_would_confuse_is_kept_whole() {
+        assert_ne!(stems_of("agile"), stems_of("agility"));
+        assert_eq!(stems_of("Agile"), ["agile"]);
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "whose", "why", "will", "with", "within", "without", "would", "you", "your",
 ];
 
+/// Words kept whole rather than stemmed, sorted: the stemmer would file each with a word of
+/// another meaning (`agile` with `agility`, so an agile coach met the dog-agility instructors).
+pub const UNSTEMMED_WORDS: &[&str] = &["agile"];
+
 /// Words that say how senior a job is, not what it is: kept apart from the occupation's words.
 pub const LEVEL_WORDS: &[&str] = &[
     "apprentice",
