@@ -393,3 +393,71 @@ fn many_warm_layers_hold_no_file_open_each() {
     );
     assert_eq!(cold.stdout, warm.stdout);
 }
+
+/// A stamp record edited by hand to name another file's entry is not believed: the file is read
+/// and its own roles shown, never the other file's.
+#[test]
+fn a_stamp_edited_to_point_at_another_entry_is_not_believed() {
+    let dir = temp_dir();
+    let first = large_dataset(dir.path());
+    let text = std::fs::read_to_string(&first).unwrap_or_else(|e| panic!("{e}"));
+    let second = dir.path().join("second.yaml");
+    let name = "Role Seven Of The Second File";
+    let at = text
+        .find("- id: role-7\n  name: ")
+        .unwrap_or_else(|| panic!("no role-7"));
+    let start = at + "- id: role-7\n  name: ".len();
+    let own_name = text[start..].lines().next().unwrap_or_default().to_string();
+    let changed = format!(
+        "{}{name}{}",
+        &text[..start],
+        &text[start + own_name.len()..]
+    );
+    std::fs::write(&second, changed).unwrap_or_else(|e| panic!("{e}"));
+    let cache_home = dir.path().join("cache");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for file in [&first, &second] {
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(
+        roles::cache::stamp::RACY_SECONDS as u64 + 1,
+    ));
+    let stamps = || -> Vec<PathBuf> {
+        std::fs::read_dir(cache_home.join("roles"))
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "stamp"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(show(&first, &cache_home, &[]).status.success());
+    let first_stamp = stamps();
+    assert_eq!(first_stamp.len(), 1);
+    assert!(show(&second, &cache_home, &[]).status.success());
+    let second_stamp: Vec<PathBuf> = stamps()
+        .into_iter()
+        .filter(|p| !first_stamp.contains(p))
+        .collect();
+    assert_eq!(second_stamp.len(), 1);
+    // The key is the record's second-last word before the time; swap the first's for the second's.
+    let key_of = |path: &Path| {
+        let record = std::fs::read_to_string(path).unwrap_or_default();
+        let words: Vec<String> = record.split_whitespace().map(str::to_string).collect();
+        (record, words[words.len() - 3].clone())
+    };
+    let (record, first_key) = key_of(&first_stamp[0]);
+    let (_, second_key) = key_of(&second_stamp[0]);
+    assert_ne!(first_key, second_key);
+    std::fs::write(&first_stamp[0], record.replace(&first_key, &second_key))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown = show(&first, &cache_home, &[]);
+    assert!(shown.status.success());
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(!shown.contains(name), "{shown}");
+    assert!(shown.contains(&own_name), "{shown}");
+}
