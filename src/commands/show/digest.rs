@@ -19,7 +19,7 @@ fn kept(section: &str) -> usize {
 /// How the digest shortens a profile that does not fit, one step at a time: the long lists
 /// and the contrasts first (compare shows the contrasts of a pair), then everything in turn,
 /// never below one item.
-const TRIMS: [(&str, usize); 21] = [
+const TRIMS: [(&str, usize); 24] = [
     ("Aspects", 6),
     ("Duties", 8),
     ("Skills", 8),
@@ -41,7 +41,14 @@ const TRIMS: [(&str, usize); 21] = [
     ("Skills", 2),
     ("Duties", 2),
     ("Duties", 1),
+    // Each pay figure without what its article says it depends on (`--only salary` has it).
+    (SALARY_NOTES, 0),
+    ("Aspects", 1),
+    ("Skills", 1),
 ];
+
+/// The trim that shows each pay figure without its note.
+const SALARY_NOTES: &str = "Salary notes";
 
 /// How many rated skills the one line names.
 const NAMED_SKILLS: usize = 6;
@@ -79,6 +86,15 @@ fn estimated_lines(text: &str, width: usize) -> usize {
     text.chars().count().div_ceil(usable).max(1)
 }
 
+/// An item as its cell shows it, for measuring: the bullet before it and its sources after.
+fn shown_as(item: &Item) -> String {
+    if item.sources.is_empty() {
+        format!("• {}", item.text)
+    } else {
+        format!("• {} [{}]", item.text, item.sources.join(", "))
+    }
+}
+
 fn more(count: usize, section: &str) -> String {
     format!(
         "… and {count} more (--only {} or --full)",
@@ -110,7 +126,7 @@ impl RoleProfile {
                 + sections.len()
                 + items
                     .iter()
-                    .map(|i| estimated_lines(&i.text, DETAIL_COLUMNS))
+                    .map(|i| estimated_lines(&shown_as(i), DETAIL_COLUMNS))
                     .sum::<usize>();
             match trims.next() {
                 Some(trim) if total > SCREEN_LINES => caps.insert(0, *trim),
@@ -140,6 +156,18 @@ impl RoleProfile {
             if let Some(line) = self.one_line(section) {
                 out.push(line);
                 continue;
+            }
+            if section == "Salary" && caps.iter().any(|(name, _)| *name == SALARY_NOTES) {
+                let noted = list.iter().any(|item| item.text.contains(". "));
+                for item in &mut list {
+                    if let Some(cut) = item.text.find(". ") {
+                        item.text.truncate(cut + 1);
+                    }
+                }
+                if noted {
+                    let text = "--only salary adds what each source says pay varies with.";
+                    list.push(Item::note(section, text.to_string()));
+                }
             }
             let keep = caps
                 .iter()
