@@ -420,11 +420,18 @@ impl Index {
         }
         let asked: Vec<u32> = query.words.iter().map(|(t, _, _)| *t).collect();
         for term in asked {
+            // A word no title holds cannot match a title itself: its synonyms stand in for it
+            // whole (`agile coach` is read as a scrum coach, which titles do hold).
+            let weight = if self.title_postings.of_term(term).is_empty() {
+                1.0
+            } else {
+                SYNONYM_WEIGHT
+            };
             for synonym in self.synonyms_of(term) {
                 if !query.words.iter().any(|(t, _, _)| *t == synonym) {
                     query
                         .words
-                        .push((synonym, SYNONYM_WEIGHT, self.spelling(synonym).to_string()));
+                        .push((synonym, weight, self.spelling(synonym).to_string()));
                 }
             }
         }
@@ -475,4 +482,33 @@ fn bm25_idf(documents: f32, holding: f32) -> f32 {
 /// Sublinear term frequency.
 pub(crate) fn tf(count: f32) -> f32 {
     1.0 + count.ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weight_of(query: &Query, word: &str) -> Option<f32> {
+        query
+            .words
+            .iter()
+            .find(|(_, _, read)| read.eq_ignore_ascii_case(word))
+            .map(|(_, weight, _)| *weight)
+    }
+
+    #[test]
+    fn a_word_no_title_holds_is_read_through_its_synonyms_whole() {
+        let mut dataset = Dataset::builtin().unwrap_or_else(|e| panic!("built-in: {e}"));
+        // No title of the built-in roles says "agile": scrum stands in for it whole.
+        let query = Index::build(&dataset).query("agile coach");
+        assert_eq!(weight_of(&query, "scrum"), Some(1.0), "{query:?}");
+        // Once a title does, the word matches itself and its synonyms count half.
+        dataset.roles[0].aliases.push("Agile Lead".to_string());
+        let query = Index::build(&dataset).query("agile coach");
+        assert_eq!(
+            weight_of(&query, "scrum"),
+            Some(SYNONYM_WEIGHT),
+            "{query:?}"
+        );
+    }
 }
