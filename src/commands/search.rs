@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::RoleRef;
 use crate::load::need::Need;
-use crate::model::Dataset;
+use crate::model::{Dataset, Role};
 use crate::outcome::Outcome;
 use crate::text::{
-    find_ignoring_case, role_texts, same_stem, speaks_of, stems, whole_words, word_spans,
+    RoleText, find_ignoring_case, role_texts, same_stem, speaks_of, stems, whole_words, word_spans,
 };
 use crate::view::{Block, Grid, LIST_SEPARATOR, Records, Report, View, marked};
 
@@ -143,6 +143,21 @@ pub struct SearchHit {
     pub score: u32,
 }
 
+impl SearchHit {
+    /// A hit in `text` of `role`, scored by where it is and how often it matched.
+    fn of(role: &Role, text: RoleText, matches: Vec<(usize, usize)>) -> SearchHit {
+        let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
+        SearchHit {
+            role: RoleRef::from(role),
+            section: text.section,
+            score: section_weight(text.section).saturating_mul(count),
+            text: text.text,
+            sources: text.sources,
+            matches,
+        }
+    }
+}
+
 /// How much a match in each section says about a role: a match in its name says most.
 pub fn section_weight(section: &str) -> u32 {
     match section {
@@ -181,15 +196,7 @@ pub fn search_roles(dataset: &Dataset, args: &SearchArgs) -> anyhow::Result<Sear
             if matches.is_empty() {
                 continue;
             }
-            let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
-            hits.push(SearchHit {
-                role: RoleRef::from(role),
-                section: text.section,
-                score: section_weight(text.section).saturating_mul(count),
-                text: text.text,
-                sources: text.sources,
-                matches,
-            });
+            hits.push(SearchHit::of(role, text, matches));
         }
     }
     // Nothing written so: any form of the words, all of them (`roadmaps` for roadmapping).
@@ -237,15 +244,7 @@ fn word_form_hits(
                 })
                 .map(|(start, end, _)| (start, end))
                 .collect();
-            let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
-            hits.push(SearchHit {
-                role: RoleRef::from(role),
-                section: text.section,
-                score: section_weight(text.section).saturating_mul(count),
-                text: text.text,
-                sources: text.sources,
-                matches,
-            });
+            hits.push(SearchHit::of(role, text, matches));
         }
     }
     hits

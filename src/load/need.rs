@@ -127,6 +127,17 @@ struct Picker {
 }
 
 impl Picker {
+    /// A picker over `layers`, nothing read or wanted yet.
+    fn new(layers: Vec<Layer>) -> Picker {
+        let count = layers.len();
+        Picker {
+            layers,
+            seen: (0..count).map(|_| BTreeMap::new()).collect(),
+            wanted: HashSet::new(),
+            damaged: None,
+        }
+    }
+
     /// Every role of an indexed layer filed under `key` (read if not read yet), as (layer, place).
     fn filed_under(&mut self, key: &str) -> Vec<(usize, u32)> {
         let hash = key_hash(key);
@@ -229,13 +240,7 @@ fn referred(role: &Role) -> Vec<&str> {
 
 /// The roles `names` may name and every role they can reach, from each layer.
 fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
-    let count = layers.len();
-    let mut picker = Picker {
-        layers,
-        seen: (0..count).map(|_| BTreeMap::new()).collect(),
-        wanted: HashSet::new(),
-        damaged: None,
-    };
+    let mut picker = Picker::new(layers);
     let primary = picker.named(names);
     // A whole layer is kept whole; its roles' versions above it come too.
     let whole_ids: Vec<String> = picker
@@ -278,13 +283,7 @@ fn partial(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
 
 /// The roles `names` name, from each layer, and nothing else.
 fn only(layers: Vec<Layer>, names: &[String]) -> Result<Dataset, Shortfall> {
-    let count = layers.len();
-    let mut picker = Picker {
-        layers,
-        seen: (0..count).map(|_| BTreeMap::new()).collect(),
-        wanted: HashSet::new(),
-        damaged: None,
-    };
+    let mut picker = Picker::new(layers);
     for id in picker.named(names) {
         picker.want(&id);
         picker.read_whole(&id);
