@@ -35,7 +35,7 @@ pub fn clear_score(words: usize) -> f64 {
 pub const CACHED_INDEX_ROLES: usize = 200;
 
 /// What the index is filed as; the number changes whenever what goes into it does.
-const KIND: &str = "index3";
+const KIND: &str = "index5";
 
 /// Largest index read back from the cache.
 const MOST_INDEX_BYTES: u64 = 1 << 30;

@@ -157,6 +157,24 @@ fn own_terms(text: &str) -> Vec<Term> {
     }
 }
 
+/// A role's alias that is one abbreviation means that role: `PM` of the Project Manager is
+/// read as the words of its expansion the role's name holds (`project manager`, without the
+/// `product` that `pm` may also stand for), when the name holds any.
+fn meant_by_role(terms: Vec<Term>, name: &[String]) -> Vec<Term> {
+    let one_word = terms
+        .windows(2)
+        .all(|pair| pair[0].written == pair[1].written);
+    if terms.len() < 2 || !one_word {
+        return terms;
+    }
+    let held: Vec<Term> = terms
+        .iter()
+        .filter(|t| name.contains(&t.stem))
+        .cloned()
+        .collect();
+    if held.is_empty() { terms } else { held }
+}
+
 /// What a role does, as one text: its name (counted several times), summary and duties.
 fn role_text(role: &Role) -> Vec<Term> {
     let mut words = Vec::new();
@@ -194,8 +212,12 @@ impl Index {
         let mut all_titles: Vec<(u32, u32, Vec<u32>)> = Vec::new();
         let mut texts: Vec<Vec<u32>> = Vec::new();
         for (role_at, role) in dataset.roles.iter().enumerate() {
+            let name: Vec<String> = own_terms(&role.name).into_iter().map(|t| t.stem).collect();
             for (title_at, title) in titles(role).enumerate() {
-                let mut terms: Vec<u32> = own_terms(title).into_iter().map(&mut number).collect();
+                let mut terms: Vec<u32> = meant_by_role(own_terms(title), &name)
+                    .into_iter()
+                    .map(&mut number)
+                    .collect();
                 terms.sort_unstable();
                 terms.dedup();
                 if !terms.is_empty() {
@@ -494,6 +516,39 @@ mod tests {
             .iter()
             .find(|(_, _, read)| read.eq_ignore_ascii_case(word))
             .map(|(_, weight, _)| *weight)
+    }
+
+    #[test]
+    fn a_roles_own_abbreviation_means_that_role() {
+        let dataset = Dataset::builtin().unwrap_or_else(|e| panic!("built-in: {e}"));
+        let index = Index::build(&dataset);
+        let words_of = |id: &str| -> Vec<Vec<&str>> {
+            let role = index.roles.iter().position(|(r, _)| r == id);
+            (0..index.title_roles.len())
+                .filter(|t| Some(index.title_roles[*t].0 as usize) == role)
+                .map(|t| {
+                    let (start, end) = index.title_spans[t];
+                    index.title_terms[start as usize..end as usize]
+                        .iter()
+                        .map(|term| index.stem(*term))
+                        .collect()
+                })
+                .collect()
+        };
+        // `pm` stands for product or project manager; each role's own `PM` is itself.
+        assert!(
+            words_of("project-manager")
+                .iter()
+                .all(|t| !t.contains(&"product"))
+        );
+        assert!(
+            words_of("product-manager")
+                .iter()
+                .all(|t| !t.contains(&"project"))
+        );
+        // A query still reads `pm` both ways.
+        let query = index.query("pm");
+        assert!(weight_of(&query, "product").is_some() && weight_of(&query, "project").is_some());
     }
 
     #[test]
