@@ -275,6 +275,11 @@ fn skills_as_people_say_them_are_taken_and_said() {
     assert_eq!(who("roadmaps"), who("roadmap"));
     assert_eq!(who("prioritisation")[0]["id"], "backlog");
     assert_eq!(who("budgets")[0]["id"], "budget");
+    // A phrase that holds a theme's name, when no duty says the phrase itself.
+    assert_eq!(who("stakeholder management")[0]["id"], "stakeholders");
+    assert_eq!(who("risk management")[0]["id"], "risks");
+    // A phrase a duty says is found as said, not widened to a theme.
+    assert_eq!(who("product roadmap"), serde_json::json!([]));
 }
 
 /// The titles the issue names, on the full O*NET import, when this machine has it.

@@ -170,6 +170,25 @@ impl Topic {
         if !named.is_empty() {
             return Topic::Themes(named);
         }
+        // A phrase no theme's name holds whole may hold a theme's name ("stakeholder
+        // management", "risk management"): that theme, unless some duty says the phrase itself.
+        let said = dataset
+            .roles
+            .iter()
+            .flat_map(|r| &r.duties)
+            .any(|d| speaks_of(&d.text, &words));
+        let within: Vec<String> = dataset
+            .themes
+            .iter()
+            .filter(|t| {
+                speaks_of(asked, &stems(&t.name))
+                    || speaks_of(asked, &stems(&t.id.replace('-', " ")))
+            })
+            .map(|t| t.id.clone())
+            .collect();
+        if !said && !within.is_empty() {
+            return Topic::Themes(within);
+        }
         Topic::Words(asked.trim().to_string())
     }
 
