@@ -175,6 +175,32 @@ fn similar_ranks_from_the_built_in_data() {
 }
 
 #[test]
+fn similar_names_no_word_used_only_in_another_roles_name() {
+    let view = json_of(&["similar", "delivery-lead"]);
+    let words_with = |id: &str| -> Vec<String> {
+        let others = view["others"].as_array().cloned().unwrap_or_default();
+        let other = others.iter().find(|o| o["role"]["id"] == id);
+        let words = other.map(|o| o["shared_task_words"].clone());
+        serde_json::from_value(words.unwrap_or_default()).unwrap_or_default()
+    };
+    // Both work with "the Product Owner": that says nothing of why they are alike.
+    let project = words_with("project-manager");
+    assert!(project.contains(&"schedule".to_string()), "{project:?}");
+    assert!(!project.iter().any(|w| w == "owner"), "{project:?}");
+    // A word used on its own as well stays ("projects" of a product owner and a delivery
+    // manager, though one also names the project manager).
+    let view = json_of(&["similar", "product-owner"]);
+    let others = view["others"].as_array().cloned().unwrap_or_default();
+    let manager = others
+        .iter()
+        .find(|o| o["role"]["id"] == "delivery-manager");
+    let words = manager
+        .map(|o| o["shared_task_words"].to_string())
+        .unwrap_or_default();
+    assert!(words.contains("projects"), "{words}");
+}
+
+#[test]
 fn match_ranks_by_share_of_the_roles_skills() {
     let fit = json_of(&[
         "match",

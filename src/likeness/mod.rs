@@ -103,15 +103,19 @@ impl<'a> Profile<'a> {
     }
 
     /// The words of both roles' tasks that make them alike, the largest share first: only words
-    /// that tell a reader something, and none of either role's names ("owner" says nothing of
-    /// why a product owner is like a product manager).
+    /// that tell a reader something, none of either role's names ("owner" says nothing of why
+    /// a product owner is like a product manager), and none that either one's tasks use only in
+    /// another role's name (a delivery lead and a project manager both working with "the
+    /// product owner").
     pub fn shared_task_words(&self, corpus: &Corpus, other: &Profile<'_>) -> Vec<String> {
-        let names: Vec<String> = [self.role, other.role]
+        let mut names: Vec<String> = [self.role, other.role]
             .iter()
             .flat_map(|role| std::iter::once(&role.name).chain(&role.aliases))
             // Every word of a name, its level words too: "lead" is half of "Delivery Lead".
             .flat_map(|name| crate::text::terms(name).into_iter().map(|term| term.stem))
             .collect();
+        names.extend(corpus.only_in_role_names(self.role));
+        names.extend(corpus.only_in_role_names(other.role));
         // A word of a name in any form: one stem, or stems sharing their first five letters
         // (Porter2 stems `delivery` `deliveri` and `delivering` `deliv`).
         let akin = |a: &str, b: &str| {

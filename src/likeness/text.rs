@@ -23,6 +23,9 @@ pub struct Corpus {
     title_idf: Vec<f64>,
     /// Each role's word counts (tasks, titles), by role id: counted once.
     counts: rustc_hash::FxHashMap<String, (Counts, Counts)>,
+    /// The stems of every role's name of two words or more ("Product Owner"): a text that
+    /// names another role shares its name's words with any other text naming it.
+    role_names: Vec<Vec<String>>,
 }
 
 /// Word numbers with how often each occurs, sorted by number.
@@ -84,6 +87,17 @@ impl Corpus {
                 .map(|n| if n == 0 { 0.0 } else { ln(roles / n as f64) })
                 .collect::<Vec<f64>>()
         };
+        corpus.role_names = dataset
+            .roles
+            .iter()
+            .map(|role| {
+                crate::text::terms(&role.name)
+                    .into_iter()
+                    .map(|t| t.stem)
+                    .collect()
+            })
+            .filter(|stems: &Vec<String>| stems.len() > 1)
+            .collect();
         corpus.task_idf = idf(|entry| &entry.0);
         corpus.title_idf = idf(|entry| &entry.1);
         corpus
@@ -139,6 +153,43 @@ impl Corpus {
             split(&mut task_texts(role), &self.task_idf),
             split(&mut title_texts(role), &self.title_idf),
         )
+    }
+
+    /// The stems that `role`'s task text uses only inside the name of a role ("owner" of a
+    /// delivery lead who works with "the Product Owner"), never on their own.
+    pub fn only_in_role_names(&self, role: &Role) -> Vec<String> {
+        let mut by_first: rustc_hash::FxHashMap<&str, Vec<&[String]>> = Default::default();
+        for name in &self.role_names {
+            if let Some(first) = name.first() {
+                by_first.entry(first.as_str()).or_default().push(name);
+            }
+        }
+        let mut uses: rustc_hash::FxHashMap<String, (usize, usize)> = Default::default();
+        for text in task_texts(role) {
+            let said: Vec<String> = crate::text::terms(text)
+                .into_iter()
+                .map(|t| t.stem)
+                .collect();
+            let mut in_name = vec![false; said.len()];
+            for at in 0..said.len() {
+                for name in by_first.get(said[at].as_str()).into_iter().flatten() {
+                    if said[at..].starts_with(name) {
+                        in_name[at..at + name.len()]
+                            .iter_mut()
+                            .for_each(|x| *x = true);
+                    }
+                }
+            }
+            for (stem, inside) in said.into_iter().zip(in_name) {
+                let (all, named) = uses.entry(stem).or_default();
+                *all += 1;
+                *named += usize::from(inside);
+            }
+        }
+        uses.into_iter()
+            .filter(|(_, (all, named))| all == named)
+            .map(|(stem, _)| stem)
+            .collect()
     }
 
     /// The word numbered `number`, as it is first spelled in the texts.
