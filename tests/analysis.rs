@@ -332,3 +332,17 @@ fn the_order_follows_from_the_data() {
         ["alpha", "gamma", "beta"]
     );
 }
+
+/// An article role with no pay figure whose name a catalogue files under several occupations:
+/// its default view names each with its code and pay, labelled as theirs, best named first,
+/// and its Salary row points there.
+#[test]
+fn show_names_the_occupations_that_file_its_title_with_their_pay() {
+    let shown = stdout_of(&[
+        "--data",
+        "tests/fixtures/catalogue-titles.yaml",
+        "show",
+        "project-manager",
+    ]);
+    insta::assert_snapshot!("show_project_manager_filed_under", shown);
+}

@@ -231,15 +231,46 @@ impl RoleProfile {
                 (names, sources)
             }
             "Titles" if self.filed_under.len() > 2 => {
+                let one_title = self
+                    .filed_under
+                    .iter()
+                    .all(|f| f.title == self.filed_under[0].title);
                 let names = self
                     .filed_under
                     .iter()
-                    .map(|f| format!("'{}' by {}", f.title, f.role.name))
+                    .map(|f| {
+                        let mut about: Vec<String> = f.code.iter().cloned().collect();
+                        about.extend(f.pay.first().map(crate::figures::describe_figure));
+                        let about = if about.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", about.join("; "))
+                        };
+                        if one_title {
+                            format!("{}{about}", f.role.name)
+                        } else {
+                            format!("'{}' under {}{about}", f.title, f.role.name)
+                        }
+                    })
                     .collect();
-                let sources = self.filed_under[0].sources.clone();
-                let text = "filed as an alternate title of another occupation (their \
-                            classification, and their pay, not this role's): ";
-                return Some(self.names_line(section, text, names, sources, None));
+                let mut sources = self.filed_under[0].sources.clone();
+                for figure in self.filed_under.iter().flat_map(|f| &f.pay) {
+                    if !sources.contains(&figure.source) {
+                        sources.push(figure.source.clone());
+                    }
+                }
+                let text = if one_title {
+                    format!(
+                        "'{}' is filed under other occupations (their classification, and their \
+                         pay, not this role's): ",
+                        self.filed_under[0].title
+                    )
+                } else {
+                    "filed under other occupations (their classification, and their pay, not \
+                     this role's): "
+                        .to_string()
+                };
+                return Some(self.names_line(section, &text, names, sources, None));
             }
             "Salary" => return self.pay_line(),
             _ => return None,

@@ -132,7 +132,15 @@ impl RoleProfile {
     /// Salary figures and headcounts, or that the sources give no figure.
     fn pay_items(&self, items: &mut Vec<Item>) {
         if self.salary.is_empty() {
-            items.push(Item::new("Salary", format!("{NO_SALARY}."), &[], None));
+            let text = if self.filed_under.iter().any(|f| !f.pay.is_empty()) {
+                format!(
+                    "{NO_SALARY}; Titles gives the pay of the occupations that file its title \
+                     (theirs, not this role's)."
+                )
+            } else {
+                format!("{NO_SALARY}.")
+            };
+            items.push(Item::new("Salary", text, &[], None));
         }
         for figure in &self.salary {
             let mut text = describe_figure(figure);
