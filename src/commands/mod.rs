@@ -472,6 +472,20 @@ pub fn code_of(role: &Role) -> Option<String> {
         .cloned()
 }
 
+/// The other roles that list `role`'s name among their titles, with the title: the one whose
+/// own name says most of `role`'s first (Project Management Specialists before Construction
+/// Managers for the project manager), else in the dataset's order.
+pub fn filed_elsewhere<'d>(dataset: &'d Dataset, role: &Role) -> Vec<(&'d Role, &'d str)> {
+    let own = crate::text::stems(&role.name);
+    let shared = |other: &Role| {
+        let theirs = crate::text::stems(&other.name);
+        own.iter().filter(|stem| theirs.contains(stem)).count()
+    };
+    let mut filed = dataset.filed_elsewhere(role);
+    filed.sort_by_key(|(other, _)| std::cmp::Reverse(shared(other)));
+    filed
+}
+
 /// A role's mean or median figures: the pay in brief.
 pub fn pay_in_brief(role: &Role) -> Vec<SalaryFigure> {
     role.salary

@@ -236,8 +236,7 @@ pub fn salary_table<'a>(
     let filed_pay = without
         .iter()
         .flat_map(|role| {
-            dataset
-                .filed_elsewhere(role)
+            super::filed_elsewhere(dataset, role)
                 .into_iter()
                 .filter(|(other, _)| !other.salary.is_empty())
                 .map(|(other, title)| FiledPay {

@@ -232,8 +232,7 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
         sources: s.sources.clone(),
     };
     let skills = skills.into_iter().map(named).collect();
-    let mut filed_under: Vec<FiledUnder> = dataset
-        .filed_elsewhere(role)
+    let filed_under: Vec<FiledUnder> = super::filed_elsewhere(dataset, role)
         .into_iter()
         .map(|(other, title)| FiledUnder {
             title: title.to_string(),
@@ -243,14 +242,6 @@ pub fn profile(dataset: &Dataset, role: &Role) -> RoleProfile {
             pay: pay_in_brief(other),
         })
         .collect();
-    // The occupation whose own name says most of the role's first (Project Management
-    // Specialists for the project manager, before Construction Managers); else as listed.
-    let own = crate::text::stems(&role.name);
-    let shared = |f: &FiledUnder| {
-        let theirs = crate::text::stems(&f.role.name);
-        own.iter().filter(|stem| theirs.contains(stem)).count()
-    };
-    filed_under.sort_by_key(|f| std::cmp::Reverse(shared(f)));
     // Whatever is shown is credited: the titles' source (O*NET's licence requires its line).
     let mut sources = cited_sources(dataset, &[role]);
     for source in &dataset.sources {
