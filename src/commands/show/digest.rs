@@ -53,8 +53,12 @@ const SALARY_NOTES: &str = "Salary notes";
 /// How many rated skills the one line names.
 const NAMED_SKILLS: usize = 6;
 
-/// How many related roles or filed titles the one line names.
+/// How many related roles the one line names.
 const NAMED_ROLES: usize = 4;
+
+/// How many occupations filing the role's titles the one line names, each with its code and
+/// pay.
+const NAMED_FILINGS: usize = 3;
 
 /// The `--only` name of a profile section.
 fn only_name(section: &str) -> &'static str {
@@ -290,6 +294,7 @@ impl RoleProfile {
     ) -> Item {
         let shown = match section {
             "Skills" | "Knowledge" => NAMED_SKILLS,
+            "Titles" => NAMED_FILINGS,
             _ => NAMED_ROLES,
         };
         let mut text = format!(
