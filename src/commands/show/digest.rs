@@ -297,6 +297,12 @@ impl RoleProfile {
             "Titles" => NAMED_FILINGS,
             _ => NAMED_ROLES,
         };
+        // "… and 1 more" takes the room of the one it hides.
+        let shown = if names.len() == shown + 1 {
+            names.len()
+        } else {
+            shown
+        };
         let mut text = format!(
             "{lead}{}",
             names
