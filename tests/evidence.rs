@@ -345,3 +345,41 @@ fn the_default_compare_of_any_pair_fits_fifty_lines_at_80_columns() {
         }
     }
 }
+
+/// Three roles (as `compare po pm` gives, `pm` being two): the contrasts the most roles have a
+/// value on first, as many as fit, the rest named under the table.
+#[test]
+fn the_default_compare_of_any_three_fits_fifty_lines_at_80_columns() {
+    for (at, first) in ROLES.iter().enumerate() {
+        for (next, second) in ROLES.iter().enumerate().skip(at + 1) {
+            for third in ROLES.iter().skip(next + 1) {
+                let output = roles()
+                    .env("COLUMNS", "80")
+                    .args(["compare", first, second, third])
+                    .output()
+                    .unwrap_or_else(|e| panic!("run: {e}"));
+                assert!(output.status.success());
+                let text = String::from_utf8_lossy(&output.stdout);
+                assert!(
+                    text.lines().count() <= 50,
+                    "{first} {second} {third}:\n{text}"
+                );
+                assert!(text.contains("--full"), "{first} {second} {third}:\n{text}");
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(
+        &roles()
+            .env("COLUMNS", "80")
+            .args(["compare", "po", "pm"])
+            .output()
+            .unwrap_or_else(|e| panic!("run: {e}"))
+            .stdout,
+    )
+    .into_owned();
+    assert!(text.lines().count() <= 50, "{text}");
+    assert!(
+        text.contains("more contrasts (Orientation, Decision authority"),
+        "{text}"
+    );
+}

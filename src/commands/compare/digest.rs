@@ -2,8 +2,8 @@
 //! they draw, the skills and pay they give; then, labelled, what other articles say of one
 //! role alone.
 
-use super::cells::{and_list, scoped_cite};
-use super::{Comparison, RatedComparison, ScopedFigure, SkillRow};
+use super::cells::{and_list, scoped_cite, value_line};
+use super::{AspectRow, Comparison, RatedComparison, ScopedFigure, SkillRow};
 use crate::commands::sources::attributions;
 use crate::commands::{NO_SALARY, NOT_STATED};
 use crate::model::SkillKind;
@@ -11,6 +11,9 @@ use crate::view::{Block, Grid, Report, cite};
 
 /// How many rating rows the digest shows; `--full` shows them all.
 const DIGEST_RATINGS: usize = 8;
+
+/// About how many lines the contrast table of three roles or more takes at most in the digest.
+const WIDE_TABLE_LINES: usize = 20;
 
 impl Comparison {
     /// The answer first: which articles compare the roles, the contrasts they draw, the skills
@@ -34,9 +37,22 @@ impl Comparison {
             ]
         };
         if compared && !rows.is_empty() {
+            let (shown, hidden) = self.rows_that_fit(rows);
             blocks.push(Block::Table(
-                self.contrast_grid_of(rows, self.roles.len() == 2),
+                self.contrast_grid_of(&shown, self.roles.len() == 2),
             ));
+            if !hidden.is_empty() {
+                blocks.push(Block::Note(format!(
+                    "… and {} more {} ({}); --full shows every contrast.",
+                    hidden.len(),
+                    if hidden.len() == 1 {
+                        "contrast"
+                    } else {
+                        "contrasts"
+                    },
+                    hidden.join(", ")
+                )));
+            }
         } else if compared {
             blocks.push(Block::Note(
                 "The comparing articles draw no aspect contrast between these roles.".into(),
@@ -48,7 +64,7 @@ impl Comparison {
         }
         blocks.extend(self.ratings_blocks(DIGEST_RATINGS));
         let mut lines = Vec::new();
-        if self.ratings.is_none() {
+        if self.ratings.is_none() && !self.skills_left_to_full() {
             lines.extend(self.article_skill_lines());
             if !compared {
                 // Only the skills each source names for every role: the rest are in --full.
@@ -80,6 +96,58 @@ impl Comparison {
     }
 
     /// What `--full` adds to the digest, counted, in one line.
+    /// The contrast rows a table of three roles or more can show in [`WIDE_TABLE_LINES`] at
+    /// 80 columns, those the most roles have a value on first (in their own order), and the
+    /// names of the rest. Two roles' table shows every row.
+    fn rows_that_fit(&self, rows: &[AspectRow]) -> (Vec<AspectRow>, Vec<String>) {
+        let roles = self.roles.len();
+        if roles < 3 {
+            return (rows.to_vec(), Vec::new());
+        }
+        // The label column and the frame take about 30 columns; the roles share the rest.
+        let width = (80usize.saturating_sub(30) / roles)
+            .saturating_sub(1)
+            .max(8);
+        let height = |row: &AspectRow| {
+            self.roles
+                .iter()
+                .map(|role| {
+                    row.values
+                        .iter()
+                        .filter(|v| v.role == role.id)
+                        .map(|v| value_line(v, true).chars().count().div_ceil(width) + 1)
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(1)
+                + 1
+        };
+        let covered = |row: &AspectRow| {
+            let mut ids: Vec<&str> = row.values.iter().map(|v| v.role.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len()
+        };
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|at| std::cmp::Reverse(covered(&rows[*at])));
+        let mut used = 0;
+        let mut kept = Vec::new();
+        for at in order {
+            let lines = height(&rows[at]);
+            if kept.is_empty() || used + lines <= WIDE_TABLE_LINES {
+                used += lines;
+                kept.push(at);
+            }
+        }
+        kept.sort_unstable();
+        let shown = kept.iter().map(|at| rows[*at].clone()).collect();
+        let hidden = (0..rows.len())
+            .filter(|at| !kept.contains(at))
+            .map(|at| rows[at].name.clone())
+            .collect();
+        (shown, hidden)
+    }
+
     fn more_line(&self, compared: bool) -> String {
         let others = self.other_contrasts.as_deref().unwrap_or_default();
         let shown_elsewhere = if compared {
@@ -107,19 +175,35 @@ impl Comparison {
                 elsewhere > 1
             }
         };
-        match (hidden, skills_elsewhere) {
-            (0, false) => "--full adds the profiles".to_string(),
-            (0, true) => "--full adds the profiles and the skills other articles name".to_string(),
-            (n, skills) => format!(
-                "--full adds the profiles{} and {n} more item{}",
-                if skills {
-                    ", other articles' skills"
-                } else {
-                    ""
-                },
-                if n == 1 { "" } else { "s" }
-            ),
+        let mut added = vec!["the profiles".to_string()];
+        if self.skills_left_to_full() {
+            added.push("the skills each article names".to_string());
         }
+        if skills_elsewhere {
+            added.push(if hidden == 0 {
+                "the skills other articles name".to_string()
+            } else {
+                "other articles' skills".to_string()
+            });
+        }
+        if hidden > 0 {
+            added.push(format!(
+                "{hidden} more item{}",
+                if hidden == 1 { "" } else { "s" }
+            ));
+        }
+        let last = added.pop().unwrap_or_default();
+        if added.is_empty() {
+            format!("--full adds {last}")
+        } else {
+            format!("--full adds {} and {last}", added.join(", "))
+        }
+    }
+
+    /// Beside four roles or more, each article's skills are left to `--full`: the digest keeps
+    /// to the contrasts and the pay, to fit a screen.
+    fn skills_left_to_full(&self) -> bool {
+        self.ratings.is_none() && self.roles.len() > 3
     }
 
     /// `id "title"` for each source the digest cites.
@@ -342,12 +426,19 @@ impl Comparison {
                 Some(format!("{}: {text}.", role.name))
             })
             .collect();
+        // Beside three roles or more, a difference not computed is left to --full.
+        let several = self.roles.len() > 2;
         for difference in differences {
+            if several && difference.differences.is_empty() {
+                continue;
+            }
+            let mut text = Self::difference_text(difference);
+            if !text.ends_with('.') {
+                text.push('.');
+            }
             parts.push(format!(
-                "{} against {}: {}",
-                difference.role.name,
-                baseline.name,
-                Self::difference_text(difference)
+                "{} against {}: {text}",
+                difference.role.name, baseline.name
             ));
         }
         if parts.is_empty() {
