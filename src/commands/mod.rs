@@ -482,7 +482,7 @@ pub fn filed_elsewhere<'d>(dataset: &'d Dataset, role: &Role) -> Vec<(&'d Role, 
         own.iter().filter(|stem| theirs.contains(stem)).count()
     };
     let mut filed = dataset.filed_elsewhere(role);
-    filed.sort_by_key(|(other, _)| std::cmp::Reverse(shared(other)));
+    filed.sort_by_cached_key(|(other, _)| std::cmp::Reverse(shared(other)));
     filed
 }
 

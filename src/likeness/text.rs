@@ -25,8 +25,14 @@ pub struct Corpus {
     counts: rustc_hash::FxHashMap<String, (Counts, Counts)>,
     /// The stems of every role's name of two words or more ("Product Owner"): a text that
     /// names another role shares its name's words with any other text naming it.
-    role_names: Vec<Vec<String>>,
+    role_names: rustc_hash::FxHashSet<Vec<String>>,
+    /// How many words those names have, each length once: where a text is looked up.
+    name_lengths: Vec<usize>,
 }
+
+/// The most words a role's name may have to be looked for in other roles' texts: the longest
+/// O*NET name has 11; a file's longer names would only make every lookup slower.
+const MAX_NAME_WORDS: usize = 16;
 
 /// Word numbers with how often each occurs, sorted by number.
 type Counts = Vec<(u32, usize)>;
@@ -96,8 +102,11 @@ impl Corpus {
                     .map(|t| t.stem)
                     .collect()
             })
-            .filter(|stems: &Vec<String>| stems.len() > 1)
+            .filter(|stems: &Vec<String>| (2..=MAX_NAME_WORDS).contains(&stems.len()))
             .collect();
+        corpus.name_lengths = corpus.role_names.iter().map(Vec::len).collect();
+        corpus.name_lengths.sort_unstable();
+        corpus.name_lengths.dedup();
         corpus.task_idf = idf(|entry| &entry.0);
         corpus.title_idf = idf(|entry| &entry.1);
         corpus
@@ -158,12 +167,6 @@ impl Corpus {
     /// The stems that `role`'s task text uses only inside the name of a role ("owner" of a
     /// delivery lead who works with "the Product Owner"), never on their own.
     pub fn only_in_role_names(&self, role: &Role) -> Vec<String> {
-        let mut by_first: rustc_hash::FxHashMap<&str, Vec<&[String]>> = Default::default();
-        for name in &self.role_names {
-            if let Some(first) = name.first() {
-                by_first.entry(first.as_str()).or_default().push(name);
-            }
-        }
         let mut uses: rustc_hash::FxHashMap<String, (usize, usize)> = Default::default();
         for text in task_texts(role) {
             let said: Vec<String> = crate::text::terms(text)
@@ -171,12 +174,14 @@ impl Corpus {
                 .map(|t| t.stem)
                 .collect();
             let mut in_name = vec![false; said.len()];
+            // Each place against each length of name: linear in the text, however many names.
             for at in 0..said.len() {
-                for name in by_first.get(said[at].as_str()).into_iter().flatten() {
-                    if said[at..].starts_with(name) {
-                        in_name[at..at + name.len()]
-                            .iter_mut()
-                            .for_each(|x| *x = true);
+                for &length in &self.name_lengths {
+                    let Some(words) = said.get(at..at + length) else {
+                        break;
+                    };
+                    if self.role_names.contains(words) {
+                        in_name[at..at + length].iter_mut().for_each(|x| *x = true);
                     }
                 }
             }
